@@ -1,0 +1,49 @@
+// What a chat message asks for, after parsing. Platform-free, plain data.
+import type { Channel, CostType } from "../cost/types.js";
+
+export type GroupBy = "model" | "channel" | "meter" | "resource" | "resource-group" | "day";
+
+/** Inclusive calendar dates (YYYY-MM-DD) in the asker's zone, with a human label ("This week"). */
+export interface DateRange {
+  from: string;
+  to: string;
+  label: string;
+}
+
+/** The clock and conventions a message is read against. */
+export interface ParseContext {
+  /** The current instant. */
+  now: Date;
+  /** IANA zone the date words are read in (default UTC). */
+  tz: string;
+  /** 1 = Monday (default), 0 = Sunday, 6 = Saturday. */
+  weekStartsOn?: 0 | 1 | 6;
+}
+
+export interface SpendIntent {
+  kind: "spend";
+  range: DateRange;
+  groupBy: GroupBy;
+  /** Only this model (lowercase catalog name, e.g. "gpt-4o"). */
+  model?: string;
+  /** Only this billing channel. */
+  channel?: Channel;
+  /** Compare with the previous period of equal length. */
+  compare: boolean;
+  /** Show at most this many groups on a card ("top 5"); JSON still lists every group. */
+  top?: number;
+  costType: CostType;
+}
+
+export interface HelpIntent {
+  kind: "help";
+}
+
+/** Text we could not read: `message` names what was wrong, `word` the offending word. */
+export interface InvalidIntent {
+  kind: "invalid";
+  message: string;
+  word?: string;
+}
+
+export type Intent = SpendIntent | HelpIntent | InvalidIntent;

@@ -1,0 +1,66 @@
+// Reads process.env once, validates it, and hands typed configuration to everything else.
+// Nothing else in the code reads process.env. Names follow each ecosystem (DESIGN.md §3).
+
+export interface Config {
+  port: number;
+  /** Address to bind; loopback unless HOST says otherwise. */
+  host: string;
+  production: boolean;
+  /** "demo", "azure", or an export file/folder path. */
+  source: string;
+  scopes: string[];
+  costType: "actual" | "amortized";
+  tz: string;
+  databaseUrl: string;
+  slack: { signingSecret?: string; botToken?: string; appToken?: string; apiUrl?: string };
+  teams: { appId: string; appPassword: string; appType: string; tenantId: string };
+  azure: { resourceManagerUrl: string; staticToken?: string };
+  alertWebhookToken?: string;
+  admins: string[];
+  playground: boolean;
+}
+
+/** Thrown for configuration a user must fix; the message names the variable. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = env.PORT ? Number(env.PORT) : 3978;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a port number (0-65535), got "${env.PORT}"`);
+  }
+  const costType = (env.COSTBOT_COST_TYPE ?? "actual").toLowerCase();
+  if (costType !== "actual" && costType !== "amortized") {
+    throw new ConfigError(`COSTBOT_COST_TYPE must be actual or amortized, got "${env.COSTBOT_COST_TYPE}"`);
+  }
+  const production = env.NODE_ENV === "production";
+  const list = (v?: string) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return {
+    port,
+    host: env.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
+    production,
+    source: env.COSTBOT_SOURCE ?? (env.COSTBOT_SCOPES ? "azure" : "demo"),
+    scopes: list(env.COSTBOT_SCOPES),
+    costType,
+    tz: env.COSTBOT_TZ ?? "UTC",
+    databaseUrl: env.DATABASE_URL ?? "./data/costbot.db",
+    slack: {
+      signingSecret: env.SLACK_SIGNING_SECRET || undefined,
+      botToken: env.SLACK_BOT_TOKEN || undefined,
+      appToken: env.SLACK_APP_TOKEN || undefined,
+      apiUrl: env.SLACK_API_URL || undefined,
+    },
+    teams: {
+      appId: env.MicrosoftAppId ?? "",
+      appPassword: env.MicrosoftAppPassword ?? "",
+      appType: env.MicrosoftAppType ?? "MultiTenant",
+      tenantId: env.MicrosoftAppTenantId ?? "",
+    },
+    azure: {
+      resourceManagerUrl: env.AZURE_RESOURCE_MANAGER_URL ?? "https://management.azure.com",
+      staticToken: env.COSTBOT_AZURE_TOKEN || undefined,
+    },
+    alertWebhookToken: env.ALERT_WEBHOOK_TOKEN || undefined,
+    admins: list(env.COSTBOT_ADMINS),
+    playground: production ? env.COSTBOT_PLAYGROUND === "on" : env.COSTBOT_PLAYGROUND !== "off",
+  };
+}

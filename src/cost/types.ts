@@ -1,0 +1,91 @@
+// The normalised shapes every cost source returns and the classifier consumes.
+// Platform-free: nothing here may import Slack, Teams or Azure SDKs.
+import type { Amount } from "./money.js";
+
+/** Billing channel: billed by Microsoft directly, or through Azure Marketplace. */
+export type Channel = "microsoft" | "marketplace";
+export type Direction = "input" | "output" | "cached-input" | "none";
+export type DeploymentKind = "global" | "data-zone" | "regional" | "batch" | "provisioned" | "unknown";
+export type CostType = "actual" | "amortized";
+
+/**
+ * One cost line as a source reports it (possibly pre-aggregated per day and meter/resource).
+ * `date` is the usage date as Azure bills it (YYYY-MM-DD); `cost` is exact.
+ */
+export interface CostRow {
+  date: string;
+  cost: Amount;
+  currency: string;
+  /** Quantity in `unitOfMeasure` (e.g. 1,250 of "1K" = 1.25M tokens). */
+  quantity: number;
+  unitOfMeasure: string;
+  meterName: string;
+  meterCategory: string;
+  meterSubCategory: string;
+  product: string;
+  /** ConsumedService (EA/MCA) or ServiceName (FOCUS); `SaaS` for Marketplace. */
+  serviceName: string;
+  /** "Azure"/"Microsoft" (first party) or "Marketplace". */
+  publisherType: string;
+  publisherName: string;
+  resourceId: string;
+  resourceName: string;
+  resourceGroup: string;
+}
+
+/** A request for costs: inclusive calendar dates. */
+export interface CostQuery {
+  from: string;
+  to: string;
+  costType: CostType;
+}
+
+export interface CostResult {
+  rows: CostRow[];
+  /** When the source's data was last refreshed (ISO time), as the source reports it. */
+  dataAsOf: string | null;
+  /** Things the user should know about these numbers (e.g. a single-resource scope). */
+  warnings: string[];
+}
+
+/** Anything that can answer "what did this cost, day by day" for a date window. */
+export interface CostSource {
+  /** Short human name, e.g. "demo data", "export ./exports", "Azure (2 scopes)". */
+  readonly name: string;
+  query(q: CostQuery): Promise<CostResult>;
+}
+
+/** What the classifier says about one row. */
+export interface Classification {
+  /** true for AI model spend (either channel); false for other costs in scope. */
+  isModel: boolean;
+  /** Lowercase catalog name without version date (e.g. "gpt-4o"), or the raw meter name. */
+  model: string;
+  channel: Channel;
+  direction: Direction;
+  deployment: DeploymentKind;
+  /** Tokens this row represents (quantity x unit size); 0 for hourly/PTU or non-token rows. */
+  tokens: number;
+  /** false when no rule recognised an AI meter and the raw name was kept. */
+  recognised: boolean;
+}
+
+/** Build a CostRow with every text column present (sources fill only what they know). */
+export function makeRow(partial: Partial<CostRow> & Pick<CostRow, "date" | "cost">): CostRow {
+  return {
+    currency: "USD",
+    quantity: 0,
+    unitOfMeasure: "",
+    meterName: "",
+    meterCategory: "",
+    meterSubCategory: "",
+    product: "",
+    serviceName: "",
+    publisherType: "",
+    publisherName: "",
+    resourceId: "",
+    resourceName: "",
+    resourceGroup: "",
+    ...partial,
+  };
+}
