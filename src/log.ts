@@ -1,0 +1,17 @@
+// One structured logger (pino) for the process; secrets are redacted by key name.
+import { pino, type Logger } from "pino";
+
+export type { Logger };
+
+export function createLogger(level = process.env.LOG_LEVEL ?? "info"): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: ["*.token", "*.password", "*.secret", "*.authorization", "headers.authorization", "*.botToken", "*.appPassword", "*.signingSecret"],
+      censor: "[redacted]",
+    },
+  });
+}
+
+/** A logger that drops everything; tests pass it when they don't look at logs. */
+export const silentLogger: Logger = pino({ level: "silent" });

@@ -1,0 +1,49 @@
+// Builds the one HTTP server: health, then each configured platform adapter mounts its routes.
+// Knows which adapters exist, not how they work; all cost logic stays behind `bot`.
+import type { Bot } from "../bot/bot.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
+import { createRouter, sendJson, type Router } from "./router.js";
+
+export interface AppDeps {
+  config: Config;
+  bot: Bot;
+  logger: Logger;
+  /** Name of the cost source in use, for /healthz and the start-up log. */
+  sourceName: string;
+}
+
+export interface RunningApp {
+  port: number;
+  router: Router;
+  /** One line per mounted platform, for the start-up log. */
+  mounted: string[];
+  close(): Promise<void>;
+}
+
+/** A mount adds routes for one platform and returns a description, or null if not configured. */
+export type Mount = (router: Router, deps: AppDeps) => Promise<MountResult | null> | MountResult | null;
+export interface MountResult {
+  describe: string;
+  close?: () => Promise<void>;
+}
+
+export async function startApp(deps: AppDeps, mounts: Mount[], port = deps.config.port): Promise<RunningApp> {
+  const router = createRouter((err) => deps.logger.error({ err }, "unhandled error in a route"));
+  router.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true, source: deps.sourceName }));
+  const results: MountResult[] = [];
+  for (const mount of mounts) {
+    const r = await mount(router, deps);
+    if (r) results.push(r);
+  }
+  const bound = await router.listen(port, deps.config.host);
+  return {
+    port: bound,
+    router,
+    mounted: results.map((r) => r.describe),
+    async close() {
+      for (const r of results) await r.close?.();
+      await router.close();
+    },
+  };
+}
