@@ -1,0 +1,20 @@
+// Picks the renderer for --format; shared by `costbot ask` and anything printing a report.
+import { renderJson } from "../../bot/render/json.js";
+import { renderSlack } from "../../bot/render/slack.js";
+import { renderTeams } from "../../bot/render/teams.js";
+import { renderText } from "../../bot/render/text.js";
+import type { Report } from "../../bot/report.js";
+import type { OutputFormat } from "./options.js";
+
+export function renderFor(format: OutputFormat, report: Report): string {
+  switch (format) {
+    case "text":
+      return renderText(report);
+    case "json":
+      return JSON.stringify(renderJson(report), null, 2);
+    case "slack":
+      return JSON.stringify(renderSlack(report), null, 2);
+    case "teams":
+      return JSON.stringify(renderTeams(report), null, 2);
+  }
+}

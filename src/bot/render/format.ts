@@ -1,0 +1,177 @@
+// Shared wording for every renderer: money, tokens, change, channel names, dates, freshness.
+// Slack, Teams, text and JSON all read their words from here so they never drift apart.
+// Pure and platform-free: must not import any SDK or any platform renderer.
+import type { Channel } from "../../cost/types.js";
+import type { DateRange, GroupBy } from "../intent-types.js";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Money as people read it: `$1,234.56` for USD, `€1,234.56` / `CHF 1,234.56` via Intl for other
+ * ISO codes. The report already holds cents; an unknown code is written after the number.
+ */
+export function formatMoney(amount: number, currency = "USD"): string {
+  const code = currency.toUpperCase();
+  let fmt = moneyFormats.get(code);
+  if (!fmt) {
+    try {
+      fmt = new Intl.NumberFormat("en-US", { style: "currency", currency: code });
+    } catch {
+      const plain = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      return `${plain.format(amount)} ${code}`;
+    }
+    moneyFormats.set(code, fmt);
+  }
+  // -0 would print as "-$0.00"
+  return fmt.format(amount === 0 ? 0 : amount);
+}
+
+/** Sums cent-rounded money exactly (integer cents), never as a running float sum. */
+export function sumMoney(values: Iterable<number>): number {
+  let cents = 0n;
+  for (const v of values) cents += BigInt(Math.round(v * 100));
+  return Number(cents) / 100;
+}
+
+/** Token counts, short: 950, 1.5K, 350K, 1.2M, 12M, 3.4B. */
+export function formatTokens(n: number): string {
+  const abs = Math.abs(n);
+  if (abs < 1000) return String(Math.round(n));
+  const units: Array<[number, string]> = [[1e3, "K"], [1e6, "M"], [1e9, "B"], [1e12, "T"]];
+  for (let i = 0; i < units.length; i++) {
+    const [size, suffix] = units[i];
+    const v = n / size;
+    const shown = Math.abs(v) < 10 ? Math.round(v * 10) / 10 : Math.round(v);
+    // 999,950 rounds to "1000K": let the next unit say "1M" instead
+    if (Math.abs(shown) >= 1000 && i < units.length - 1) continue;
+    return `${shown}${suffix}`;
+  }
+  return String(n);
+}
+
+export interface Change {
+  /** "▲ 12.3%", "▼ 4.0%", "no change", or "n/a" when the previous period cost nothing. */
+  text: string;
+  direction: "up" | "down" | "flat" | "none";
+  /** Fractional change (0.123 = +12.3%), null when not defined. */
+  ratio: number | null;
+}
+
+/** Change from `previous` to `current` (both cent-rounded money). */
+export function formatChange(current: number, previous: number): Change {
+  const cur = Math.round(current * 100);
+  const prev = Math.round(previous * 100);
+  if (prev === 0) return { text: "n/a", direction: "none", ratio: null };
+  const ratio = (cur - prev) / Math.abs(prev);
+  const pct = Math.abs(ratio * 100);
+  const shown = pct >= 1000 ? Math.round(pct).toLocaleString("en-US") : pct.toFixed(1);
+  if (shown === "0.0") return { text: "no change", direction: "flat", ratio };
+  return ratio > 0
+    ? { text: `▲ ${shown}%`, direction: "up", ratio }
+    : { text: `▼ ${shown}%`, direction: "down", ratio };
+}
+
+/** Share of a total as "81.0%", or "–" when the total is zero. */
+export function formatShare(part: number, total: number): string {
+  if (Math.round(total * 100) === 0) return "–";
+  return `${((part / total) * 100).toFixed(1)}%`;
+}
+
+export function channelName(channel: Channel): string {
+  return channel === "microsoft" ? "Microsoft" : "Marketplace";
+}
+
+/** Microsoft-billed costs can be paid with Azure Prepayment; Marketplace costs cannot. */
+export function prepaymentNote(eligible: boolean): string {
+  return eligible ? "Prepayment eligible" : "not payable with Prepayment";
+}
+
+const GROUP_LABELS: Record<GroupBy, string> = {
+  model: "Model",
+  channel: "Channel",
+  meter: "Meter",
+  resource: "Resource",
+  "resource-group": "Resource group",
+  day: "Day",
+};
+
+export function groupByLabel(groupBy: GroupBy): string {
+  return GROUP_LABELS[groupBy] ?? groupBy;
+}
+
+function parts(date: string): [number, number, number] {
+  const [y, m, d] = date.split("-").map(Number);
+  return [y, m, d];
+}
+
+/** "27 Nov 2025"; `withYear: false` gives "27 Nov". */
+export function formatDate(date: string, withYear = true): string {
+  const [y, m, d] = parts(date);
+  if (!y || !m || !d) return date;
+  return withYear ? `${d} ${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]}`;
+}
+
+/** Inclusive dates, compactly: "27 Nov 2025", "24–27 Nov 2025", "28 Oct – 3 Nov 2025". */
+export function formatDates(from: string, to: string): string {
+  if (from === to) return formatDate(from);
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm] = parts(to);
+  if (fy === ty && fm === tm) return `${fd}–${formatDate(to)}`;
+  if (fy === ty) return `${formatDate(from, false)} – ${formatDate(to)}`;
+  return `${formatDate(from)} – ${formatDate(to)}`;
+}
+
+/** "This week (24–27 Nov 2025)". */
+export function formatRange(range: DateRange): string {
+  return `${range.label} (${formatDates(range.from, range.to)})`;
+}
+
+/** The heading every card starts with. */
+export function spendTitle(range: DateRange): string {
+  return `AI model spend · ${range.label}`;
+}
+
+/** "Data as of 27 Nov 2025 06:00 UTC (source: demo data)"; dates shown in UTC. */
+export function freshnessLine(dataAsOf: string | null, source: string): string {
+  const when = dataAsOf ? new Date(dataAsOf) : null;
+  if (!when || Number.isNaN(when.getTime())) return `Data freshness unknown (source: ${source})`;
+  const iso = when.toISOString();
+  return `Data as of ${formatDate(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC (source: ${source})`;
+}
+
+/** "vs 17–20 Nov 2025 ($1,099.00)". */
+export function previousLine(previous: { from: string; to: string; total: number }, currency: string): string {
+  return `vs ${formatDates(previous.from, previous.to)} (${formatMoney(previous.total, currency)})`;
+}
+
+/** "Filtered to Marketplace, model gpt-4o", or "" when unfiltered. */
+export function filterLine(filters: { model?: string; channel?: Channel }): string {
+  const bits: string[] = [];
+  if (filters.channel) bits.push(channelName(filters.channel));
+  if (filters.model) bits.push(`model ${filters.model}`);
+  return bits.length ? `Filtered to ${bits.join(", ")}` : "";
+}
+
+export function otherCostLine(otherCost: number, currency: string): string {
+  return `Other costs in scope: ${formatMoney(otherCost, currency)} (Log Analytics, storage, ...; not in the total)`;
+}
+
+/** Tokens of one group as "1.2M in / 300K out", "hourly (PTU)" when only hourly billed. */
+export function tokensLine(g: { inputTokens: number; outputTokens: number; hourly: boolean }): string {
+  const tokens = g.inputTokens + g.outputTokens;
+  if (g.hourly && tokens === 0) return "hourly (PTU)";
+  const base = `${formatTokens(g.inputTokens)} in / ${formatTokens(g.outputTokens)} out`;
+  return g.hourly ? `${base} + hourly (PTU)` : base;
+}
+
+/** "3 more: $12.00". */
+export function moreLine(count: number, cost: number, currency: string): string {
+  return `${count} more: ${formatMoney(cost, currency)}`;
+}
+
+/** Cuts text to `max` characters, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return text.slice(0, Math.max(0, max - 1)) + "…";
+}

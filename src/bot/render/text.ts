@@ -1,0 +1,95 @@
+// Report -> plain text card for terminals (CLI, logs) and as notification fallback text.
+// Pure; words come from format.ts. Must not import any platform SDK.
+import type { ErrorReport, HelpReport, Report, SpendGroup, SpendReport } from "../report.js";
+import { trendLine } from "./chart.js";
+import {
+  channelName, filterLine, formatChange, formatMoney, formatRange, formatShare, formatTokens,
+  freshnessLine, groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, truncate,
+} from "./format.js";
+import { rollUp } from "./rollup.js";
+
+/** Terminals can scroll, but a card listing hundreds of rows helps nobody. */
+const TEXT_MAX_ROWS = 50;
+const KEY_WIDTH = 40;
+
+export function renderText(report: Report): string {
+  switch (report.kind) {
+    case "spend":
+      return spendText(report);
+    case "help":
+      return helpText(report);
+    case "error":
+      return errorText(report);
+  }
+}
+
+function spendText(r: SpendReport): string {
+  const money = (n: number) => formatMoney(n, r.currency);
+  const change = formatChange(r.total, r.previous.total);
+  const lines = [`AI model spend · ${formatRange(r.range)}`];
+  const filters = filterLine(r.filters);
+  if (filters) lines.push(filters);
+  lines.push("");
+  const amounts = [money(r.total), ...r.channels.map((c) => money(c.cost))];
+  const w = Math.max(...amounts.map((a) => a.length));
+  lines.push(`Total        ${amounts[0].padStart(w)}   ${change.text} ${previousLine(r.previous, r.currency)}`);
+  r.channels.forEach((c, i) => {
+    const name = channelName(c.channel).padEnd(11);
+    lines.push(`${name}  ${amounts[i + 1].padStart(w)}   ${prepaymentNote(c.prepaymentEligible)}`);
+  });
+  if (r.groups.length) lines.push("", ...groupTable(r));
+  lines.push("");
+  if (r.otherCost !== 0) lines.push(otherCostLine(r.otherCost, r.currency));
+  const trend = trendLine(r.series);
+  if (trend) lines.push(trend);
+  lines.push(freshnessLine(r.dataAsOf, r.source));
+  for (const w of r.warnings) lines.push(`! ${w}`);
+  return lines.join("\n");
+}
+
+function groupTable(r: SpendReport): string[] {
+  const { shown, rest } = rollUp(r.groups, r.top, TEXT_MAX_ROWS);
+  const withChannel = r.groupBy !== "channel";
+  const row = (g: SpendGroup) => [
+    truncate(g.key, KEY_WIDTH),
+    withChannel ? (g.channel ? channelName(g.channel) : "mixed") : "",
+    formatMoney(g.cost, r.currency),
+    formatShare(g.cost, r.total),
+    g.hourly && g.inputTokens === 0 ? "–" : formatTokens(g.inputTokens),
+    g.hourly && g.outputTokens === 0 ? "–" : formatTokens(g.outputTokens),
+    g.hourly ? "hourly (PTU)" : "",
+  ];
+  const rows = [
+    [groupByLabel(r.groupBy), withChannel ? "Channel" : "", "Cost", "Share", "Input", "Output", ""],
+    ...shown.map(row),
+  ];
+  if (rest) {
+    rows.push([moreLine(rest.count, rest.cost, r.currency), "", "", formatShare(rest.cost, r.total), "", "", ""]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((cells) => cells[i].length)));
+  const rightAligned = new Set([2, 3, 4, 5]);
+  return rows.map((cells, ri) => {
+    // The roll-up line spans the name columns, so it is written whole rather than padded.
+    if (rest && ri === rows.length - 1) {
+      const lead = cells[0].padEnd(widths[0] + (withChannel ? widths[1] + 2 : 0) + widths[2] + 2);
+      return `${lead}  ${cells[3].padStart(widths[3])}`.trimEnd();
+    }
+    return cells
+      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .filter((_, i) => withChannel || i !== 1)
+      .join("  ")
+      .trimEnd();
+  });
+}
+
+function helpText(r: HelpReport): string {
+  const lines = [r.intro];
+  for (const s of r.sections) {
+    lines.push("", s.title, ...s.examples.map((e) => `  ${e}`));
+  }
+  return lines.join("\n");
+}
+
+function errorText(r: ErrorReport): string {
+  return r.hint ? `Could not answer: ${r.message}\n${r.hint}` : `Could not answer: ${r.message}`;
+}

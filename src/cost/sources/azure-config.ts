@@ -1,0 +1,15 @@
+// Builds the Azure source from configuration (scopes, endpoint, token); loaded only when asked for,
+// so the CLI on demo or export data never loads the Azure SDK.
+import { CostbotError } from "../errors.js";
+import type { CostSource } from "../types.js";
+import type { SourceOptions } from "./index.js";
+
+export async function createAzureSourceFromConfig(opts: SourceOptions): Promise<CostSource> {
+  if (!opts.scopes?.length) {
+    throw new CostbotError(
+      "COSTBOT_SCOPES is not set: name the Azure scopes to read, e.g. COSTBOT_SCOPES=/subscriptions/<id>/resourceGroups/<rg>",
+      "CONFIG",
+    );
+  }
+  throw new CostbotError("The Azure source is not available yet in this build.", "CONFIG");
+}

@@ -1,0 +1,44 @@
+// `npm start`: reads configuration once, builds the bot on the configured source, mounts every
+// platform on one port and says in a few lines what is running. Exits 2 on bad configuration.
+import { createBot } from "../bot/bot.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { isCostbotError } from "../cost/errors.js";
+import { createCostSource } from "../cost/sources/index.js";
+import { createLogger } from "../log.js";
+import { startApp, type Mount } from "./app.js";
+
+/** Every platform the server can mount; each returns null when it is not configured. */
+const mounts: Mount[] = [];
+
+export async function serve(): Promise<number> {
+  const logger = createLogger();
+  try {
+    const config = loadConfig();
+    const costSource = await createCostSource(config.source, {
+      costType: config.costType,
+      scopes: config.scopes,
+      azure: config.azure,
+    });
+    const bot = createBot({ costSource, tz: config.tz, costType: config.costType });
+    const app = await startApp({ config, bot, logger, sourceName: costSource.name }, mounts);
+    const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${app.port}`;
+    logger.info(`costbot listening on ${base} (health: ${base}/healthz)`);
+    logger.info(`cost source: ${costSource.name}`);
+    for (const line of app.mounted) logger.info(line);
+    if (app.mounted.length === 0) {
+      logger.info('no platform configured yet: try `npx costbot ask "this week"` meanwhile');
+    }
+    await new Promise<void>((resolve) => {
+      const stop = () => void app.close().then(resolve);
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    return 0;
+  } catch (err) {
+    if (err instanceof ConfigError || isCostbotError(err)) {
+      logger.error(err.message);
+      return 2;
+    }
+    throw err;
+  }
+}
