@@ -1,6 +1,6 @@
 // Calendar arithmetic on plain dates (YYYY-MM-DD): day lists and the previous comparable period.
 // Plain dates carry no zone: they are read at local noon, so a DST jump never shifts the day.
-import { addDays, addMonths, differenceInCalendarDays, endOfMonth, format, getDate } from "date-fns";
+import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, endOfMonth, format, getDate } from "date-fns";
 
 const toDate = (iso: string) => new Date(`${iso}T12:00:00`);
 const toIso = (d: Date) => format(d, "yyyy-MM-dd");
@@ -21,19 +21,20 @@ export function lengthInDays(from: string, to: string): number {
 }
 
 /**
- * The period to compare with. A range that starts on the 1st and stays in one month compares with
- * the same days of the previous month (a whole month with the whole previous month); any other
- * range with the equally long period just before it.
+ * The period to compare with. A range over several months from January 1st compares with the same
+ * days a year earlier; one starting on the 1st of another month with the same days as many months earlier as it
+ * spans (a whole month with the whole month before); any other range with the equally long period
+ * just before it.
  */
 export function previousPeriod(from: string, to: string): { from: string; to: string } {
   const start = toDate(from);
   const end = toDate(to);
-  if (getDate(start) === 1 && from.slice(0, 7) === to.slice(0, 7)) {
-    const prevStart = addMonths(start, -1);
-    const prevMonthEnd = endOfMonth(prevStart);
-    const wholeMonth = toIso(end) === toIso(endOfMonth(end));
-    const candidate = addMonths(end, -1);
-    const prevEnd = wholeMonth || candidate > prevMonthEnd ? prevMonthEnd : candidate;
+  if (getDate(start) === 1) {
+    const spanned = differenceInCalendarMonths(end, start) + 1;
+    const months = spanned > 1 && from.slice(5) === "01-01" ? 12 * Math.ceil(spanned / 12) : spanned;
+    const prevStart = addMonths(start, -months);
+    // addMonths clips Mar 31 -> Feb 28; a range ending on a month end maps to the earlier month end.
+    const prevEnd = toIso(end) === toIso(endOfMonth(end)) ? endOfMonth(addMonths(end, -months)) : addMonths(end, -months);
     return { from: toIso(prevStart), to: toIso(prevEnd) };
   }
   const len = lengthInDays(from, to);
