@@ -1,0 +1,156 @@
+// The clock in the asker's zone, calendar spans for explicit dates (2025-11-05, 2025-11, nov 5,
+// november 2025, 2024) and the human labels of ranges. Pure: date-fns + @date-fns/tz only.
+import { TZDate } from "@date-fns/tz";
+import { endOfMonth, endOfYear, format, isExists, parseISO, startOfDay, subDays } from "date-fns";
+import type { InvalidIntent, ParseContext } from "./intent-types.js";
+
+/** "Today" as the asker sees it: local midnight in `tz`, plus the week convention. */
+export interface Clock {
+  tz: string;
+  today: TZDate;
+  todayIso: string;
+  weekStartsOn: 0 | 1 | 6;
+}
+
+/** A calendar span some words named, before it is clamped to today. Dates are YYYY-MM-DD. */
+export interface Span {
+  from: string;
+  to: string;
+  /** How the span reads on its own ("November 2025", "Nov 5, 2025", "2024"). */
+  label: string;
+  /** The words that named it, for messages. */
+  text: string;
+}
+
+export const iso = (d: Date): string => format(d, "yyyy-MM-dd");
+
+export function makeClock(ctx: ParseContext): Clock | InvalidIntent {
+  if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime())) {
+    return { kind: "invalid", word: String(ctx.now), message: `The clock reads "${String(ctx.now)}", which is not a time.` };
+  }
+  if (!isZone(ctx.tz)) {
+    return { kind: "invalid", word: ctx.tz, message: `"${ctx.tz}" is not a time zone I know (use an IANA name like Europe/Berlin).` };
+  }
+  const today = startOfDay(new TZDate(ctx.now.getTime(), ctx.tz));
+  return { tz: ctx.tz, today, todayIso: iso(today), weekStartsOn: ctx.weekStartsOn ?? 1 };
+}
+
+function isZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return typeof tz === "string" && tz.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Local midnight of a calendar date in the clock's zone (month is 0-based). */
+export const dateIn = (c: Clock, y: number, m: number, d: number): TZDate => TZDate.tz(c.tz, y, m, d);
+export const yesterday = (c: Clock): TZDate => subDays(c.today, 1);
+
+// Labels are built from plain dates; parseISO reads them as local dates, format writes them back.
+const short = (s: string) => format(parseISO(s), "MMM d");
+const long = (s: string) => format(parseISO(s), "MMM d, yyyy");
+
+/** "Nov 5, 2025", "Nov 1 – Nov 15, 2025", "Dec 20, 2024 – Jan 5, 2025". */
+export function rangeLabel(from: string, to: string): string {
+  if (from === to) return long(from);
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${short(from)} – ${long(to)}`;
+  return `${long(from)} – ${long(to)}`;
+}
+
+export const sinceLabel = (from: string): string => `Since ${long(from)}`;
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december"];
+
+/** 0-based month for `nov`, `november`, `sept`; undefined otherwise. */
+export function monthIndex(word: string | undefined): number | undefined {
+  if (!word) return undefined;
+  const i = FULL.indexOf(word);
+  if (i >= 0) return i;
+  if (word === "sept") return 8;
+  const j = MONTHS.indexOf(word);
+  return j >= 0 ? j : undefined;
+}
+
+const YEAR = /^(19|20)\d\d$/;
+const DAY = /^(\d{1,2})(st|nd|rd|th)?$/;
+const ISO_DAY = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+const ISO_MONTH = /^(\d{4})[-/](\d{1,2})$/;
+
+export type SpanMatch = { next: number; span: Span } | { next: number; error: InvalidIntent } | null;
+
+const notADate = (text: string, why: string): InvalidIntent => ({
+  kind: "invalid",
+  word: text,
+  message: `"${text}" is not a real date (${why}). Dates look like 2025-11-05, 2025-11 or Nov 5.`,
+});
+
+function daySpan(c: Clock, y: number, m: number, d: number, text: string): Span | InvalidIntent {
+  if (m < 0 || m > 11) return notADate(text, "there is no month " + (m + 1));
+  if (!isExists(y, m, d)) {
+    const monthName = format(dateIn(c, y, m, 1), "MMMM yyyy");
+    return notADate(text, `${monthName} has ${format(endOfMonth(dateIn(c, y, m, 1)), "d")} days`);
+  }
+  const day = iso(dateIn(c, y, m, d));
+  return { from: day, to: day, label: long(day), text };
+}
+
+function monthSpan(c: Clock, y: number, m: number, text: string): Span | InvalidIntent {
+  if (m < 0 || m > 11) return notADate(text, "there is no month " + (m + 1));
+  const start = dateIn(c, y, m, 1);
+  return { from: iso(start), to: iso(endOfMonth(start)), label: format(start, "MMMM yyyy"), text };
+}
+
+function yearSpan(c: Clock, y: number, text: string): Span {
+  const start = dateIn(c, y, 0, 1);
+  return { from: iso(start), to: iso(endOfYear(start)), label: String(y), text };
+}
+
+/**
+ * Reads one explicit date at w[i]. Without a year, a date means the most recent one not in the
+ * future, or, when it ends a range (`after`), the first one not before the range's start.
+ */
+export function matchSpan(w: string[], i: number, c: Clock, after?: Span): SpanMatch {
+  const word = w[i];
+  if (word === undefined) return null;
+  const done = (next: number, s: Span | InvalidIntent) =>
+    "kind" in s ? { next, error: s } : { next, span: s };
+  let m = ISO_DAY.exec(word);
+  if (m) return done(i + 1, daySpan(c, +m[1], +m[2] - 1, +m[3], word));
+  m = ISO_MONTH.exec(word);
+  if (m) return done(i + 1, monthSpan(c, +m[1], +m[2] - 1, word));
+  if (YEAR.test(word)) return done(i + 1, yearSpan(c, +word, word));
+  if (word === "today") return done(i + 1, daySpan(c, ...ymd(c.today), word));
+  if (word === "yesterday") return done(i + 1, daySpan(c, ...ymd(yesterday(c)), word));
+
+  // month-name forms: "nov", "nov 5", "nov 5th 2025", "november 2025", "5 nov", "5 nov 2025"
+  let month = monthIndex(word);
+  let day: number | undefined;
+  let j = i + 1;
+  if (month === undefined) {
+    const d = DAY.exec(word);
+    month = monthIndex(w[i + 1]);
+    if (!d || month === undefined) return null;
+    day = +d[1];
+    j = i + 2;
+  } else {
+    const d = DAY.exec(w[j] ?? "");
+    if (d) (day = +d[1]), j++;
+  }
+  const explicitYear = YEAR.test(w[j] ?? "") ? +w[j++] : undefined;
+  const text = w.slice(i, j).join(" ");
+  const build = (y: number) => (day === undefined ? monthSpan(c, y, month, text) : daySpan(c, y, month, day, text));
+  if (explicitYear !== undefined) return done(j, build(explicitYear));
+  let y = after ? +after.from.slice(0, 4) : c.today.getFullYear();
+  let s = build(y);
+  if (!("kind" in s)) {
+    if (after && s.to < after.from) s = build(++y);
+    else if (!after && s.from > c.todayIso) s = build(--y);
+  }
+  return done(j, s);
+}
+
+const ymd = (d: Date): [number, number, number] => [d.getFullYear(), d.getMonth(), d.getDate()];
