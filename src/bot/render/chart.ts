@@ -51,7 +51,8 @@ export function trendLine(series: Array<{ date: string; cost: number }>, width =
   const first = formatDate(points[0].date, false);
   const last = formatDate(points[points.length - 1].to, false);
   const per = points[0].date === points[0].to ? "daily" : `per ${dayCount(points[0])} days`;
-  return `Trend (${per}) ${sparkline(points.map((p) => p.cost))} ${first} – ${last}`;
+  // Per-day averages, so a short last bucket does not look like a drop in spend.
+  return `Trend (${per}) ${sparkline(points.map((p) => p.cost / dayCount(p)))} ${first} – ${last}`;
 }
 
 function dayCount(p: Point): number {

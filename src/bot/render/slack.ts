@@ -1,0 +1,137 @@
+// Report -> Slack Block Kit message ({ text, blocks }) within Slack's limits, data escaped.
+// Lives here (not in the adapter) so `costbot ask --format slack` needs no @slack/bolt import.
+// Pure; must not import any platform SDK.
+import type { ErrorReport, HelpReport, Report, SpendGroup, SpendReport } from "../report.js";
+import { trendLine } from "./chart.js";
+import {
+  channelName, filterLine, formatChange, formatDates, formatMoney, formatShare, freshnessLine,
+  groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, spendTitle, tokensLine,
+} from "./format.js";
+import { rollUp } from "./rollup.js";
+import { escapeMrkdwn as esc, mrkdwn, plainText, truncateMrkdwn } from "./slack-escape.js";
+
+export type SlackBlock = Record<string, unknown>;
+export interface SlackMessage {
+  /** Plain, short fallback for notifications and clients without blocks (mrkdwn-escaped). */
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** Block Kit limits (docs.slack.dev reference/block-kit). */
+export const SLACK_LIMITS = {
+  blocks: 50, text: 3000, fields: 10, field: 2000, header: 150,
+  buttonText: 75, buttonValue: 2000, actions: 25,
+} as const;
+/** Groups listed on a card before the rest roll up, whatever "top N" asked for. */
+const SLACK_MAX_ROWS = 25;
+const MAX_WARNINGS = 10;
+
+export function renderSlack(report: Report): SlackMessage {
+  switch (report.kind) {
+    case "spend":
+      return spendSlack(report);
+    case "help":
+      return helpSlack(report);
+    case "error":
+      return errorSlack(report);
+  }
+}
+
+const context = (text: string): SlackBlock => ({ type: "context", elements: [mrkdwn(text)] });
+const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(text) });
+
+function spendSlack(r: SpendReport): SlackMessage {
+  // Currency codes come from the data too: everything but our own markup is escaped.
+  const money = (n: number) => esc(formatMoney(n, r.currency));
+  const change = formatChange(r.total, r.previous.total);
+  const filters = filterLine(r.filters);
+  const blocks: SlackBlock[] = [
+    { type: "header", text: plainText(spendTitle(r.range), SLACK_LIMITS.header) },
+    context(esc([formatDates(r.range.from, r.range.to), filters].filter(Boolean).join(" · "))),
+    {
+      type: "section",
+      fields: [
+        mrkdwn(`*Total*\n${money(r.total)}`, SLACK_LIMITS.field),
+        mrkdwn(`*Change*\n${change.text} ${esc(previousLine(r.previous, r.currency))}`, SLACK_LIMITS.field),
+        ...r.channels.map((c) =>
+          mrkdwn(`*${channelName(c.channel)}*\n${money(c.cost)} · ${prepaymentNote(c.prepaymentEligible)}`, SLACK_LIMITS.field),
+        ),
+      ],
+    },
+  ];
+  if (r.groups.length) blocks.push({ type: "divider" }, ...groupSections(r));
+  if (r.otherCost !== 0) blocks.push(context(esc(otherCostLine(r.otherCost, r.currency))));
+  const trend = trendLine(r.series);
+  if (trend) blocks.push(context(trend));
+  blocks.push(context(esc(freshnessLine(r.dataAsOf, r.source))));
+  if (r.warnings.length) blocks.push(section(warningsText(r.warnings)));
+  const actions = actionsBlock(r.actions);
+  if (actions) blocks.push(actions);
+  const text = esc(`${spendTitle(r.range)}: ${formatMoney(r.total, r.currency)} (${change.text}). ${freshnessLine(r.dataAsOf, r.source)}`);
+  return { text: truncateMrkdwn(text, SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+}
+
+function groupLine(g: SpendGroup, r: SpendReport): string {
+  const bits = [`*${truncateMrkdwn(esc(g.key), 120)}*`, `${esc(formatMoney(g.cost, r.currency))} (${formatShare(g.cost, r.total)})`];
+  if (g.channel && r.groupBy !== "channel") bits.push(channelName(g.channel));
+  if (r.groupBy !== "channel") bits.push(tokensLine(g));
+  return `• ${bits.join(" · ")}`;
+}
+
+/** The breakdown as bullet lines, packed into as few sections as the 3000-char limit allows. */
+function groupSections(r: SpendReport): SlackBlock[] {
+  const { shown, rest } = rollUp(r.groups, r.top, SLACK_MAX_ROWS);
+  const lines = [`*By ${groupByLabel(r.groupBy).toLowerCase()}*`, ...shown.map((g) => groupLine(g, r))];
+  if (rest) lines.push(`…and ${esc(moreLine(rest.count, rest.cost, r.currency))} (${formatShare(rest.cost, r.total)})`);
+  const out: SlackBlock[] = [];
+  let chunk = "";
+  for (const line of lines) {
+    if (chunk && chunk.length + 1 + line.length > SLACK_LIMITS.text) {
+      out.push(section(chunk));
+      chunk = "";
+    }
+    chunk = chunk ? `${chunk}\n${line}` : line;
+  }
+  if (chunk) out.push(section(chunk));
+  return out;
+}
+
+function warningsText(warnings: string[]): string {
+  const shown = warnings.slice(0, MAX_WARNINGS).map((w) => `:warning: ${truncateMrkdwn(esc(w), 500)}`);
+  if (warnings.length > MAX_WARNINGS) shown.push(`…and ${warnings.length - MAX_WARNINGS} more warnings`);
+  return shown.join("\n");
+}
+
+function actionsBlock(actions: SpendReport["actions"]): SlackBlock | null {
+  // A cut command would ask a different question: leave such a button out instead.
+  const usable = actions.filter((a) => a.command.length <= SLACK_LIMITS.buttonValue).slice(0, SLACK_LIMITS.actions);
+  if (!usable.length) return null;
+  return {
+    type: "actions",
+    elements: usable.map((a) => ({
+      type: "button",
+      text: plainText(a.label, SLACK_LIMITS.buttonText),
+      action_id: `costbot_${a.id}`.slice(0, 255),
+      value: a.command,
+    })),
+  };
+}
+
+function helpSlack(r: HelpReport): SlackMessage {
+  const blocks: SlackBlock[] = [
+    { type: "header", text: plainText("costbot help", SLACK_LIMITS.header) },
+    section(esc(r.intro)),
+  ];
+  for (const s of r.sections.slice(0, SLACK_LIMITS.blocks - blocks.length)) {
+    const examples = s.examples.map((e) => `• \`${esc(e)}\``).join("\n");
+    blocks.push(section(`*${esc(s.title)}*\n${examples}`));
+  }
+  return { text: truncateMrkdwn(esc(r.intro), SLACK_LIMITS.text), blocks };
+}
+
+function errorSlack(r: ErrorReport): SlackMessage {
+  const message = truncateMrkdwn(esc(r.message), 2000);
+  const blocks: SlackBlock[] = [section(`:warning: *Could not answer:* ${message}`)];
+  if (r.hint) blocks.push(context(esc(r.hint)));
+  return { text: truncateMrkdwn(esc(`Could not answer: ${r.message}`), SLACK_LIMITS.text), blocks };
+}

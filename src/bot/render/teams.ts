@@ -1,0 +1,196 @@
+// Report -> Microsoft Teams Adaptive Card (1.5) with a Teams chart, buttons and a size cap.
+// Lives here (not in the adapter) so `costbot ask --format teams` needs no botbuilder import.
+// Pure; must not import any platform SDK.
+import type { ErrorReport, HelpReport, Report, SpendGroup, SpendReport } from "../report.js";
+import { bucketSeries, pointLabel, trendLine } from "./chart.js";
+import {
+  channelName, filterLine, formatChange, formatDates, formatMoney, formatShare, formatTokens,
+  freshnessLine, groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, spendTitle, truncate,
+} from "./format.js";
+import { rollUp } from "./rollup.js";
+
+export type CardElement = Record<string, unknown>;
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema: string;
+  version: "1.5";
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams?: { width: "Full" };
+}
+
+/** Teams rejects cards over ~28 KB; the tail rolls up well before that. */
+export const TEAMS_MAX_BYTES = 28 * 1024;
+const TEAMS_MAX_ROWS = 20;
+const TEAMS_MAX_ACTIONS = 6;
+const CHART_MAX_POINTS = 31;
+const MAX_WARNINGS = 10;
+
+export function renderTeams(report: Report): AdaptiveCard {
+  switch (report.kind) {
+    case "spend": {
+      // Rows are the only part that grows with the data: drop them until the card fits.
+      for (const rows of [TEAMS_MAX_ROWS, 10, 5]) {
+        const c = card(spendBody(report, rows), spendActions(report));
+        if (cardBytes(c) < TEAMS_MAX_BYTES) return c;
+      }
+      return card(spendBody(report, 0), spendActions(report));
+    }
+    case "help":
+      return card(helpBody(report));
+    case "error":
+      return card(errorBody(report));
+  }
+}
+
+/** Size of the card as sent (UTF-8 JSON). */
+export function cardBytes(c: AdaptiveCard): number {
+  return new TextEncoder().encode(JSON.stringify(c)).length;
+}
+
+function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  const c: AdaptiveCard = {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    msteams: { width: "Full" },
+  };
+  if (actions.length) c.actions = actions;
+  return c;
+}
+
+// TextBlock text is Markdown, and Teams clients disagree on backslash escapes; TextRun text is
+// never parsed. So data (keys, labels, sources, warnings, errors) only ever goes into TextRuns.
+const run = (text: string, style: Record<string, unknown> = {}): CardElement => ({ type: "TextRun", text, ...style });
+const rich = (inlines: CardElement[], extra: Record<string, unknown> = {}): CardElement => ({
+  type: "RichTextBlock", inlines, ...extra,
+});
+/** A TextBlock for our own wording only (money, numbers, fixed phrases). */
+const text = (t: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text: t, wrap: true, ...extra });
+const column = (items: CardElement[], width: string | number = "stretch"): CardElement => ({ type: "Column", width, items });
+
+function spendBody(r: SpendReport, maxRows: number): CardElement[] {
+  const money = (n: number) => formatMoney(n, r.currency);
+  const change = formatChange(r.total, r.previous.total);
+  const color = change.direction === "up" ? "Attention" : change.direction === "down" ? "Good" : "Default";
+  const subtitle = [formatDates(r.range.from, r.range.to), filterLine(r.filters)].filter(Boolean).join(" · ");
+  const body: CardElement[] = [
+    rich([run(spendTitle(r.range), { size: "Large", weight: "Bolder" })]),
+    rich([run(subtitle, { isSubtle: true })], { spacing: "None" }),
+    {
+      type: "ColumnSet",
+      columns: [
+        column([text("Total", { isSubtle: true }), text(money(r.total), { size: "ExtraLarge", weight: "Bolder", spacing: "None" })]),
+        column([text("Change", { isSubtle: true }), text(change.text, { size: "Large", color, spacing: "None" }),
+          text(previousLine(r.previous, r.currency), { isSubtle: true, size: "Small", spacing: "None" })]),
+      ],
+    },
+    {
+      type: "ColumnSet",
+      separator: true,
+      columns: r.channels.map((c) =>
+        column([
+          text(channelName(c.channel), { weight: "Bolder" }),
+          text(money(c.cost), { spacing: "None" }),
+          text(prepaymentNote(c.prepaymentEligible), { isSubtle: true, size: "Small", spacing: "None" }),
+        ]),
+      ),
+    },
+  ];
+  if (r.groups.length) body.push(groupTable(r, maxRows));
+  const chart = trendChart(r);
+  if (chart) body.push(chart);
+  const notes: CardElement[] = [];
+  if (r.otherCost !== 0) notes.push(text(otherCostLine(r.otherCost, r.currency), { size: "Small" }));
+  notes.push(rich([run(freshnessLine(r.dataAsOf, r.source), { isSubtle: true, size: "Small" })]));
+  body.push({ type: "Container", separator: true, items: notes });
+  if (r.warnings.length) body.push(warnings(r.warnings));
+  return body;
+}
+
+const cell = (items: CardElement[]): CardElement => ({ type: "TableCell", items });
+const numCell = (t: string): CardElement => cell([text(t, { horizontalAlignment: "Right" })]);
+
+function groupRow(g: SpendGroup, r: SpendReport): CardElement {
+  const tag = [g.channel && r.groupBy !== "channel" ? channelName(g.channel) : "", g.hourly ? "hourly (PTU)" : ""]
+    .filter(Boolean).join(" · ");
+  const name = [run(truncate(g.key, 80), { weight: "Bolder" })];
+  if (tag) name.push(run(` ${tag}`, { isSubtle: true, size: "Small" }));
+  const tokens = (n: number) => (g.hourly && n === 0 ? "–" : formatTokens(n));
+  return {
+    type: "TableRow",
+    cells: [cell([rich(name)]), numCell(formatMoney(g.cost, r.currency)), numCell(formatShare(g.cost, r.total)),
+      numCell(tokens(g.inputTokens)), numCell(tokens(g.outputTokens))],
+  };
+}
+
+function groupTable(r: SpendReport, maxRows: number): CardElement {
+  const { shown, rest } = rollUp(r.groups, r.top, maxRows);
+  const head = [groupByLabel(r.groupBy), "Cost", "Share", "Input", "Output"];
+  const rows: CardElement[] = [
+    { type: "TableRow", cells: head.map((h, i) => cell([text(h, { weight: "Bolder", horizontalAlignment: i ? "Right" : "Left" })])) },
+    ...shown.map((g) => groupRow(g, r)),
+  ];
+  if (rest) {
+    rows.push({
+      type: "TableRow",
+      cells: [cell([text(moreLine(rest.count, rest.cost, r.currency), { isSubtle: true })]),
+        numCell(formatMoney(rest.cost, r.currency)), numCell(formatShare(rest.cost, r.total)), numCell(""), numCell("")],
+    });
+  }
+  return {
+    type: "Table",
+    firstRowAsHeaders: true,
+    showGridLines: false,
+    columns: [{ width: 3 }, { width: 2 }, { width: 1 }, { width: 1 }, { width: 1 }],
+    rows,
+  };
+}
+
+/** A Teams bar chart of the daily series; clients without charts show a sparkline instead. */
+function trendChart(r: SpendReport): CardElement | null {
+  const points = bucketSeries(r.series, CHART_MAX_POINTS);
+  if (points.length < 2) return null;
+  return {
+    type: "Chart.VerticalBar",
+    title: points[0].date === points[0].to ? "Spend per day" : "Spend per period",
+    xAxisTitle: "Date",
+    yAxisTitle: r.currency,
+    data: points.map((p) => ({ x: pointLabel(p), y: p.cost })),
+    fallback: text(trendLine(r.series), { fontType: "Monospace" }),
+  };
+}
+
+function warnings(list: string[]): CardElement {
+  const items = list.slice(0, MAX_WARNINGS).map((w) => rich([run(`⚠ ${truncate(w, 500)}`, { color: "Warning" })]));
+  if (list.length > MAX_WARNINGS) items.push(text(`…and ${list.length - MAX_WARNINGS} more warnings`, { isSubtle: true }));
+  return { type: "Container", style: "warning", items };
+}
+
+function spendActions(r: SpendReport): CardElement[] {
+  return r.actions.slice(0, TEAMS_MAX_ACTIONS).map((a) => ({
+    type: "Action.Submit",
+    title: truncate(a.label, 40),
+    // The Teams adapter reads activity.value.costbot and asks it as if typed.
+    data: { costbot: a.command },
+  }));
+}
+
+function helpBody(r: HelpReport): CardElement[] {
+  const body: CardElement[] = [text("costbot help", { size: "Large", weight: "Bolder" }), rich([run(r.intro)])];
+  for (const s of r.sections) {
+    body.push(rich([run(s.title, { weight: "Bolder" })], { separator: true }));
+    for (const e of s.examples) body.push(rich([run(e, { fontType: "Monospace" })], { spacing: "Small" }));
+  }
+  return body;
+}
+
+function errorBody(r: ErrorReport): CardElement[] {
+  const body: CardElement[] = [
+    text("Could not answer", { weight: "Bolder", color: "Attention" }),
+    rich([run(truncate(r.message, 2000))], { spacing: "Small" }),
+  ];
+  if (r.hint) body.push(rich([run(truncate(r.hint, 2000), { isSubtle: true })], { spacing: "Small" }));
+  return body;
+}
