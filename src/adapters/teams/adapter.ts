@@ -1,0 +1,55 @@
+// Builds the botbuilder CloudAdapter from typed Teams config; the only place that configures Bot
+// Framework authentication. botbuilder stays inside src/adapters/teams; nothing here reads process.env.
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from "botbuilder";
+import type { Config } from "../../config.js";
+import { ConfigError } from "../../config.js";
+
+export type TeamsConfig = Config["teams"];
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/** CloudAdapter that runs an already-parsed activity, so the HTTP edge decides how failures are logged. */
+export class TeamsCloudAdapter extends CloudAdapter {
+  /** Authenticates `authHeader` and runs one turn; resolves with the invoke response, if any. */
+  run(authHeader: string, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/**
+ * Extra Bot Framework settings merged over the config, e.g. `ToBotFromChannelOpenIdMetadataUrl`
+ * (tests point it at a local fake) or certificate settings.
+ */
+export type AuthOverrides = Record<string, string | boolean | undefined>;
+
+export function createTeamsAdapter(teams: TeamsConfig, overrides: AuthOverrides = {}): TeamsCloudAdapter {
+  try {
+    const auth = new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: teams.appId,
+      MicrosoftAppPassword: teams.appPassword,
+      MicrosoftAppType: teams.appType,
+      MicrosoftAppTenantId: teams.tenantId,
+      ...overrides,
+    });
+    return new TeamsCloudAdapter(auth);
+  } catch (err) {
+    // The SDK asserts on incomplete settings (e.g. SingleTenant without a tenant id).
+    throw new ConfigError(
+      `Teams settings are incomplete (MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId): ${(err as Error).message}`,
+    );
+  }
+}
+
+/** true when a failure means "this caller is not who it claims to be" rather than "we broke". */
+export function isAuthFailure(err: unknown): boolean {
+  const e = err as { statusCode?: unknown; name?: unknown } | null;
+  if (!e || typeof e !== "object") return false;
+  if (e.statusCode === 401 || e.statusCode === 403) return true;
+  // jsonwebtoken's own errors (bad signature, expired, not yet valid) escape the SDK unwrapped.
+  return e.name === "JsonWebTokenError" || e.name === "TokenExpiredError" || e.name === "NotBeforeError";
+}

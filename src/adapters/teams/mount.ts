@@ -1,0 +1,53 @@
+// Mounts Teams on the shared server: POST /api/messages through botbuilder's CloudAdapter.
+// Everything botbuilder stays in src/adapters/teams; the rest of the app only sees `Mount`.
+import type { TurnContext } from "botbuilder";
+import type { Mount } from "../../server/app.js";
+import { createTeamsAdapter, type AuthOverrides } from "./adapter.js";
+import { createMemoryConversationStore, type ConversationStore } from "./conversation-store.js";
+import { TeamsHandler } from "./handler.js";
+import { createTeamsRoute } from "./http.js";
+
+export const TEAMS_PATH = "/api/messages";
+
+export interface TeamsMountOptions {
+  /** Where conversation references go; in memory until the database store lands. */
+  conversations?: ConversationStore;
+  /** Extra Bot Framework auth settings (tests point the OpenID metadata at a local fake). */
+  auth?: AuthOverrides;
+}
+
+export function createTeamsMount(options: TeamsMountOptions = {}): Mount {
+  return (router, { config, bot, logger }) => {
+    const adapter = createTeamsAdapter(config.teams, options.auth);
+    const handler = new TeamsHandler({
+      bot,
+      conversations: options.conversations ?? createMemoryConversationStore(),
+      logger,
+    });
+    adapter.onTurnError = async (context: TurnContext, err: unknown) => {
+      logger.error(`teams: turn failed (${context.activity.type}): ${String((err as Error)?.message ?? err).split("\n")[0]}`);
+      // Never leave the user in silence; a failing send here must not mask the first error.
+      await context
+        .sendActivity({ type: "message", text: userMessage(err) })
+        .catch((sendErr: Error) => logger.error(`teams: could not report the failure: ${sendErr.message}`));
+    };
+    router.route("POST", TEAMS_PATH, createTeamsRoute(adapter, (context) => handler.run(context), logger));
+    const describe = config.teams.appId
+      ? `Teams: POST ${TEAMS_PATH} (app ${config.teams.appId}, ${config.teams.appType}; Bot Framework tokens required)`
+      : `Teams: POST ${TEAMS_PATH} — WARNING: LOCAL MODE, NO AUTHENTICATION (MicrosoftAppId is not set). ` +
+        `Anyone who can reach this port can post activities and make the bot call any serviceUrl. ` +
+        `Set MicrosoftAppId/MicrosoftAppPassword before exposing it.`;
+    return { describe };
+  };
+}
+
+/** Mounted with in-memory conversation references. */
+export const mountTeams: Mount = createTeamsMount();
+
+function userMessage(err: unknown): string {
+  const e = err as { name?: string; message?: string; hint?: string };
+  if (e?.name === "CostbotError" && e.message) {
+    return `Sorry, I couldn't answer that: ${e.message}${e.hint ? ` ${e.hint}` : ""}`;
+  }
+  return "Sorry, something went wrong answering that. It has been logged; please try again in a minute.";
+}

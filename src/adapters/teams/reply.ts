@@ -1,0 +1,37 @@
+// Turns a Report into the Teams message activity: the Adaptive Card plus text for notifications.
+// Uses only the shared renderers; the card itself is built in src/bot/render/teams.ts.
+import type { Activity, Attachment } from "botbuilder";
+import type { Report } from "../../bot/report.js";
+import { formatMoney } from "../../bot/render/format.js";
+import { renderTeams, renderText } from "../../bot/render/index.js";
+
+export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+
+export function cardAttachment(report: Report): Attachment {
+  return { contentType: ADAPTIVE_CARD, content: renderTeams(report) };
+}
+
+/**
+ * The message for one report. `text` is one line because Teams shows it above the card and in
+ * toasts (it ignores `summary` for cards); `summary` carries the whole text rendering for
+ * channels that cannot render cards.
+ */
+export function reportMessage(report: Report): Partial<Activity> {
+  return {
+    type: "message",
+    text: headline(report),
+    summary: renderText(report),
+    attachments: [cardAttachment(report)],
+  };
+}
+
+export function headline(report: Report): string {
+  switch (report.kind) {
+    case "spend":
+      return `${report.range.label}: ${formatMoney(report.total, report.currency)} on AI models`;
+    case "help":
+      return report.intro.split("\n")[0];
+    case "error":
+      return `Could not answer: ${report.message.split("\n")[0]}`;
+  }
+}
