@@ -122,6 +122,8 @@ function explicit(w: string[], i: number, c: Clock, joiners: Set<string>): DateM
   if ("error" in second) return second;
   const s = first.span;
   const e = second.span;
+  const late = futureError(c, s, second.next);
+  if (late) return late;
   const text = `${s.text} ${w[first.next]} ${e.text}`;
   if (e.to < s.from) {
     return { next: second.next, error: { kind: "invalid", word: e.text, message: `"${text}" runs backwards: ${e.text} is before ${s.text}. Put the earlier date first.` } };
