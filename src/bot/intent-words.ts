@@ -5,7 +5,7 @@ import type { GroupBy } from "./intent-types.js";
 
 /**
  * Lowercase words of a message with mentions (`@costbot`, `<@U123>`, `<at>costbot</at>`), a
- * leading slash command, markup and stray punctuation removed. `a..b` becomes `a`, `..`, `b`.
+ * leading slash command, markup and stray punctuation removed. `a..b` and `a–b` become three words.
  */
 export function tokenize(text: string): string[] {
   const plain = String(text ?? "")
@@ -13,7 +13,7 @@ export function tokenize(text: string): string[] {
     .replace(/<[^>]*>/g, " ")
     .replace(/&nbsp;|\u00a0/gi, " ")
     .toLowerCase();
-  const words = plain.split(/\s+/).flatMap((w) => w.split(/(\.\.)/));
+  const words = plain.split(/\s+/).flatMap((w) => w.split(/(\.\.|[–—])/));
   if (/^\/\w+$/.test(words.find((w) => w) ?? "")) words.splice(words.findIndex((w) => w), 1);
   return words
     .filter((w) => !w.startsWith("@"))
