@@ -12,6 +12,9 @@ interface Asked {
   text: string;
 }
 
+/** Events this module and home.ts subscribe to; manifest/slack/manifest.yaml lists the same. */
+export const BOT_EVENTS = ["app_mention", "message.im", "app_home_opened"] as const;
+
 export function registerEvents(app: App, deps: HandlerDeps): void {
   app.event("app_mention", async ({ event, client, context }) => {
     if (event.bot_id) return;
