@@ -1,0 +1,163 @@
+// Byte-level CSV scanner (RFC 4180: quotes, "" escapes, embedded commas/newlines, CRLF, BOM) that
+// hands out byte offsets of only the columns asked for, so rows are never turned into strings.
+// Pure Node Buffers; must not import anything cost- or platform-specific.
+
+/** Per-record field positions, indexed by slot. `flags`: 0 plain, 1 quoted, 2 quoted with "" escapes. */
+export interface FieldSpans {
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+}
+
+/** Receives the header names; returns column index -> slot (-1 = not needed) and the slot count. */
+export type HeaderHandler = (names: string[]) => { slotOf: Int32Array; slots: number };
+/** Called once per data record; `buf` and `spans` are only valid during the call. */
+export type RecordHandler = (buf: Buffer, spans: FieldSpans, rowNumber: number) => void;
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+export class CsvScanner {
+  private tail: Buffer | null = null;
+  private slotOf: Int32Array | null = null;
+  private spans: FieldSpans = { starts: new Int32Array(0), ends: new Int32Array(0), flags: new Uint8Array(0) };
+  /** Data records seen so far (header excluded). */
+  rows = 0;
+
+  constructor(
+    private readonly onHeader: HeaderHandler,
+    private readonly onRecord: RecordHandler,
+  ) {}
+
+  /** True once a header record has been read. */
+  get sawHeader(): boolean {
+    return this.slotOf !== null;
+  }
+
+  push(chunk: Buffer): void {
+    const buf = this.tail ? Buffer.concat([this.tail, chunk]) : chunk;
+    const rest = this.consume(buf);
+    this.tail = rest < buf.length ? buf.subarray(rest) : null;
+  }
+
+  /** Flushes a last record that has no trailing newline. */
+  end(): void {
+    if (!this.tail) return;
+    const buf = Buffer.concat([this.tail, Buffer.from("\n")]);
+    this.tail = null;
+    this.consume(buf);
+  }
+
+  private consume(buf: Buffer): number {
+    let pos = 0;
+    if (!this.slotOf) {
+      const header = readHeader(buf);
+      if (!header) return 0;
+      const plan = this.onHeader(header.names);
+      this.slotOf = plan.slotOf;
+      const n = plan.slots;
+      this.spans = { starts: new Int32Array(n), ends: new Int32Array(n), flags: new Uint8Array(n) };
+      pos = header.next;
+    }
+    return this.scan(buf, pos);
+  }
+
+  /** The hot loop: returns the offset of the first incomplete record. */
+  private scan(buf: Buffer, from: number): number {
+    const n = buf.length;
+    const slotOf = this.slotOf!;
+    const nCols = slotOf.length;
+    const { starts, ends, flags } = this.spans;
+    const nSlots = starts.length;
+    let recStart = from;
+    while (recStart < n) {
+      // Short rows leave missing columns empty rather than stale.
+      for (let s = 0; s < nSlots; s++) {
+        starts[s] = 0;
+        ends[s] = 0;
+        flags[s] = 0;
+      }
+      let i = recStart;
+      let col = 0;
+      let c = 0;
+      let firstEmpty = false;
+      for (;;) {
+        let fs = i;
+        let fe: number;
+        let fl = 0;
+        if (i < n && buf[i] === QUOTE) {
+          let j = i + 1;
+          fl = 1;
+          for (;;) {
+            while (j < n && buf[j] !== QUOTE) j++;
+            // A quote at the very end may be the first half of an escape: wait for more bytes.
+            if (j + 1 >= n) return recStart;
+            if (buf[j + 1] !== QUOTE) break;
+            fl = 2;
+            j += 2;
+          }
+          fs = i + 1;
+          fe = j;
+          i = j + 1;
+          while (i < n && buf[i] !== COMMA && buf[i] !== LF) i++;
+        } else {
+          while (i < n) {
+            c = buf[i];
+            if (c === COMMA || c === LF) break;
+            i++;
+          }
+          fe = i;
+        }
+        if (i >= n) return recStart;
+        c = buf[i];
+        if (c === LF && fl === 0 && fe > fs && buf[fe - 1] === CR) fe--;
+        if (col === 0) firstEmpty = fe === fs && fl === 0;
+        if (col < nCols) {
+          const s = slotOf[col];
+          if (s >= 0) {
+            starts[s] = fs;
+            ends[s] = fe;
+            flags[s] = fl;
+          }
+        }
+        col++;
+        i++;
+        if (c === LF) break;
+      }
+      if (!(col === 1 && firstEmpty)) this.onRecord(buf, this.spans, ++this.rows);
+      recStart = i;
+    }
+    return recStart;
+  }
+}
+
+/** Parses the first record into names (BOM stripped); null when the buffer holds no full record yet. */
+function readHeader(buf: Buffer): { names: string[]; next: number } | null {
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  const names: string[] = [];
+  let start = bom ? 3 : 0;
+  let quoted = false;
+  for (let i = start; i < buf.length; i++) {
+    const c = buf[i];
+    if (quoted) {
+      if (c !== QUOTE) continue;
+      if (i + 1 >= buf.length) return null;
+      if (buf[i + 1] === QUOTE) i++;
+      else quoted = false;
+    } else if (c === QUOTE) {
+      quoted = true;
+    } else if (c === COMMA || c === LF) {
+      names.push(unquote(buf.toString("utf8", start, i)));
+      start = i + 1;
+      if (c === LF) return { names, next: i + 1 };
+    }
+  }
+  return null;
+}
+
+function unquote(raw: string): string {
+  const t = raw.trim();
+  return t.startsWith('"') && t.endsWith('"') && t.length >= 2 ? t.slice(1, -1).replaceAll('""', '"').trim() : t;
+}
