@@ -158,7 +158,7 @@ function trendChart(r: SpendReport): CardElement | null {
     xAxisTitle: "Date",
     yAxisTitle: r.currency,
     data: points.map((p) => ({ x: pointLabel(p), y: p.cost })),
-    fallback: text(trendLine(r.series), { fontType: "Monospace" }),
+    fallback: text(trendLine(r.series, CHART_MAX_POINTS), { fontType: "Monospace" }),
   };
 }
 
