@@ -9,6 +9,7 @@ import {
   type Clock, type Span, dateIn, iso, matchSpan, rangeLabel, sinceLabel, yesterday,
 } from "./intent-calendar.js";
 import type { DateRange, InvalidIntent } from "./intent-types.js";
+import { wordTable } from "./intent-words.js";
 
 export type Unit = "day" | "week" | "month" | "quarter" | "year";
 
@@ -17,10 +18,11 @@ export type DateMatch =
   | { next: number; error: InvalidIntent }
   | null;
 
-export const UNITS: Record<string, Unit> = {
+export const UNITS = wordTable<Unit>({
   day: "day", days: "day", week: "week", weeks: "week", month: "month", months: "month",
   quarter: "quarter", quarters: "quarter", year: "year", years: "year",
-};
+});
+const SHORTHAND = wordTable<Unit>({ wtd: "week", mtd: "month", qtd: "quarter", ytd: "year" });
 const THIS = new Set(["this", "current"]);
 export const LAST = new Set(["last", "previous", "prev", "prior", "past"]);
 const RANGE_TO = new Set(["to", "through", "thru", "until", "till", "-", "–", "—", ".."]);
@@ -79,13 +81,15 @@ export function matchDateWords(w: string[], i: number, c: Clock): DateMatch {
   const [a, b, d] = [w[i], w[i + 1], w[i + 2]];
   if (a === "today") return { next: i + 1, range: currentPeriod(c, "day") };
   if (a === "yesterday") return { next: i + 1, range: previousWholePeriod(c, "day") };
-  const shorthand: Record<string, Unit> = { wtd: "week", mtd: "month", qtd: "quarter", ytd: "year" };
-  if (shorthand[a]) return { next: i + 1, range: currentPeriod(c, shorthand[a]) };
+  const short = SHORTHAND[a];
+  if (short) return { next: i + 1, range: currentPeriod(c, short) };
   const nd = /^(\d+)d$/.exec(a);
   if (nd) return rolling(c, +nd[1], "day", a, i + 1);
-  if (THIS.has(a) && UNITS[b]) return { next: i + 2, range: currentPeriod(c, UNITS[b]) };
-  if (LAST.has(a) && UNITS[b]) return { next: i + 2, range: previousWholePeriod(c, UNITS[b]) };
-  if (LAST.has(a) && /^\d+$/.test(b ?? "") && UNITS[d]) return rolling(c, +b, UNITS[d], `${a} ${b} ${d}`, i + 3);
+  const unit = b === undefined ? undefined : UNITS[b];
+  const unitAfterN = d === undefined || !/^\d+$/.test(b ?? "") ? undefined : UNITS[d];
+  if (THIS.has(a) && unit) return { next: i + 2, range: currentPeriod(c, unit) };
+  if (LAST.has(a) && unit) return { next: i + 2, range: previousWholePeriod(c, unit) };
+  if (LAST.has(a) && unitAfterN) return rolling(c, +b, unitAfterN, `${a} ${b} ${d}`, i + 3);
   const q = /^q([1-4])$/.exec(a);
   if (q) {
     const year = /^\d{4}$/.test(b ?? "") ? +b : undefined;

@@ -77,8 +77,8 @@ export function monthIndex(word: string | undefined): number | undefined {
 
 const YEAR = /^(19|20)\d\d$/;
 const DAY = /^(\d{1,2})(st|nd|rd|th)?$/;
-const ISO_DAY = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
-const ISO_MONTH = /^(\d{4})[-/](\d{1,2})$/;
+const ISO_DAY = /^((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})$/;
+const ISO_MONTH = /^((?:19|20)\d\d)[-/](\d{1,2})$/;
 
 export type SpanMatch = { next: number; span: Span } | { next: number; error: InvalidIntent } | null;
 

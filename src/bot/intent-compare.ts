@@ -24,8 +24,9 @@ export function matchVersus(w: string[], i: number, c: Clock): VersusMatch {
   if (w[j] === "the") j++;
   const [a, b] = [w[j], w[j + 1]];
   if (a === "yesterday") return { next: j + 1, implied: currentPeriod(c, "day") };
-  if (a !== undefined && LAST.has(a) && b !== undefined && UNITS[b] && !b.endsWith("s")) {
-    return { next: j + 2, implied: currentPeriod(c, UNITS[b]) };
+  const unit = b === undefined || b.endsWith("s") ? undefined : UNITS[b];
+  if (a !== undefined && LAST.has(a) && unit) {
+    return { next: j + 2, implied: currentPeriod(c, unit) };
   }
   if (a !== undefined && BEFORE.has(a)) return { next: b === "period" || b === "one" ? j + 2 : j + 1 };
   const word = a ?? w[i];

@@ -21,6 +21,11 @@ export function tokenize(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** A word list with no prototype, so "constructor" or "__proto__" typed in chat is just unknown. */
+export function wordTable<T>(entries: Record<string, T>): Readonly<Record<string, T | undefined>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 export const HELP_WORDS = new Set(["help", "commands", "examples"]);
 
 /** Words that carry no meaning in a cost question ("show me what we spent on ai models"). */
@@ -33,12 +38,12 @@ export const FILLER = new Set([
 ]);
 
 /** Words after `by` / `per` and what they group by. */
-export const GROUP_WORDS: Record<string, GroupBy> = {
+export const GROUP_WORDS = wordTable<GroupBy>({
   model: "model", models: "model", channel: "channel", channels: "channel", billing: "channel",
   meter: "meter", meters: "meter", resource: "resource", resources: "resource",
   "resource-group": "resource-group", "resource-groups": "resource-group", resourcegroup: "resource-group",
   rg: "resource-group", rgs: "resource-group", day: "day", days: "day", date: "day", daily: "day",
-};
+});
 
 /** Reads `by <thing>` (also `by resource group`, `daily`); returns the grouping and next index. */
 export function matchGrouping(w: string[], i: number): { next: number; groupBy: GroupBy } | { next: number; bad: string } | null {
@@ -48,16 +53,17 @@ export function matchGrouping(w: string[], i: number): { next: number; groupBy: 
   if ((what === "resource" || what === "resources") && /^groups?$/.test(w[i + 2] ?? "")) {
     return { next: i + 3, groupBy: "resource-group" };
   }
-  if (what && GROUP_WORDS[what]) return { next: i + 2, groupBy: GROUP_WORDS[what] };
+  const groupBy = what === undefined ? undefined : GROUP_WORDS[what];
+  if (groupBy) return { next: i + 2, groupBy };
   return { next: i + 2, bad: what ?? w[i] };
 }
 
-export const CHANNEL_WORDS: Record<string, Channel> = { microsoft: "microsoft", marketplace: "marketplace" };
+export const CHANNEL_WORDS = wordTable<Channel>({ microsoft: "microsoft", marketplace: "marketplace" });
 
-export const COST_TYPE_WORDS: Record<string, CostType> = {
+export const COST_TYPE_WORDS = wordTable<CostType>({
   actual: "actual", actuals: "actual", amortized: "amortized", amortised: "amortized",
   amortization: "amortized", amortisation: "amortized",
-};
+});
 
 export const COMPARE_FLAGS = new Set(["compare", "comparison", "change", "trend"]);
 /** Words that introduce what to compare with: `vs last week`, `compared to the previous period`. */

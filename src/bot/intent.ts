@@ -82,8 +82,10 @@ function readOne(w: string[], i: number, clock: Clock): Step {
   }
   const top = /^top(\d*)$/.exec(word);
   if (top) return readTop(top[1] || w[i + 1], i + (top[1] ? 1 : 2), word);
-  if (COST_TYPE_WORDS[word]) return { next: i + 1, apply: once("costType", COST_TYPE_WORDS[word], word, "cost type") };
-  if (CHANNEL_WORDS[word]) return { next: i + 1, apply: once("channel", CHANNEL_WORDS[word], word, "billing channel") };
+  const costType = COST_TYPE_WORDS[word];
+  if (costType) return { next: i + 1, apply: once("costType", costType, word, "cost type") };
+  const channel = CHANNEL_WORDS[word];
+  if (channel) return { next: i + 1, apply: once("channel", channel, word, "billing channel") };
   if (COMPARE_FLAGS.has(word) || /^compar(ed|ing)$/.test(word)) return { next: i + 1, apply: (d) => void (d.compare = true) };
   if (FILLER.has(word)) return { next: i + 1 };
   const model = asModelName(word);

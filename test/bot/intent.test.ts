@@ -149,6 +149,21 @@ describe("words we do not guess at", () => {
     expect(intent.message).toMatch(why);
   });
 
+  it.each(["constructor", "by constructor", "__proto__", "last 2 constructor", "this toString", "vs last hasOwnProperty"])(
+    "%j is an unknown word, not a property of some object",
+    (text) => {
+      const intent = parse(text);
+      expect(intent.kind).toBe("invalid");
+      if (intent.kind === "invalid") expect(text.toLowerCase()).toContain(intent.word);
+    },
+  );
+
+  it("never throws on odd text", () => {
+    const odd = ["..", "-", "– –", "to", "from", "between and", "q5", "2025-00", "0000-01-01", "last -1 days",
+      "top -3", "9999999999999999999d", "<@", "<at>", "\u0000", "nov 99", "99 nov", "/", "vs the"];
+    for (const text of odd) expect(() => parse(text), text).not.toThrow();
+  });
+
   it("repeating the same word is not a conflict", () => {
     expect(parse("gpt-4o by day gpt-4o daily")).toMatchObject({ kind: "spend", model: "gpt-4o", groupBy: "day" });
   });
