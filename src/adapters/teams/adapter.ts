@@ -28,6 +28,7 @@ export class TeamsCloudAdapter extends CloudAdapter {
 export type AuthOverrides = Record<string, string | boolean | undefined>;
 
 export function createTeamsAdapter(teams: TeamsConfig, overrides: AuthOverrides = {}): TeamsCloudAdapter {
+  if (teams.appId) quietTokenRejections();
   try {
     const auth = new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: teams.appId,
@@ -52,4 +53,21 @@ export function isAuthFailure(err: unknown): boolean {
   if (e.statusCode === 401 || e.statusCode === 403) return true;
   // jsonwebtoken's own errors (bad signature, expired, not yet valid) escape the SDK unwrapped.
   return e.name === "JsonWebTokenError" || e.name === "TokenExpiredError" || e.name === "NotBeforeError";
+}
+
+let quieted = false;
+/**
+ * botbuilder's token check console.errors a PEM dump (bad signature) or a stack (expired token)
+ * before throwing; the HTTP edge already logs one line per refusal, so drop exactly those two.
+ */
+function quietTokenRejections(): void {
+  if (quieted) return;
+  quieted = true;
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    const [first] = args;
+    if (typeof first === "string" && first.startsWith("Error finding key for token.")) return;
+    if ((first as { name?: unknown } | null)?.name === "TokenExpiredError") return;
+    original.apply(console, args);
+  };
 }

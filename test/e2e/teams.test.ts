@@ -1,0 +1,226 @@
+// Teams end to end: activities shaped after ../shared/reference/teams/ are posted to the real server's
+// /api/messages (local, unauthenticated mode) and we assert on what the fake Bot Connector received.
+import { createRequire } from "node:module";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createBot, type Bot } from "../../src/bot/bot.js";
+import { TEAMS_MAX_BYTES } from "../../src/bot/render/index.js";
+import { loadConfig } from "../../src/config.js";
+import { CostbotError } from "../../src/cost/errors.js";
+import { createDemoCostSource } from "../../src/cost/sources/demo.js";
+import { makeRow, type CostSource } from "../../src/cost/types.js";
+import { fromCents } from "../../src/cost/money.js";
+import { silentLogger } from "../../src/log.js";
+import { createMemoryConversationStore, type ConversationStore } from "../../src/adapters/teams/conversation-store.js";
+import { createTeamsMount } from "../../src/adapters/teams/mount.js";
+import { createTeamsNotifier } from "../../src/adapters/teams/notify.js";
+import { startApp, type RunningApp } from "../../src/server/app.js";
+import {
+  botAdded, cardExecute, cardSubmit, channelMessage, personalMessage, startFakeBotConnector, type FakeBotConnector,
+} from "../fakes/bot-connector.js";
+
+const NOW = new Date("2025-11-27T09:00:00Z");
+const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
+// The adaptivecards package ships ESM with extensionless imports; its UMD bundle loads under Node.
+const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js");
+
+let connector: FakeBotConnector;
+let app: RunningApp | undefined;
+let conversations: ConversationStore;
+let asked: string[];
+
+beforeEach(async () => {
+  connector = await startFakeBotConnector();
+  conversations = createMemoryConversationStore();
+  asked = [];
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  await connector.close();
+});
+
+/** The real bot on `source`, recording each question text it was asked. */
+function recordingBot(source: CostSource = createDemoCostSource({ clock: () => NOW })): Bot {
+  const bot = createBot({ costSource: source, clock: () => NOW });
+  return { ...bot, answer: (text, ctx) => (asked.push(text), bot.answer(text, ctx)) };
+}
+
+async function start(bot: Bot = recordingBot()) {
+  const config = { ...loadConfig({}), host: "127.0.0.1" };
+  app = await startApp({ config, bot, logger: silentLogger, sourceName: "demo data" }, [createTeamsMount({ conversations })], 0);
+  return { config, app };
+}
+
+async function post(activity: Record<string, unknown>) {
+  return fetch(`http://127.0.0.1:${app!.port}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(activity),
+  });
+}
+
+type Card = { type: string; version: string; body: Array<Record<string, unknown>>; actions?: Array<{ type: string; data: { costbot: string } }> };
+const cardOf = (body: Record<string, unknown>) => {
+  const atts = body.attachments as Array<{ contentType: string; content: Card }>;
+  expect(atts[0].contentType).toBe(ADAPTIVE);
+  return atts[0].content;
+};
+
+/** Parses with the Adaptive Cards SDK; returns its complaints except "unknown element, fallback used". */
+function adaptiveCardProblems(card: unknown): string[] {
+  const ctx = new AC.SerializationContext();
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, ctx);
+  const problems: string[] = [];
+  for (let i = 0; i < ctx.eventCount; i++) {
+    const e = ctx.getEventAt(i);
+    if (!/Fallback will be used/.test(e.message)) problems.push(e.message);
+  }
+  const v = parsed.validateProperties();
+  for (let i = 0; i < v.validationEvents.length; i++) problems.push(v.validationEvents[i].message);
+  return problems;
+}
+
+describe("Teams messages", () => {
+  it("strips the bot mention in a channel and replies to that message with an Adaptive Card", async () => {
+    await start();
+    const activity = channelMessage(connector.url, "this week");
+    const res = await post(activity);
+    expect(res.status).toBe(200);
+    expect(asked).toEqual(["this week"]);
+    const [reply] = await connector.waitForCalls(1);
+    expect(connector.calls).toHaveLength(1);
+    expect(reply.method).toBe("POST");
+    expect(reply.conversationId).toBe((activity.conversation as { id: string }).id);
+    expect(reply.activityId).toBe(activity.id);
+    expect(reply.body.replyToId).toBe(activity.id);
+    expect(reply.body.text).toMatch(/^This week: \$[\d,]+\.\d\d on AI models$/);
+    expect(reply.body.summary).toMatch(/Marketplace/);
+    const card = cardOf(reply.body);
+    expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
+    expect(JSON.stringify(card)).toContain("This week");
+  });
+
+  it("answers a personal chat without a mention and remembers the conversation", async () => {
+    await start();
+    await post(personalMessage(connector.url, "last month by model"));
+    expect(asked).toEqual(["last month by model"]);
+    const [reply] = await connector.waitForCalls(1);
+    expect(reply.conversationId).toBe("a:1personal-chat-id");
+    expect(JSON.stringify(cardOf(reply.body))).toContain("Last month");
+    const stored = await conversations.getConversation("a:1personal-chat-id");
+    expect(stored).toMatchObject({ serviceUrl: connector.url, conversationType: "personal" });
+  });
+
+  it("keeps a 200-model answer a valid Adaptive Card 1.5 under 28 KB, with a chart fallback", async () => {
+    await start(recordingBot(manyModelsSource(200)));
+    await post(personalMessage(connector.url, "this month by model"));
+    const [reply] = await connector.waitForCalls(1);
+    const card = cardOf(reply.body);
+    expect(JSON.stringify(reply.body.summary)).toContain("model-199");
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(TEAMS_MAX_BYTES);
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const chart = card.body.find((e) => String(e.type).startsWith("Chart."));
+    expect(chart).toBeDefined();
+    expect(chart!.fallback).toMatchObject({ type: "TextBlock" });
+  });
+
+  it("updates the card in place when one of its buttons is pressed (Action.Submit)", async () => {
+    await start();
+    await post(personalMessage(connector.url, "this week"));
+    const [first] = await connector.waitForCalls(1);
+    const cardId = "1700000000001";
+    const button = cardOf(first.body).actions!.find((a) => /by channel/.test(a.data.costbot))!;
+    expect(button.type).toBe("Action.Submit");
+    const res = await post(cardSubmit(connector.url, cardId, button.data.costbot));
+    expect(res.status).toBe(200);
+    expect(asked[1]).toBe(button.data.costbot);
+    expect(connector.calls).toHaveLength(2);
+    const update = connector.calls[1];
+    expect(update).toMatchObject({ method: "PUT", conversationId: "a:1personal-chat-id", activityId: cardId });
+    expect(update.body.id).toBe(cardId);
+    expect(JSON.stringify(cardOf(update.body))).toContain("Channel");
+  });
+
+  it("answers an Action.Execute press with the refreshed card in the invoke response", async () => {
+    await start();
+    const res = await post(cardExecute(connector.url, "1700000000001", "last week by day"));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ statusCode: 200, type: ADAPTIVE, value: { type: "AdaptiveCard", version: "1.5" } });
+    expect(asked).toEqual(["last week by day"]);
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it("tells the user when answering fails instead of staying silent", async () => {
+    const failing: CostSource = {
+      name: "broken",
+      query: async () => {
+        throw new CostbotError("Azure Cost Management refused the query (403).", "FORBIDDEN");
+      },
+    };
+    await start(recordingBot(failing));
+    const res = await post(personalMessage(connector.url, "this week"));
+    expect(res.status).toBeLessThan(600);
+    const [reply] = await connector.waitForCalls(1);
+    expect(reply.body.text).toMatch(/couldn't answer.*refused the query \(403\)/);
+  });
+});
+
+describe("Teams install and proactive sends", () => {
+  it("welcomes the team on install and stores the conversation reference", async () => {
+    await start();
+    const res = await post(botAdded(connector.url));
+    expect(res.status).toBe(200);
+    const [welcome] = await connector.waitForCalls(1);
+    expect(welcome.conversationId).toBe("19:efa9296d959346209fea44151c742e73@thread.skype");
+    expect(welcome.body.text).toMatch(/costbot/);
+    expect(welcome.body.text).toMatch(/this week/);
+    const stored = await conversations.getConversation("19:efa9296d959346209fea44151c742e73@thread.skype");
+    expect(stored).toMatchObject({ serviceUrl: connector.url, tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47" });
+  });
+
+  it("sends a report proactively through a stored reference", async () => {
+    const { config } = await start();
+    await post(channelMessage(connector.url, "this week"));
+    await connector.waitForCalls(1);
+    const teamId = "19:efa9296d959346209fea44151c742e73@thread.skype";
+    const notifier = createTeamsNotifier({ teams: config.teams, conversations });
+    const report = await createBot({ costSource: createDemoCostSource({ clock: () => NOW }), clock: () => NOW }).answer("yesterday");
+    const id = await notifier.send(teamId, report);
+    const calls = await connector.waitForCalls(2);
+    const sent = calls[1];
+    expect(sent.method).toBe("POST");
+    // A new post in the channel, not a reply inside the thread the reference was taken from.
+    expect(sent.conversationId).toBe(teamId);
+    expect(sent.body.text).toMatch(/^Yesterday: /);
+    expect(id).toBeTruthy();
+  });
+
+  it("refuses a proactive send to a conversation it has never seen", async () => {
+    const { config } = await start();
+    const notifier = createTeamsNotifier({ teams: config.teams, conversations });
+    await expect(notifier.send("19:unknown@thread.skype", { kind: "error", message: "x" })).rejects.toThrow(/no Teams conversation/);
+    expect(connector.calls).toHaveLength(0);
+  });
+});
+
+/** A source with `n` Marketplace models over November, each on its own '[model]-[GUID]' resource. */
+function manyModelsSource(n: number): CostSource {
+  const rows = Array.from({ length: n }, (_, i) => {
+    const guid = `${(i + 1).toString(16).padStart(8, "0")}-1111-2222-3333-444455556666`;
+    return makeRow({
+      date: `2025-11-${String((i % 26) + 1).padStart(2, "0")}`,
+      cost: fromCents((i + 1) * 325),
+      quantity: 10 + i,
+      unitOfMeasure: "1K",
+      meterName: "Input Tokens",
+      serviceName: "SaaS",
+      publisherType: "Marketplace",
+      publisherName: "Meta",
+      resourceName: `llama-model-${i}-${guid}`,
+      resourceGroup: "rg-ai",
+    });
+  });
+  return { name: "many models", query: async (q) => ({ rows: rows.filter((r) => r.date >= q.from && r.date <= q.to), dataAsOf: NOW.toISOString(), warnings: [] }) };
+}
