@@ -123,7 +123,7 @@ function helpSlack(r: HelpReport): SlackMessage {
     section(esc(r.intro)),
   ];
   for (const s of r.sections.slice(0, SLACK_LIMITS.blocks - blocks.length)) {
-    const examples = s.examples.map((e) => `• \`${esc(e)}\``).join("\n");
+    const examples = s.examples.map((e) => `\`${esc(e)}\``).join("  ·  ");
     blocks.push(section(`*${esc(s.title)}*\n${examples}`));
   }
   return { text: truncateMrkdwn(esc(r.intro), SLACK_LIMITS.text), blocks };

@@ -181,7 +181,8 @@ function helpBody(r: HelpReport): CardElement[] {
   const body: CardElement[] = [text("costbot help", { size: "Large", weight: "Bolder" }), rich([run(r.intro)])];
   for (const s of r.sections) {
     body.push(rich([run(s.title, { weight: "Bolder" })], { separator: true }));
-    for (const e of s.examples) body.push(rich([run(e, { fontType: "Monospace" })], { spacing: "Small" }));
+    const examples = s.examples.flatMap((e, i) => [...(i ? [run("  ·  ", { isSubtle: true })] : []), run(e, { fontType: "Monospace" })]);
+    body.push(rich(examples, { spacing: "Small" }));
   }
   return body;
 }

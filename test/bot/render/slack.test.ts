@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatMoney } from "../../../src/bot/render/format.js";
 import { renderSlack, SLACK_LIMITS, type SlackBlock } from "../../../src/bot/render/slack.js";
 import { escapeMrkdwn, truncateMrkdwn } from "../../../src/bot/render/slack-escape.js";
+import { helpReport as realHelp } from "../../../src/bot/help.js";
 import type { SpendReport } from "../../../src/bot/report.js";
 import {
   errorReport, helpReport, hostileErrorReport, hostileReport, manyModelsReport, marketplaceZeroReport, normalReport,
@@ -135,7 +136,8 @@ describe("renderSlack", () => {
     const help = renderSlack(helpReport);
     checkLimits(help.blocks);
     expect(help.text).toBe("Ask what your AI models cost in Azure.");
-    expect(textObjects(help.blocks).map((t) => t.text)).toContain("*Dates*\n• `today`\n• `this week`\n• `last month`\n• `2025-11-01 to 2025-11-15`");
+    checkLimits(renderSlack(realHelp()).blocks);
+    expect(textObjects(help.blocks).map((t) => t.text)).toContain("*Dates*\n`today`  ·  `this week`  ·  `last month`  ·  `2025-11-01 to 2025-11-15`");
   });
 });
 
