@@ -191,3 +191,86 @@ export function checkBlocks(blocks: unknown, maxBlocks: number): string[] {
   });
   return out;
 }
+
+// ---- what Slack sends to the app: payload builders and a signed POST ----
+// Field names follow ../shared/reference/slack/slash-command.body.x-www-form-urlencoded.txt and
+// Slack's Events API / block_actions payload docs.
+
+let seq = 0;
+const nextId = () => `${Date.now()}${String(++seq).padStart(4, "0")}`;
+
+export interface SlashCommandOptions {
+  text: string;
+  responseUrl: string;
+  userId?: string;
+  channelId?: string;
+  triggerId?: string;
+}
+
+/** A `/cost` slash command, form-encoded like the reference body. */
+export function slashCommandBody(o: SlashCommandOptions): string {
+  return new URLSearchParams({
+    token: "xyzz0WbapA4vBCDEFasx0q6G",
+    team_id: "T0FAKE",
+    team_domain: "fake",
+    channel_id: o.channelId ?? "C0COSTS",
+    channel_name: "costs",
+    user_id: o.userId ?? "U0ALICE",
+    user_name: "alice",
+    command: "/cost",
+    text: o.text,
+    api_app_id: "A0COSTBOT",
+    is_enterprise_install: "false",
+    response_url: o.responseUrl,
+    trigger_id: o.triggerId ?? `${nextId()}.47445629121.803a0bc887a14d10d2c447fce8b6703c`,
+  }).toString();
+}
+
+/** An Events API envelope (JSON) around `event`. */
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${nextId()}`): string {
+  return JSON.stringify({
+    token: "xyzz0WbapA4vBCDEFasx0q6G",
+    team_id: "T0FAKE",
+    api_app_id: "A0COSTBOT",
+    event: { event_ts: event.ts ?? `${Date.now() / 1000}`, ...event },
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: "T0FAKE", user_id: FAKE_BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+  });
+}
+
+export interface ButtonPressOptions {
+  actionId: string;
+  value: string;
+  responseUrl?: string;
+  userId?: string;
+  /** Pressed on a message (default) or in the App Home view. */
+  container?: "message" | "home";
+}
+
+/** A block_actions interaction, form-encoded as `payload=<json>`. */
+export function buttonPressBody(o: ButtonPressOptions): string {
+  const onHome = o.container === "home";
+  const payload = {
+    type: "block_actions",
+    user: { id: o.userId ?? "U0ALICE", username: "alice", team_id: "T0FAKE" },
+    api_app_id: "A0COSTBOT",
+    token: "xyzz0WbapA4vBCDEFasx0q6G",
+    container: onHome
+      ? { type: "view", view_id: "VFAKE" }
+      : { type: "message", message_ts: "1700000001.000100", channel_id: "C0COSTS", is_ephemeral: false },
+    trigger_id: `${nextId()}.47445629121.aa`,
+    team: { id: "T0FAKE", domain: "fake" },
+    ...(onHome
+      ? { view: { id: "VFAKE", type: "home", blocks: [] } }
+      : { channel: { id: "C0COSTS", name: "costs" }, message: { ts: "1700000001.000100", text: "card" }, response_url: o.responseUrl }),
+    actions: [
+      { type: "button", action_id: o.actionId, block_id: "b1", value: o.value, text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export const FORM = "application/x-www-form-urlencoded";
+export const JSON_TYPE = "application/json";

@@ -1,0 +1,256 @@
+// Slack end to end: signed slash commands and button presses go to the real server's /slack/events;
+// we assert on what the fake Slack Web API and the fake response_url received.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { createBot, type Bot } from "../../src/bot/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { fromCents } from "../../src/cost/money.js";
+import { createDemoCostSource } from "../../src/cost/sources/demo.js";
+import { makeRow, type CostSource } from "../../src/cost/types.js";
+import { createSlackMount, mountSlack } from "../../src/adapters/slack/mount.js";
+import { signedHeaders } from "../../src/adapters/slack/verify.js";
+import type { Logger } from "../../src/log.js";
+import { startApp, type RunningApp } from "../../src/server/app.js";
+import {
+  buttonPressBody, checkBlocks, FORM, JSON_TYPE, slashCommandBody, startFakeSlack, type FakeSlack,
+} from "../fakes/slack-api.js";
+
+const NOW = new Date("2025-11-27T09:00:00Z");
+const SECRET = "test-signing-secret-5f2b";
+const TOKEN = "xoxb-test-token";
+
+let slack: FakeSlack;
+let app: RunningApp | undefined;
+let asked: string[];
+let logLines: Array<Record<string, any>>;
+let logger: Logger;
+
+beforeEach(async () => {
+  slack = await startFakeSlack({ botToken: TOKEN, userTz: "Europe/Berlin" });
+  asked = [];
+  logLines = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  logger = pino({ level: "info" }, sink);
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  await slack.close();
+});
+
+function recordingBot(source: CostSource = createDemoCostSource({ clock: () => NOW })): Bot {
+  const bot = createBot({ costSource: source, clock: () => NOW });
+  return { ...bot, answer: (text, ctx) => (asked.push(text), bot.answer(text, ctx)) };
+}
+
+async function start(bot: Bot = recordingBot(), slowMs = 1500) {
+  const config = { ...loadConfig({}), host: "127.0.0.1", slack: { signingSecret: SECRET, botToken: TOKEN, apiUrl: slack.apiUrl } };
+  app = await startApp({ config, bot, logger, sourceName: "demo data" }, [createSlackMount({ slowMs })], 0);
+  return app;
+}
+
+async function post(body: string, contentType: string, headers: Record<string, string> = signedHeaders(SECRET, body)) {
+  const res = await fetch(`http://127.0.0.1:${app!.port}/slack/events`, {
+    method: "POST",
+    headers: { "content-type": contentType, ...headers },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+const command = (text: string, id = "cmd1") => post(slashCommandBody({ text, responseUrl: slack.responseUrl(id) }), FORM);
+const hooksFor = (id: string) => slack.hooks.filter((h) => h.id === id);
+const lastHook = (id: string, n = 1) => slack.waitFor(() => hooksFor(id).length >= n && hooksFor(id)[n - 1].body);
+const textOf = (body: any) => JSON.stringify(body.blocks ?? []) + body.text;
+
+describe("Slack: /cost", () => {
+  it("acks at once with an empty 200 and answers privately through response_url", async () => {
+    await start();
+    expect(slack.callsTo("auth.test")).toHaveLength(1);
+    const res = await command("this week by model");
+    expect(res).toEqual({ status: 200, text: "" });
+    const body = await lastHook("cmd1");
+    expect(body.response_type).toBe("ephemeral");
+    expect(body.replace_original).toBe(false);
+    expect(body.blocks[0]).toMatchObject({ type: "header" });
+    expect(checkBlocks(body.blocks, 50)).toEqual([]);
+    expect(asked).toEqual(["this week by model"]);
+    // The asker's zone came from users.info, with the bot token.
+    expect(slack.callsTo("users.info")[0]).toMatchObject({ args: { user: "U0ALICE" }, token: TOKEN });
+  });
+
+  it("posts to the channel when the words end with 'public', without passing 'public' on", async () => {
+    await start();
+    await command("last month by channel public");
+    const body = await lastHook("cmd1");
+    expect(body.response_type).toBe("in_channel");
+    expect(asked).toEqual(["last month by channel"]);
+  });
+
+  it("answers /cost help with examples", async () => {
+    await start();
+    await command("help");
+    const body = await lastHook("cmd1");
+    expect(body.blocks[0]).toMatchObject({ type: "header", text: { text: "costbot help" } });
+    expect(textOf(body)).toContain("by model");
+  });
+
+  it("answers the url_verification challenge of a signed request", async () => {
+    await start();
+    const body = JSON.stringify({ token: "x", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" });
+    const res = await post(body, JSON_TYPE);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
+  });
+});
+
+describe("Slack: request verification", () => {
+  const body = () => slashCommandBody({ text: "this week", responseUrl: slack.responseUrl("bad") });
+  const cases: Array<[string, (b: string) => Record<string, string>]> = [
+    ["a wrong signature", (b) => signedHeaders("not-the-secret", b)],
+    ["a missing signature", (b) => ({ "x-slack-request-timestamp": signedHeaders(SECRET, b)["x-slack-request-timestamp"] })],
+    ["a missing timestamp", (b) => ({ "x-slack-signature": signedHeaders(SECRET, b)["x-slack-signature"] })],
+    ["a timestamp older than 5 minutes", (b) => signedHeaders(SECRET, b, Date.now() - 5 * 60_000 - 2000)],
+    ["a signature over another body", (b) => signedHeaders(SECRET, b.replace("this+week", "last+week"))],
+  ];
+  it.each(cases)("refuses %s with an empty 401 and runs no handler", async (_name, headersFor) => {
+    await start();
+    const b = body();
+    const res = await post(b, FORM, headersFor(b));
+    expect(res).toEqual({ status: 401, text: "" });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(asked).toEqual([]);
+    expect(slack.hooks).toEqual([]);
+    expect(slack.calls.map((c) => c.method)).toEqual(["auth.test"]);
+  });
+
+  it("does not mount at all when Slack is not configured", async () => {
+    const config = { ...loadConfig({}), host: "127.0.0.1" };
+    app = await startApp({ config, bot: recordingBot(), logger, sourceName: "demo data" }, [mountSlack], 0);
+    expect(app.mounted).toEqual([]);
+    expect((await post(body(), FORM)).status).toBe(404);
+  });
+});
+
+describe("Slack: card buttons", () => {
+  it("a button press answers its command and replaces the card in place", async () => {
+    await start();
+    await command("this week by model");
+    const card = await lastHook("cmd1");
+    const actions = card.blocks.find((b: any) => b.type === "actions");
+    const byChannel = actions.elements.find((e: any) => e.action_id === "costbot_by-channel");
+    expect(byChannel).toBeDefined();
+
+    const res = await post(buttonPressBody({ actionId: byChannel.action_id, value: byChannel.value, responseUrl: slack.responseUrl("card1") }), FORM);
+    expect(res).toEqual({ status: 200, text: "" });
+    const updated = await lastHook("card1");
+    expect(updated.replace_original).toBe(true);
+    expect(asked).toEqual(["this week by model", byChannel.value]);
+    expect(textOf(updated)).toContain("By channel");
+    expect(checkBlocks(updated.blocks, 50)).toEqual([]);
+  });
+
+  it("ignores buttons that are not costbot's", async () => {
+    await start();
+    await post(buttonPressBody({ actionId: "other_app_button", value: "this week", responseUrl: slack.responseUrl("x") }), FORM);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(asked).toEqual([]);
+  });
+});
+
+describe("Slack: what Slack would reject or render unsafely", () => {
+  it("keeps a 200-model answer within Block Kit limits", async () => {
+    await start(recordingBot(manyModelsSource(200)));
+    await command("this month by model top 100");
+    const body = await lastHook("cmd1");
+    expect(body.blocks.length).toBeLessThanOrEqual(50);
+    expect(checkBlocks(body.blocks, 50)).toEqual([]);
+    expect(body.text.length).toBeLessThanOrEqual(3000);
+    expect(textOf(body)).toContain("llama-model-199");
+  });
+
+  // What Slack sends when a user types @channel or pastes a link, and when they type markup literally.
+  const echoes: Array<[string, string]> = [
+    ["<!channel> <http://x|y>", 'I don\'t know \\"y\\"'],
+    ["x&lt;!channel&gt; this week", 'I don\'t know \\"x\\"'],
+    ["a&amp;b&lt;http://x|y&gt;", 'I don\'t know \\"a&amp;b'],
+  ];
+  it.each(echoes)("echoes %j without a live mention or link", async (text, shown) => {
+    await start();
+    await command(text);
+    const all = JSON.stringify(await lastHook("cmd1"));
+    expect(all).toContain("Could not answer");
+    expect(all).toContain(shown);
+    expect(all).not.toMatch(/<!channel>|<!here>|<http:\/\/x\|y>|<@|&(?!amp;|lt;|gt;)/);
+  });
+});
+
+describe("Slack: slow answers and errors", () => {
+  it("posts 'working on it' when the answer is slow, then replaces it with the card", async () => {
+    await start(recordingBot(slowSource(manyModelsSource(3), 400)), 50);
+    const t0 = Date.now();
+    const res = await command("this week");
+    expect(res.status).toBe(200);
+    expect(Date.now() - t0).toBeLessThan(300);
+    const first = await lastHook("cmd1", 1);
+    expect(first.text).toMatch(/Working on it/);
+    expect(first.response_type).toBe("ephemeral");
+    const second = await lastHook("cmd1", 2);
+    expect(second.replace_original).toBe(true);
+    expect(second.blocks[0].type).toBe("header");
+  });
+
+  it("does not post 'working on it' for a quick answer", async () => {
+    await start(recordingBot(), 1500);
+    await command("this week");
+    await lastHook("cmd1");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(hooksFor("cmd1")).toHaveLength(1);
+  });
+
+  it("tells the user when the source fails, and logs it once without secrets", async () => {
+    const broken: CostSource = { name: "broken", query: async () => { throw new Error("socket hang up"); } };
+    await start(recordingBot(broken));
+    await command("this week");
+    const body = await lastHook("cmd1");
+    expect(textOf(body)).toContain("Something went wrong");
+    const errors = logLines.filter((l) => l.level >= 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].err.message).toBe("socket hang up");
+    const logged = JSON.stringify(logLines);
+    expect(logged).not.toContain(SECRET);
+    expect(logged).not.toContain(TOKEN);
+  });
+});
+
+function manyModelsSource(n: number): CostSource {
+  const rows = Array.from({ length: n }, (_, i) => {
+    const guid = `${(i + 1).toString(16).padStart(8, "0")}-1111-2222-3333-444455556666`;
+    return makeRow({
+      date: `2025-11-${String((i % 26) + 1).padStart(2, "0")}`,
+      cost: fromCents((i + 1) * 325),
+      quantity: 10 + i,
+      unitOfMeasure: "1K",
+      meterName: "Input Tokens",
+      serviceName: "SaaS",
+      publisherType: "Marketplace",
+      publisherName: "Meta",
+      resourceName: `llama-model-${i}-${guid}`,
+      resourceGroup: "rg-ai",
+    });
+  });
+  return {
+    name: "many models",
+    query: async (q) => ({ rows: rows.filter((r) => r.date >= q.from && r.date <= q.to), dataAsOf: NOW.toISOString(), warnings: [] }),
+  };
+}
+
+function slowSource(inner: CostSource, ms: number): CostSource {
+  return { name: inner.name, query: async (q) => (await new Promise((r) => setTimeout(r, ms)), inner.query(q)) };
+}
