@@ -1,6 +1,7 @@
 // openStore: DATABASE_URL -> a migrated Store. postgres:// URLs use PostgreSQL; anything else
-// (unset, a file path, ":memory:") is a SQLite file. Must not read process.env (config does).
+// (unset, a file path, ":memory:") is a SQLite file. Takes the URL from config; never reads the environment itself.
 import { CostbotError } from "../cost/errors.js";
+import type { SqlDriver } from "./driver.js";
 import { createPostgresDriver } from "./postgres-driver.js";
 import { createSqlStore } from "./sql-store.js";
 import { createSqliteDriver } from "./sqlite-driver.js";
@@ -13,13 +14,18 @@ export function redactDatabaseUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
 }
 
+/** The driver a URL names, not yet migrated (openStore migrates). */
+export function createDriver(databaseUrl: string): SqlDriver {
+  const url = databaseUrl.trim() || DEFAULT_DATABASE_URL;
+  if (/^postgres(ql)?:\/\//i.test(url)) return createPostgresDriver(url);
+  // sqlite:./x.db and file:./x.db are common spellings of a file path; accept them.
+  return createSqliteDriver(url.replace(/^(sqlite|file):(\/\/)?/i, ""));
+}
+
 export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, opts: StoreOptions = {}): Promise<Store> {
   const url = databaseUrl.trim() || DEFAULT_DATABASE_URL;
-  const postgres = /^postgres(ql)?:\/\//i.test(url);
-  // sqlite:./x.db and file:./x.db are common spellings of a file path; accept them.
-  const path = url.replace(/^(sqlite|file):(\/\/)?/i, "");
   try {
-    return await createSqlStore(postgres ? createPostgresDriver(url) : createSqliteDriver(path), opts);
+    return await createSqlStore(createDriver(url), opts);
   } catch (err) {
     const why = err instanceof Error ? err.message || (err as { code?: string }).code || err.name : String(err);
     throw new CostbotError(`cannot open the database ${redactDatabaseUrl(url)}: ${why}`, "CONFIG", { cause: err });
