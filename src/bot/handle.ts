@@ -50,7 +50,7 @@ async function spendReport(intent: SpendIntent, deps: HandleDeps): Promise<Spend
     currency: [...now.currencies][0] ?? [...before.currencies][0] ?? "USD",
     total,
     groupBy: intent.groupBy,
-    groups: groupsOf(now),
+    groups: groupsOf(now, intent.groupBy),
     channels: [
       { channel: "microsoft", cost: toMoneyNumber(now.channels.microsoft), prepaymentEligible: true },
       { channel: "marketplace", cost: toMoneyNumber(now.channels.marketplace), prepaymentEligible: false },
@@ -68,9 +68,12 @@ async function spendReport(intent: SpendIntent, deps: HandleDeps): Promise<Spend
   };
 }
 
-function groupsOf(agg: Aggregation): SpendGroup[] {
+function groupsOf(agg: Aggregation, groupBy: SpendIntent["groupBy"]): SpendGroup[] {
+  // Days read best in calendar order; everything else largest first.
+  const byCost = ([ka, a]: [string, { cost: bigint }], [kb, b]: [string, { cost: bigint }]) =>
+    a.cost === b.cost ? ka.localeCompare(kb) : a.cost > b.cost ? -1 : 1;
   return [...agg.groups]
-    .sort(([ka, a], [kb, b]) => (a.cost === b.cost ? ka.localeCompare(kb) : a.cost > b.cost ? -1 : 1))
+    .sort(groupBy === "day" ? ([ka], [kb]) => ka.localeCompare(kb) : byCost)
     .map(([key, g]) => ({
       key,
       ...(g.channels.size === 1 ? { channel: [...g.channels][0] } : {}),

@@ -30,7 +30,7 @@ export interface SpendReport {
   /** AI model spend, both channels, after filters. */
   total: number;
   groupBy: GroupBy;
-  /** Every group, largest cost first. */
+  /** Every group, largest cost first (by day: in date order). */
   groups: SpendGroup[];
   /** Always both channels, Microsoft first, even when zero. */
   channels: ChannelSplit[];
