@@ -1,0 +1,167 @@
+// The live Azure Cost Management source: one cached, coalesced, paced query per scope, from which
+// every asked range is cut locally; plus forecast and budgets. The only entry point to this folder.
+import { CostbotError } from "../../errors.js";
+import type { CostQuery, CostResult, CostRow, CostType } from "../../types.js";
+import { BUDGETS_API_VERSION, fetchBudgets } from "./budgets.js";
+import { createWindowCache, type CacheAnswer } from "./cache.js";
+import { createArmHttp } from "./client.js";
+import { fetchScopeCosts, type FetchContext, type GroupingMemory, type ScopeCosts } from "./fetch-costs.js";
+import { fetchForecast, type FetchedForecast } from "./forecast.js";
+import { forecastFor } from "./forecast-answer.js";
+import { AzureHttpError, toCostbotError } from "./faults.js";
+import { createPacer } from "./pacer.js";
+import { planScopes, scopeWarnings } from "./scopes.js";
+import type { AzureCostSource, AzureCostSourceOptions, BudgetInfo } from "./types.js";
+import { canonicalWindow, isoDate, monthOf, type DateWindow } from "./window.js";
+
+export type * from "./types.js";
+export { parseScope } from "./scopes.js";
+
+const HOUR = 3_600_000;
+
+export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSource {
+  const { scopes, warnings: planWarnings } = planScopes(opts.scopes);
+  const clock = opts.clock ?? (() => new Date());
+  const log = opts.logger;
+  const pacerNow = opts.pacerNow ?? (() => performance.now());
+  const http = createArmHttp({
+    endpoint: opts.endpoint,
+    credential: opts.credential,
+    staticToken: opts.staticToken,
+    apiVersion: opts.apiVersion,
+    retry: {
+      ...opts.retry,
+      onRetry: (info) => {
+        log?.warn({ ...info }, "azure: retrying");
+        opts.retry?.onRetry?.(info);
+      },
+    },
+  });
+  const ctx: FetchContext = {
+    http,
+    pacer: createPacer({ perMinute: opts.queriesPerMinute, now: pacerNow, sleep: opts.sleep }),
+    memory: new Map<string, GroupingMemory>(),
+    pacerNow,
+  };
+  const cacheOpts = {
+    ttlMs: opts.cacheTtlMs ?? 4 * HOUR,
+    staleMaxMs: opts.staleMaxMs ?? 72 * HOUR,
+    failureHoldMs: opts.failureHoldMs ?? 30_000,
+    now: () => clock().getTime(),
+  };
+  const costCache = createWindowCache<ScopeCosts>(cacheOpts);
+  const forecastCache = createWindowCache<FetchedForecast>(cacheOpts);
+  const budgetCache = createWindowCache<BudgetInfo[]>(cacheOpts);
+  const queryIds = [...new Map(scopes.map((s) => [s.queryId.toLowerCase(), s.queryId])).values()];
+  const defaultType: CostType = opts.costType ?? "actual";
+
+  /** The canonical answer for one queried scope, covering `wanted`. */
+  async function scopeCosts(id: string, wanted: DateWindow, costType: CostType): Promise<CacheAnswer<ScopeCosts>> {
+    const window = canonicalWindow(wanted, clock());
+    try {
+      return await costCache.get(`${id.toLowerCase()}|${costType}`, wanted, {
+        window,
+        run: () => fetchScopeCosts(ctx, id, window, costType),
+      });
+    } catch (e) {
+      throw toCostbotError(e, id, "the cost query");
+    }
+  }
+
+  const source: AzureCostSource = {
+    name: `Azure (${scopes.length} scope${scopes.length === 1 ? "" : "s"})`,
+
+    async query(q: CostQuery): Promise<CostResult> {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(q.from) || !/^\d{4}-\d{2}-\d{2}$/.test(q.to) || q.from > q.to) {
+        throw new CostbotError(`Not a date range: ${q.from} to ${q.to}.`, "BAD_INPUT");
+      }
+      const costType = q.costType ?? defaultType;
+      const wanted = { from: q.from, to: q.to };
+      const answers = new Map<string, CacheAnswer<ScopeCosts>>();
+      await Promise.all(queryIds.map(async (id) => answers.set(id.toLowerCase(), await scopeCosts(id, wanted, costType))));
+      const rows: CostRow[] = [];
+      const warnings = new Set(planWarnings);
+      for (const s of scopes) {
+        const answer = answers.get(s.queryId.toLowerCase())!;
+        for (const row of answer.value.rows) {
+          if (row.date < q.from || row.date > q.to) continue;
+          if (s.resourceFilter && !inResource(row.resourceId, s.resourceFilter)) continue;
+          rows.push(row);
+        }
+        scopeWarnings(s).forEach((w) => warnings.add(w));
+      }
+      for (const [id, answer] of answers) {
+        answer.value.warnings.forEach((w) => warnings.add(w));
+        if (answer.staleBecause !== undefined) warnings.add(staleWarning(id, answer, clock()));
+      }
+      return { rows, dataAsOf: dataAsOf([...answers.values()].map((a) => a.value)), warnings: [...warnings] };
+    },
+
+    forecast(range) {
+      const w = range ? { from: range.from, to: range.to } : monthOf(clock());
+      const costType = range?.costType ?? defaultType;
+      return forecastFor({
+        ids: queryIds,
+        window: w,
+        warnings: planWarnings,
+        load: (id) =>
+          forecastCache.get(`${id.toLowerCase()}|${costType}`, w, { window: w, run: () => fetchForecast(ctx, id, w, costType) }),
+        actualSoFar: async (id) => {
+          const today = isoDate(clock());
+          const upTo = { from: w.from, to: w.to < today ? w.to : today };
+          return upTo.from > upTo.to ? [] : (await scopeCosts(id, upTo, costType)).value.rows.filter((r) => r.date >= upTo.from && r.date <= upTo.to);
+        },
+        fail: (e, id) => (e instanceof AzureHttpError && e.status === 424 ? undefined : toCostbotError(e, id, "the forecast")),
+      });
+    },
+
+    async budgets() {
+      const lists = await Promise.all(
+        queryIds.map(async (id) => {
+          try {
+            const answer = await budgetCache.get(id.toLowerCase(), { from: "", to: "" }, {
+              window: { from: "", to: "" },
+              run: () => fetchBudgets(http, id, id, opts.budgetsApiVersion ?? BUDGETS_API_VERSION),
+            });
+            return { budgets: answer.value, warning: answer.staleBecause !== undefined ? staleWarning(id, answer, clock()) : undefined };
+          } catch (e) {
+            throw toCostbotError(e, id, "reading budgets");
+          }
+        }),
+      );
+      const warnings = [...planWarnings, ...lists.flatMap((l) => (l.warning ? [l.warning] : []))];
+      return { budgets: lists.flatMap((l) => l.budgets), warnings };
+    },
+
+    stats() {
+      const caches = [costCache.stats, forecastCache.stats, budgetCache.stats];
+      const sum = (k: keyof typeof costCache.stats) => caches.reduce((n, s) => n + s[k], 0);
+      return { httpRequests: http.attempts, cacheHits: sum("hits"), coalesced: sum("coalesced"), loads: sum("loads"), staleAnswers: sum("staleAnswers") };
+    },
+  };
+  return source;
+}
+
+function inResource(resourceId: string, filter: string): boolean {
+  const id = resourceId.toLowerCase();
+  return id === filter || id.startsWith(filter + "/");
+}
+
+/**
+ * dataAsOf: the start (00:00 UTC) of the latest usage date Azure returned — the query API states
+ * no refresh time, and every day before that one is in the data. The least fresh scope wins.
+ * With no rows at all, when Azure answered (its Date header).
+ */
+export function dataAsOf(costs: Pick<ScopeCosts, "latestDate" | "answeredAt">[]): string | null {
+  const dated = costs.map((c) => (c.latestDate ? `${c.latestDate}T00:00:00Z` : c.answeredAt)).filter((d): d is string => Boolean(d));
+  if (dated.length === 0) return null;
+  return dated.sort()[0];
+}
+
+export function staleWarning(scope: string, answer: CacheAnswer<unknown>, now: Date): string {
+  const e = answer.staleBecause;
+  const why = e instanceof AzureHttpError ? `HTTP ${e.status}` : e instanceof CostbotError ? e.code : (e as Error)?.name === "AbortError" ? "timed out" : "unreachable";
+  const hours = Math.max(0, (now.getTime() - answer.storedAt) / HOUR);
+  const age = hours < 1 ? `${Math.round(hours * 60)} min` : `${hours.toFixed(1)} h`;
+  return `Azure Cost Management did not answer for ${scope} (${why}): showing data fetched ${age} ago (${new Date(answer.storedAt).toISOString()}).`;
+}
