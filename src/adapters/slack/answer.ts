@@ -36,6 +36,8 @@ export async function answerAsMessage(deps: AnswerDeps, words: string, ctx: AskC
       "Slack question failed",
     );
   }
+  // Error cards from the bot (unknown words, a source refusing) are normal answers: one info line.
+  if (report.kind === "error") deps.logger.info({ userId: ctx.userId, message: report.message }, "answered with an error card");
   return renderSlack(report);
 }
 
