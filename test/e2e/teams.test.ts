@@ -152,18 +152,32 @@ describe("Teams messages", () => {
     expect(connector.calls).toHaveLength(0);
   });
 
-  it("tells the user when answering fails instead of staying silent", async () => {
-    const failing: CostSource = {
-      name: "broken",
+  it("shows a cost source's refusal as an error card in the conversation", async () => {
+    const refusing: CostSource = {
+      name: "refusing",
       query: async () => {
         throw new CostbotError("Azure Cost Management refused the query (403).", "FORBIDDEN");
       },
     };
-    await start(recordingBot(failing));
-    const res = await post(personalMessage(connector.url, "this week"));
-    expect(res.status).toBeLessThan(600);
+    await start(recordingBot(refusing));
+    expect((await post(personalMessage(connector.url, "this week"))).status).toBe(200);
     const [reply] = await connector.waitForCalls(1);
-    expect(reply.body.text).toMatch(/couldn't answer.*refused the query \(403\)/);
+    expect(reply.body.text).toBe("Could not answer: Azure Cost Management refused the query (403).");
+    expect(JSON.stringify(cardOf(reply.body))).toContain("refused the query");
+  });
+
+  it("tells the user when the turn crashes instead of staying silent", async () => {
+    const crashing: CostSource = {
+      name: "crashing",
+      query: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'rows')");
+      },
+    };
+    await start(recordingBot(crashing));
+    await post(personalMessage(connector.url, "this week"));
+    const [reply] = await connector.waitForCalls(1);
+    expect(reply.body.text).toMatch(/^Sorry, something went wrong answering that\./);
+    expect(reply.body.text).not.toMatch(/TypeError|undefined/);
   });
 });
 
@@ -193,6 +207,7 @@ describe("Teams install and proactive sends", () => {
     expect(sent.method).toBe("POST");
     // A new post in the channel, not a reply inside the thread the reference was taken from.
     expect(sent.conversationId).toBe(teamId);
+    expect(sent.activityId).not.toBe(calls[0].activityId);
     expect(sent.body.text).toMatch(/^Yesterday: /);
     expect(id).toBeTruthy();
   });
