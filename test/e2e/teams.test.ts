@@ -82,6 +82,20 @@ function adaptiveCardProblems(card: unknown): string[] {
 }
 
 describe("Teams messages", () => {
+  it("says loudly at start that it runs without authentication when no app id is set", async () => {
+    const { app } = await start();
+    expect(app.mounted.join("\n")).toMatch(/POST \/api\/messages .*LOCAL MODE, NO AUTHENTICATION \(MicrosoftAppId is not set\)/);
+  });
+
+  it("refuses a body that is not an activity with 400 and calls nobody", async () => {
+    await start();
+    const res = await fetch(`http://127.0.0.1:${app!.port}/api/messages`, { method: "POST", body: "{not json" });
+    expect(res.status).toBe(400);
+    expect((await post({ text: "no type" })).status).toBe(400);
+    expect(asked).toEqual([]);
+    expect(connector.calls).toHaveLength(0);
+  });
+
   it("strips the bot mention in a channel and replies to that message with an Adaptive Card", async () => {
     await start();
     const activity = channelMessage(connector.url, "this week");
