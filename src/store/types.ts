@@ -131,14 +131,18 @@ export interface Delivery {
  *   keys, and `reclaim` takes it over atomically (one winner, like `claim`). Whether to resend
  *   is the scheduler's call: the dead holder may have sent just before dying, so reclaiming
  *   trades "never lost" against a rare duplicate. Choose `olderThanMs` well above the longest
- *   send (with its retries); use `attempts` to give up (`complete(key, "failed")`).
+ *   send (with its retries); use `attempts` to give up (`complete(key, "failed")`). Staleness is
+ *   judged by each instance's clock, so keep `olderThanMs` far above clock skew between hosts.
  * - `sent`, `skipped` and non-transient `failed` keys are final: never listed, never reclaimed.
  */
 export interface DeliveryLog {
   claim(key: string, opts?: { targetId?: string }): Promise<boolean>;
   complete(key: string, outcome: DeliveryOutcome, opts?: { detail?: string; transient?: boolean }): Promise<boolean>;
   get(key: string): Promise<Delivery | undefined>;
-  /** Claimed keys older than `olderThanMs`, then transient failures; oldest claim first. */
+  /**
+   * Claims not completed within `olderThanMs` of being made, and transient failures recorded
+   * more than `olderThanMs` ago (a built-in backoff); oldest claim first, at most `limit` (100).
+   */
   retryable(opts: { olderThanMs: number; limit?: number }): Promise<Delivery[]>;
   /** Take over a stale claim or a transient failure (same rule as `retryable`); true for one winner. */
   reclaim(key: string, opts: { olderThanMs: number }): Promise<boolean>;
