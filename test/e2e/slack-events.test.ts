@@ -63,7 +63,7 @@ describe("Slack: mentions and DMs", () => {
     await start();
     const res = await post(eventBody(mention(`<@${FAKE_BOT_USER_ID}> last month by channel`)));
     expect(res.status).toBe(200);
-    const [call] = await slack.waitFor(() => slack.callsTo("chat.postMessage").length && slack.callsTo("chat.postMessage"));
+    const call = await slack.waitFor(() => slack.callsTo("chat.postMessage")[0]);
     expect(call.token).toBe(TOKEN);
     expect(call.args).toMatchObject({ channel: "C0COSTS", thread_ts: "1700000100.000200" });
     expect(checkBlocks(call.args.blocks, 50)).toEqual([]);
@@ -75,14 +75,14 @@ describe("Slack: mentions and DMs", () => {
   it("answers a mention inside a thread in that same thread", async () => {
     await start();
     await post(eventBody(mention(`<@${FAKE_BOT_USER_ID}> today`, { thread_ts: "1699999999.000001" })));
-    const [call] = await slack.waitFor(() => slack.callsTo("chat.postMessage").length && slack.callsTo("chat.postMessage"));
+    const call = await slack.waitFor(() => slack.callsTo("chat.postMessage")[0]);
     expect(call.args.thread_ts).toBe("1699999999.000001");
   });
 
   it("answers a DM in a thread", async () => {
     await start();
     await post(eventBody(dm("this week by model")));
-    const [call] = await slack.waitFor(() => slack.callsTo("chat.postMessage").length && slack.callsTo("chat.postMessage"));
+    const call = await slack.waitFor(() => slack.callsTo("chat.postMessage")[0]);
     expect(call.args).toMatchObject({ channel: "D0ALICE", thread_ts: "1700000200.000300" });
     expect(asked.map((a) => a.text)).toEqual(["this week by model"]);
   });

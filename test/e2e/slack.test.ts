@@ -223,6 +223,7 @@ describe("Slack: slow answers and errors", () => {
     const errors = logLines.filter((l) => l.level >= 50);
     expect(errors).toHaveLength(1);
     expect(errors[0].err.message).toBe("socket hang up");
+    expect(logLines.filter((l) => JSON.stringify(l).includes("socket hang up"))).toHaveLength(1);
     const logged = JSON.stringify(logLines);
     expect(logged).not.toContain(SECRET);
     expect(logged).not.toContain(TOKEN);

@@ -29,6 +29,8 @@ export async function answerAsMessage(deps: AnswerDeps, words: string, ctx: AskC
   let report: Report;
   try {
     report = await deps.bot.answer(words, { ...ctx, platform: "slack" });
+    // Error cards from the bot (unknown words, a source refusing) are normal answers: one info line.
+    if (report.kind === "error") deps.logger.info({ userId: ctx.userId, message: report.message }, "answered with an error card");
   } catch (err) {
     report = errorReport(err);
     deps.logger.error(
@@ -36,8 +38,6 @@ export async function answerAsMessage(deps: AnswerDeps, words: string, ctx: AskC
       "Slack question failed",
     );
   }
-  // Error cards from the bot (unknown words, a source refusing) are normal answers: one info line.
-  if (report.kind === "error") deps.logger.info({ userId: ctx.userId, message: report.message }, "answered with an error card");
   return renderSlack(report);
 }
 
