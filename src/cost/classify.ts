@@ -11,18 +11,33 @@ import type { Channel, Classification, CostRow } from "./types.js";
 /** Everything about a row except its token count, which depends on its quantity. */
 type MeterClass = Omit<Classification, "tokens"> & { tokenBlock: number };
 
-const cache = new Map<string, MeterClass>();
+/** Every column the classification depends on, except quantity. */
+const KEY_COLUMNS = ["meterName", "meterCategory", "meterSubCategory", "product", "serviceName",
+  "publisherType", "publisherName", "resourceName", "resourceId", "unitOfMeasure"] as const satisfies ReadonlyArray<keyof CostRow>;
+const cache = new Map<string, unknown>();
+let cached = 0;
 // Bounds memory on long-running servers; a real scope has a few thousand distinct meters.
 const MAX_CACHE = 200_000;
 
 export function classify(row: CostRow): Classification {
-  const key = [row.meterName, row.meterCategory, row.meterSubCategory, row.product, row.serviceName,
-    row.publisherType, row.publisherName, row.resourceName, row.unitOfMeasure].join("\u0001");
-  let c = cache.get(key);
+  // Nested maps, one level per column: no key string is built per row (export parsing hands
+  // every row fresh strings, and concatenating them dominated the cost).
+  let level: Map<string, unknown> = cache;
+  for (let i = 0; i < KEY_COLUMNS.length - 1; i++) {
+    const v = row[KEY_COLUMNS[i]];
+    let next = level.get(v) as Map<string, unknown> | undefined;
+    if (!next) level.set(v, (next = new Map()));
+    level = next;
+  }
+  const last = row[KEY_COLUMNS[KEY_COLUMNS.length - 1]];
+  let c = level.get(last) as MeterClass | undefined;
   if (!c) {
-    if (cache.size >= MAX_CACHE) cache.clear();
+    if (++cached > MAX_CACHE) {
+      cache.clear();
+      cached = 0;
+    }
     c = classifyMeter(row);
-    cache.set(key, c);
+    level.set(last, c);
   }
   const q = row.quantity;
   // Math.round: 0.0123 of "1K" must be 12 tokens, not 12.299999999999999.
@@ -33,7 +48,9 @@ export function classify(row: CostRow): Classification {
 
 function classifyMeter(row: CostRow): MeterClass {
   const parts = splitMeterName(row.meterName);
-  const input: RuleInput = { ...pick(row), words: parts.words };
+  // Query API rows grouped by ResourceId carry no name: the id ends in it.
+  const resourceName = row.resourceName || (row.resourceId.split("/").filter(Boolean).pop() ?? "");
+  const input: RuleInput = { ...pick(row), resourceName, words: parts.words };
   const marketplace = MARKETPLACE.publisherType.test(row.publisherType)
     || MARKETPLACE.serviceName.test(row.serviceName.trim()) || MARKETPLACE.meterName.test(row.meterName);
   const channel: Channel = marketplace ? "marketplace" : "microsoft";
@@ -45,7 +62,7 @@ function classifyMeter(row: CostRow): MeterClass {
   let rule: MeterRule | null = null;
   let model: string | null = null;
   if (marketplace) {
-    const modelish = MODEL_METER.test(row.meterName) || [row.resourceName, row.meterName, row.product,
+    const modelish = MODEL_METER.test(row.meterName) || [resourceName, row.meterName, row.product,
       row.meterSubCategory, row.publisherName].some((v) => MODEL_FAMILY.test(v));
     if (!modelish) return other;
     [rule, model] = firstMatch(MARKETPLACE_RULES, input);

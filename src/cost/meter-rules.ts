@@ -81,7 +81,7 @@ export const MICROSOFT_RULES: MeterRule[] = [
     model: (m) => dash("text embedding", m[1]), direction: "input" },
   { why: "Phi family (Microsoft)", match: { words: /^phi \S.*$/ }, kind: "model", model: whole },
   { why: "Other families Microsoft sells directly (Foundry Models): Llama, Mistral, Grok, Kimi, FLUX, router...",
-    match: { words: /^(meta llama|llama|mistral|ministral|codestral|grok|kimi|flux|cohere|model router|sora|dall e|whisper|tts|jais|bria)\b.*$/ },
+    match: { words: /^(meta llama|llama|mistral|ministral|codestral|grok|kimi|flux|cohere|model router|codex|sora|dall e|whisper|tts|jais|bria)\b.*$/ },
     kind: "model", model: whole },
 ];
 

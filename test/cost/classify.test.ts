@@ -122,6 +122,9 @@ describe("classify: Marketplace models", () => {
       "meta-llama-3.1-405b-instruct", "input"],
     [{ meterName: `mistral-small-2503-${GUID}` }, "mistral-small-2503", "none"],
     [{ meterName: "paygo-inference-input-tokens", product: "Mistral Large (Azure AI)" }, "mistral-large", "input"],
+    [{ meterName: "paygo-inference-output-tokens",
+      resourceId: `/subscriptions/s/resourceGroups/rg-ai/providers/Microsoft.SaaS/resources/jais-30b-chat-${GUID}` },
+    "jais-30b-chat", "output"],
   ])("names %o as %s", (cols, model, direction) => {
     const c = classify(row({ ...market, ...cols }));
     expect(c).toMatchObject({ isModel: true, model, direction, channel: "marketplace", recognised: true });
@@ -136,6 +139,16 @@ describe("classify: Marketplace models", () => {
   it("keeps non-model Marketplace SaaS in other costs", () => {
     const c = classify(row({ ...market, meterName: "Citrix Virtual Apps Essentials", resourceName: `citrix-${GUID}` }));
     expect(c).toMatchObject({ isModel: false, channel: "marketplace" });
+  });
+
+  it.each([
+    ["Llama-3.3-70B-Instruct Inp glbl Tokens", "llama-3.3-70b-instruct"],
+    ["codex mini Outp glbl Tokens", "codex-mini"],
+    ["gpt-35-turbo-0125-Inp-regnl Tokens", "gpt-35-turbo"],
+    ["gpt-4o-2024-08-06-Outp-DZone Tokens", "gpt-4o"],
+    ["Phi-4-mini-instruct Inp glbl Tokens", "phi-4-mini-instruct"],
+  ])("names the Microsoft-sold meter %s as %s", (meterName, model) => {
+    expect(classify(row({ meterName, meterCategory: "Foundry Models" }))).toMatchObject({ model, recognised: true });
   });
 
   it("keeps Microsoft-sold DeepSeek on the Microsoft channel", () => {
