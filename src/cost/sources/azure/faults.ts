@@ -61,6 +61,11 @@ export function toCostbotError(err: unknown, scope: string, what: string): Costb
     }
   }
   const name = (err as { name?: string } | undefined)?.name;
-  const why = name === "AbortError" ? "did not answer in time" : `could not be reached (${(err as Error)?.message ?? String(err)})`;
+  const text = (err as Error)?.message ?? String(err);
+  const why = name === "AbortError" ? "did not answer in time"
+    : name === "RestError" ? `could not be reached (${text})`
+    : name === "AggregateAuthenticationError" || name === "CredentialUnavailableError" || name === "AuthenticationError"
+      ? `got no Azure credential (${text.split("\n")[0]}): run az login, set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET or COSTBOT_AZURE_TOKEN,`
+      : `failed unexpectedly (${text})`;
   return new CostbotError(`Azure Cost Management ${why} for ${what} on ${scope}.`, "SOURCE_FAILED", { cause: err });
 }

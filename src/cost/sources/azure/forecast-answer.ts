@@ -20,28 +20,34 @@ export interface ForecastInputs {
 
 export async function forecastFor(inp: ForecastInputs): Promise<ForecastResult> {
   const warnings = [...inp.warnings];
-  const scopes = await Promise.all(inp.ids.map((id) => one(id)));
   const latest: string[] = [];
+  const scopes = await Promise.all(inp.ids.map((id) => one(id)));
 
   async function one(id: string): Promise<ScopeForecast> {
+    let answer: CacheAnswer<FetchedForecast>;
     try {
-      const answer = await inp.load(id);
-      const f = answer.value;
-      if (answer.staleBecause !== undefined) warnings.push(`Azure did not answer the forecast for ${id}: showing the one from ${new Date(answer.storedAt).toISOString()}.`);
-      const actual = sumAmounts(f.days.filter((d) => d.status === "actual").map((d) => d.cost));
-      const forecast = sumAmounts(f.days.filter((d) => d.status === "forecast").map((d) => d.cost));
-      const lastActual = f.days.filter((d) => d.status === "actual").at(-1)?.date;
-      if (lastActual) latest.push(`${lastActual}T00:00:00Z`);
-      return { scope: id, currency: f.currency, actual, forecast, projected: actual + forecast, days: f.days };
+      answer = await inp.load(id);
     } catch (e) {
       const err = inp.fail(e, id);
       if (err) throw err;
-      const rows = await inp.actualSoFar(id);
-      const reason = `Azure cannot forecast ${id} yet (424: ${(e as Error).message.replace(/^HTTP 424\S*:?\s*/, "") || "failed dependency"}); usually too little cost history. Showing actual cost only.`;
-      warnings.push(reason);
-      const actual: Amount = sumAmounts(rows.map((r) => r.cost));
-      return { scope: id, currency: rows[0]?.currency ?? "USD", actual, forecast: null, projected: null, days: [], unavailable: reason };
+      return withoutForecast(id, e);
     }
+    const f = answer.value;
+    if (answer.staleBecause !== undefined) warnings.push(`Azure did not answer the forecast for ${id}: showing the one from ${new Date(answer.storedAt).toISOString()}.`);
+    const actual = sumAmounts(f.days.filter((d) => d.status === "actual").map((d) => d.cost));
+    const forecast = sumAmounts(f.days.filter((d) => d.status === "forecast").map((d) => d.cost));
+    const lastActual = f.days.filter((d) => d.status === "actual").at(-1)?.date;
+    if (lastActual) latest.push(`${lastActual}T00:00:00Z`);
+    return { scope: id, currency: f.currency, actual, forecast, projected: actual + forecast, days: f.days };
+  }
+
+  async function withoutForecast(id: string, e: unknown): Promise<ScopeForecast> {
+    const rows = await inp.actualSoFar(id);
+    const said = e instanceof Error ? e.message.replace(/^HTTP 424\S*:?\s*/, "") : "";
+    const reason = `Azure cannot forecast ${id} yet (424: ${said || "failed dependency"}); usually too little cost history. Showing actual cost only.`;
+    warnings.push(reason);
+    const actual: Amount = sumAmounts(rows.map((r) => r.cost));
+    return { scope: id, currency: rows[0]?.currency ?? "USD", actual, forecast: null, projected: null, days: [], unavailable: reason };
   }
 
   const currencies = new Set(scopes.map((s) => s.currency));
