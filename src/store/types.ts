@@ -127,8 +127,9 @@ export interface Delivery {
  *   It only applies while this instance holds the claim, so a holder that lost its lease cannot
  *   overwrite the outcome of whoever took over; it returns false then.
  * - A process can die between claim and complete. Such a key stays `claimed`; `retryable`
- *   lists it once its claim is older than `olderThanMs`, together with `failed` + transient
- *   keys, and `reclaim` takes it over atomically (one winner, like `claim`). Whether to resend
+ *   lists it once its claim is older than `olderThanMs`, together with transient failures
+ *   completed longer ago than that, and `reclaim` takes it over atomically (one winner, like
+ *   `claim`). Whether to resend
  *   is the scheduler's call: the dead holder may have sent just before dying, so reclaiming
  *   trades "never lost" against a rare duplicate. Choose `olderThanMs` well above the longest
  *   send (with its retries); use `attempts` to give up (`complete(key, "failed")`). Staleness is
