@@ -129,8 +129,7 @@ export interface Delivery {
  * - A process can die between claim and complete. Such a key stays `claimed`; `retryable`
  *   lists it once its claim is older than `olderThanMs`, together with transient failures
  *   completed longer ago than that, and `reclaim` takes it over atomically (one winner, like
- *   `claim`). Whether to resend
- *   is the scheduler's call: the dead holder may have sent just before dying, so reclaiming
+ *   `claim`). Whether to resend is the scheduler's call: the dead holder may have sent just before dying, so reclaiming
  *   trades "never lost" against a rare duplicate. Choose `olderThanMs` well above the longest
  *   send (with its retries); use `attempts` to give up (`complete(key, "failed")`). Staleness is
  *   judged by each instance's clock, so keep `olderThanMs` far above clock skew between hosts.
