@@ -69,4 +69,19 @@ export interface ErrorReport {
   hint?: string;
 }
 
-export type Report = SpendReport | HelpReport | ErrorReport;
+/**
+ * A short message that is not a spend card: a confirmation ("Digest set ..."), a list (budgets,
+ * subscriptions), a refusal for non-admins, or an alert. `lines` are plain text (renderers escape
+ * them); `fields` are label/value pairs shown as a small table.
+ */
+export interface NoticeReport {
+  kind: "notice";
+  tone: "info" | "success" | "warning";
+  title: string;
+  lines: string[];
+  fields?: Array<{ label: string; value: string }>;
+  /** Optional follow-up buttons, asked again as typed commands (same as spend actions). */
+  actions?: Array<{ id: string; label: string; command: string }>;
+}
+
+export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport;

@@ -33,5 +33,7 @@ export function headline(report: Report): string {
       return report.intro.split("\n")[0];
     case "error":
       return `Could not answer: ${report.message.split("\n")[0]}`;
+    case "notice":
+      return report.title;
   }
 }

@@ -1,6 +1,6 @@
 // Report -> the JSON contract of DESIGN.md §3 (`--format json`), plus what cards use.
 // Lists every group (no roll-up). Pure; must not import any platform SDK.
-import type { Report, SpendReport } from "../report.js";
+import type { NoticeReport, Report, SpendReport } from "../report.js";
 
 /** The §3 contract fields first, in contract order, then the extra card fields. */
 export interface SpendJson {
@@ -26,7 +26,8 @@ export interface SpendJson {
 export type ReportJson =
   | SpendJson
   | { kind: "help"; intro: string; sections: Array<{ title: string; examples: string[] }> }
-  | { kind: "error"; message: string; hint?: string };
+  | { kind: "error"; message: string; hint?: string }
+  | NoticeReport;
 
 /** A fresh object each call: callers may serialise or change it without touching the report. */
 export function renderJson(report: Report): ReportJson {
@@ -55,6 +56,8 @@ export function renderJson(report: Report): ReportJson {
     }
     case "help":
       return { kind: "help", intro: report.intro, sections: structuredClone(report.sections) };
+    case "notice":
+      return structuredClone(report);
     case "error":
       return report.hint === undefined
         ? { kind: "error", message: report.message }

@@ -1,7 +1,7 @@
 // Report -> Slack Block Kit message ({ text, blocks }) within Slack's limits, data escaped.
 // Lives here (not in the adapter) so `costbot ask --format slack` needs no @slack/bolt import.
 // Pure; must not import any platform SDK.
-import type { ErrorReport, HelpReport, Report, SpendGroup, SpendReport } from "../report.js";
+import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
   channelName, filterLine, formatChange, formatDates, formatMoney, formatShare, freshnessLine,
@@ -34,6 +34,8 @@ export function renderSlack(report: Report): SlackMessage {
       return helpSlack(report);
     case "error":
       return errorSlack(report);
+    case "notice":
+      return noticeSlack(report);
   }
 }
 
@@ -134,4 +136,21 @@ function errorSlack(r: ErrorReport): SlackMessage {
   const blocks: SlackBlock[] = [section(`:warning: *Could not answer:* ${message}`)];
   if (r.hint) blocks.push(context(esc(r.hint)));
   return { text: truncateMrkdwn(esc(`Could not answer: ${r.message}`), SLACK_LIMITS.text), blocks };
+}
+
+function noticeSlack(r: NoticeReport): SlackMessage {
+  const icon = r.tone === "warning" ? ":warning: " : r.tone === "success" ? ":white_check_mark: " : "";
+  const head = `${icon}*${truncateMrkdwn(esc(r.title), 500)}*`;
+  const body = r.lines.map((l) => esc(l)).join("\n");
+  const blocks: SlackBlock[] = [section(truncateMrkdwn(body ? `${head}\n${body}` : head, SLACK_LIMITS.text))];
+  const fields = (r.fields ?? []).slice(0, SLACK_LIMITS.fields);
+  if (fields.length) {
+    blocks.push({
+      type: "section",
+      fields: fields.map((f) => mrkdwn(truncateMrkdwn(`*${esc(f.label)}*\n${esc(f.value)}`, SLACK_LIMITS.field))),
+    });
+  }
+  const actions = actionsBlock(r.actions ?? []);
+  if (actions) blocks.push(actions);
+  return { text: truncateMrkdwn(esc(r.title), SLACK_LIMITS.text), blocks };
 }

@@ -1,7 +1,7 @@
 // Report -> Microsoft Teams Adaptive Card (1.5) with a Teams chart, buttons and a size cap.
 // Lives here (not in the adapter) so `costbot ask --format teams` needs no botbuilder import.
 // Pure; must not import any platform SDK.
-import type { ErrorReport, HelpReport, Report, SpendGroup, SpendReport } from "../report.js";
+import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { bucketSeries, pointLabel, trendLine } from "./chart.js";
 import {
   channelName, filterLine, formatChange, formatDates, formatMoney, formatShare, formatTokens,
@@ -40,6 +40,8 @@ export function renderTeams(report: Report): AdaptiveCard {
       return card(helpBody(report));
     case "error":
       return card(errorBody(report));
+    case "notice":
+      return card(noticeBody(report), submitActions(report.actions ?? []));
   }
 }
 
@@ -169,7 +171,11 @@ function warnings(list: string[]): CardElement {
 }
 
 function spendActions(r: SpendReport): CardElement[] {
-  return r.actions.slice(0, TEAMS_MAX_ACTIONS).map((a) => ({
+  return submitActions(r.actions);
+}
+
+function submitActions(actions: SpendReport["actions"]): CardElement[] {
+  return actions.slice(0, TEAMS_MAX_ACTIONS).map((a) => ({
     type: "Action.Submit",
     title: truncate(a.label, 40),
     // The Teams adapter reads activity.value.costbot and asks it as if typed.
@@ -193,5 +199,18 @@ function errorBody(r: ErrorReport): CardElement[] {
     rich([run(truncate(r.message, 2000))], { spacing: "Small" }),
   ];
   if (r.hint) body.push(rich([run(truncate(r.hint, 2000), { isSubtle: true })], { spacing: "Small" }));
+  return body;
+}
+
+function noticeBody(r: NoticeReport): CardElement[] {
+  const color = r.tone === "warning" ? "Attention" : r.tone === "success" ? "Good" : "Default";
+  const body: CardElement[] = [rich([run(truncate(r.title, 500), { weight: "Bolder", color })])];
+  for (const line of r.lines) body.push(rich([run(truncate(line, 2000))], { spacing: "Small" }));
+  if (r.fields?.length) {
+    body.push({
+      type: "FactSet",
+      facts: r.fields.slice(0, 20).map((f) => ({ title: truncate(f.label, 100), value: truncate(f.value, 500) })),
+    });
+  }
   return body;
 }

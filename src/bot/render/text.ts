@@ -1,6 +1,6 @@
 // Report -> plain text card for terminals (CLI, logs) and as notification fallback text.
 // Pure; words come from format.ts. Must not import any platform SDK.
-import type { ErrorReport, HelpReport, Report, SpendGroup, SpendReport } from "../report.js";
+import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
   channelName, filterLine, formatChange, formatMoney, formatRange, formatShare, formatTokens,
@@ -20,6 +20,8 @@ export function renderText(report: Report): string {
       return helpText(report);
     case "error":
       return errorText(report);
+    case "notice":
+      return noticeText(report);
   }
 }
 
@@ -92,4 +94,12 @@ function helpText(r: HelpReport): string {
 
 function errorText(r: ErrorReport): string {
   return r.hint ? `Could not answer: ${r.message}\n${r.hint}` : `Could not answer: ${r.message}`;
+}
+
+function noticeText(r: NoticeReport): string {
+  const mark = r.tone === "warning" ? "! " : r.tone === "success" ? "✓ " : "";
+  const lines = [`${mark}${r.title}`, ...r.lines];
+  const width = Math.max(0, ...(r.fields ?? []).map((f) => f.label.length));
+  for (const f of r.fields ?? []) lines.push(`${f.label.padEnd(width)}  ${f.value}`);
+  return lines.join("\n");
 }
