@@ -1,10 +1,33 @@
 // createBot wires the parser and the handler to a cost source: every adapter calls `answer`.
 // Must not import any platform SDK (bolt, botbuilder, Azure); dependencies are passed in.
 import type { CostSource, CostType } from "../cost/types.js";
+import type { Platform, TargetInput } from "../store/types.js";
 import { handle } from "./handle.js";
 import { parseIntent } from "./intent.js";
 import type { Intent } from "./intent-types.js";
+import { tokenize } from "./intent-words.js";
 import type { Report } from "./report.js";
+
+/** Who is asking, from where; adapters fill what their platform knows. */
+export interface AskContext {
+  platform?: Platform | "cli" | "schedule";
+  /** Platform user id (Slack `U…`, Teams AAD object id); admins are named by these. */
+  userId?: string;
+  /** The conversation the message came from, so commands like `digest daily 09:00` know where. */
+  target?: TargetInput;
+  /** The asker's IANA zone if the platform reports one. */
+  tz?: string;
+  now?: Date;
+}
+
+/** A context with the clock and zone settled. */
+export type CommandContext = AskContext & { now: Date; tz: string };
+
+/**
+ * A chat command beyond cost questions (digest, budget, alerts, forecast ...). It looks at the
+ * message's words and returns null when they are not its command, so the next one is tried.
+ */
+export type CommandHandler = (words: string[], ctx: CommandContext, bot: Bot) => Promise<Report | null> | Report | null;
 
 export interface BotDeps {
   costSource: CostSource;
@@ -13,38 +36,37 @@ export interface BotDeps {
   /** Default zone for date words when the platform does not say (IANA name). */
   tz?: string;
   costType?: CostType;
-}
-
-/** Who is asking, from where; adapters fill what their platform knows. */
-export interface AskContext {
-  platform?: "slack" | "teams" | "cli" | "web" | "schedule";
-  userId?: string;
-  /** The asker's IANA zone if the platform reports one. */
-  tz?: string;
-  now?: Date;
+  /** Tried in order before the message is read as a cost question. */
+  commands?: CommandHandler[];
 }
 
 export interface Bot {
   /** Parse and answer one message. Never throws for bad input: it returns an error report. */
   answer(text: string, ctx?: AskContext): Promise<Report>;
   handle(intent: Intent, ctx?: AskContext): Promise<Report>;
+  readonly costSource: CostSource;
 }
 
 export function createBot(deps: BotDeps): Bot {
   const clock = deps.clock ?? (() => new Date());
+  const settle = (ctx: AskContext): CommandContext => ({ ...ctx, now: ctx.now ?? clock(), tz: ctx.tz ?? deps.tz ?? "UTC" });
   const bot: Bot = {
+    costSource: deps.costSource,
     async answer(text, ctx = {}) {
-      const now = ctx.now ?? clock();
-      const tz = ctx.tz ?? deps.tz ?? "UTC";
-      const intent = parseIntent(text, { now, tz }, { costType: deps.costType });
-      return bot.handle(intent, { ...ctx, now, tz });
+      const settled = settle(ctx);
+      if (deps.commands?.length) {
+        const words = tokenize(text);
+        for (const command of deps.commands) {
+          const report = await command(words, settled, bot);
+          if (report) return report;
+        }
+      }
+      const intent = parseIntent(text, { now: settled.now, tz: settled.tz }, { costType: deps.costType });
+      return bot.handle(intent, settled);
     },
     handle(intent, ctx = {}) {
-      return handle(intent, {
-        costSource: deps.costSource,
-        now: ctx.now ?? clock(),
-        tz: ctx.tz ?? deps.tz ?? "UTC",
-      });
+      const settled = settle(ctx);
+      return handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz });
     },
   };
   return bot;

@@ -1,0 +1,28 @@
+// How proactive messages leave costbot: one Notifier per platform, chosen by the target's platform.
+// Platform code lives in the adapters (src/adapters/*/notify.ts); this file only names the seam.
+import type { Report } from "../bot/report.js";
+import type { Platform, Target } from "../store/types.js";
+
+/**
+ * Sends one report to one target. Throws NotifyError: `transient` for what a retry may fix
+ * (429 after its wait, 5xx, timeouts), `permanent` for what it will not (channel removed, token
+ * revoked: the target gets disabled with `reason`).
+ */
+export interface Notifier {
+  send(target: Target, report: Report): Promise<void>;
+}
+
+export type Notifiers = Partial<Record<Platform, Notifier>>;
+
+export class NotifyError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "transient" | "permanent",
+    /** For permanent failures: why the target should stop receiving (e.g. "channel_not_found"). */
+    readonly reason?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "NotifyError";
+  }
+}
