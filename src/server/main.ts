@@ -5,10 +5,12 @@ import { ConfigError, loadConfig } from "../config.js";
 import { isCostbotError } from "../cost/errors.js";
 import { createCostSource } from "../cost/sources/index.js";
 import { createLogger } from "../log.js";
+import { mountSlack } from "../adapters/slack/mount.js";
+import { mountTeams } from "../adapters/teams/mount.js";
 import { startApp, type Mount } from "./app.js";
 
 /** Every platform the server can mount; each returns null when it is not configured. */
-const mounts: Mount[] = [];
+const mounts: Mount[] = [mountSlack, mountTeams];
 
 export async function serve(): Promise<number> {
   const logger = createLogger();
