@@ -1,0 +1,53 @@
+// Projects spend to the end of a period from the days seen so far: each remaining day is forecast
+// as the average of the same weekday over the last four complete weeks (zero when unseen).
+// Pure; used where the source has no forecast of its own (demo, exports) and for per-model budgets.
+import { shiftDays } from "../bot/periods.js";
+import type { Amount } from "./money.js";
+
+export interface Projection {
+  /** Spend from `from` to the last complete day (`asOf` - 1) plus `asOf` as seen. */
+  actual: Amount;
+  /** Forecast for the days after `asOf` through `to`. */
+  forecast: Amount;
+  projected: Amount;
+  /** Each remaining day's forecast, in order (for "forecast to exceed on Nov 24"). */
+  days: Array<{ date: string; cost: Amount }>;
+}
+
+/**
+ * @param daily spend per date (YYYY-MM-DD), covering at least 28 days before `asOf` for a useful
+ *   weekday profile.
+ * @param asOf the last date with (possibly partial) data; days after it are forecast.
+ */
+export function projectSpend(daily: Map<string, Amount>, from: string, to: string, asOf: string): Projection {
+  let actual = 0n;
+  for (const [date, cost] of daily) if (date >= from && date <= to && date <= asOf) actual += cost;
+  const days: Projection["days"] = [];
+  let forecast = 0n;
+  for (let d = asOf < from ? from : shiftDays(asOf, 1); d <= to; d = shiftDays(d, 1)) {
+    const cost = weekdayAverage(daily, d, asOf);
+    days.push({ date: d, cost });
+    forecast += cost;
+  }
+  return { actual, forecast, projected: actual + forecast, days };
+}
+
+/** Average of the same weekday in the four complete weeks before `asOf` (asOf itself may be partial). */
+function weekdayAverage(daily: Map<string, Amount>, date: string, asOf: string): Amount {
+  // Walk back in whole weeks from `date` until before asOf, then take four samples.
+  let probe = date;
+  while (probe >= asOf) probe = shiftDays(probe, -7);
+  let sum = 0n;
+  for (let i = 0; i < 4; i++, probe = shiftDays(probe, -7)) sum += daily.get(probe) ?? 0n;
+  return sum / 4n;
+}
+
+/** The date on which cumulative spend first exceeds `limit`, or null if it does not within the days. */
+export function crossingDate(start: Amount, days: Projection["days"], limit: Amount): string | null {
+  let running = start;
+  for (const d of days) {
+    running += d.cost;
+    if (running > limit) return d.date;
+  }
+  return null;
+}
