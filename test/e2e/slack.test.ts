@@ -49,9 +49,9 @@ function recordingBot(source: CostSource = createDemoCostSource({ clock: () => N
   return { ...bot, answer: (text, ctx) => (asked.push(text), bot.answer(text, ctx)) };
 }
 
-async function start(bot: Bot = recordingBot(), slowMs = 1500) {
+async function start(bot: Bot = recordingBot(), slowMs = 1500, nowMs?: () => number) {
   const config = { ...loadConfig({}), host: "127.0.0.1", slack: { signingSecret: SECRET, botToken: TOKEN, apiUrl: slack.apiUrl } };
-  app = await startApp({ config, bot, logger, sourceName: "demo data" }, [createSlackMount({ slowMs })], 0);
+  app = await startApp({ config, bot, logger, sourceName: "demo data" }, [createSlackMount({ slowMs, nowMs })], 0);
   return app;
 }
 
@@ -91,6 +91,16 @@ describe("Slack: /cost", () => {
     const body = await lastHook("cmd1");
     expect(body.response_type).toBe("in_channel");
     expect(asked).toEqual(["last month by channel"]);
+  });
+
+  it("computes the same question in the same minute once, and answers every asker", async () => {
+    // A clock held still, so the two asks cannot straddle a minute boundary.
+    const startedAt = Date.now();
+    await start(recordingBot(), 1500, () => startedAt);
+    await Promise.all([command("this week", "a"), command("This  week", "b")]);
+    const [a, b] = [await lastHook("a"), await lastHook("b")];
+    expect(a.blocks).toEqual(b.blocks);
+    expect(asked).toHaveLength(1);
   });
 
   it("answers /cost help with examples", async () => {

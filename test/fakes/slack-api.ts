@@ -29,6 +29,8 @@ export interface FakeSlack {
   waitFor<T>(check: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   /** Hold every Web API answer back this long (ms), e.g. to slow users.info. */
   delayMs: number;
+  /** Called as each response_url post arrives (benchmarks time replies with it). */
+  onHook?: (hook: HookPost) => void;
   close(): Promise<void>;
 }
 
@@ -82,7 +84,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     };
     if (url.startsWith("/hooks/")) {
       const body = JSON.parse(raw || "{}");
-      hooks.push({ id: decodeURIComponent(url.slice("/hooks/".length)), body, at: Date.now() });
+      const hook = { id: decodeURIComponent(url.slice("/hooks/".length)), body, at: Date.now() };
+      hooks.push(hook);
+      fake.onHook?.(hook);
       const problems = checkBlocks(body.blocks, 50);
       // response_url answers with plain text, like Slack's hooks do.
       res.writeHead(problems.length ? 400 : 200, { "content-type": "text/plain" });

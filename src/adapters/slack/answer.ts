@@ -1,11 +1,12 @@
 // The one path from words to a Slack message: ask the bot, turn failures into an error card, render.
 // Also the "working on it…" timing every reply shares. No cost logic; no Web API calls here.
 import type { AskContext, Bot } from "../../bot/bot.js";
-import type { Report } from "../../bot/report.js";
 import type { types } from "@slack/bolt";
+import type { Report } from "../../bot/report.js";
 import { renderSlack, type SlackMessage } from "../../bot/render/slack.js";
 import { isCostbotError } from "../../cost/errors.js";
 import type { Logger } from "../../log.js";
+import type { AnswerCache } from "./answer-cache.js";
 import type { TzLookup } from "./user-tz.js";
 
 export type { SlackMessage };
@@ -22,23 +23,30 @@ export interface AnswerDeps {
   logger: Logger;
   /** Post a "working on it…" note when an answer takes longer than this (ms). */
   slowMs: number;
+  /** Rendered answers by minute, zone and words, if caching is on. */
+  cache?: AnswerCache<SlackMessage>;
+  nowMs?: () => number;
 }
 
 /** Ask the bot and render; never throws: failures become a short error card and one log line. */
-export async function answerAsMessage(deps: AnswerDeps, words: string, ctx: AskContext): Promise<SlackMessage> {
-  let report: Report;
+export function answerAsMessage(deps: AnswerDeps, words: string, ctx: AskContext): Promise<SlackMessage> {
+  if (!deps.cache) return compute(deps, words, ctx).then((r) => r.value);
+  // The minute is part of the key so "today" turns over at midnight, whatever the TTL.
+  const minute = Math.floor((deps.nowMs ?? Date.now)() / 60_000);
+  const key = `${minute}\u0000${ctx.tz ?? ""}\u0000${words.toLowerCase().replace(/\s+/g, " ").trim()}`;
+  return deps.cache.get(key, () => compute(deps, words, ctx));
+}
+
+async function compute(deps: AnswerDeps, words: string, ctx: AskContext): Promise<{ value: SlackMessage; cacheable: boolean }> {
   try {
-    report = await deps.bot.answer(words, { ...ctx, platform: "slack" });
+    const report = await deps.bot.answer(words, { ...ctx, platform: "slack" });
     // Error cards from the bot (unknown words, a source refusing) are normal answers: one info line.
     if (report.kind === "error") deps.logger.info({ userId: ctx.userId, message: report.message }, "answered with an error card");
+    return { value: renderSlack(report), cacheable: report.kind !== "error" };
   } catch (err) {
-    report = errorReport(err);
-    deps.logger.error(
-      { err: describeError(err), userId: ctx.userId, words: words.slice(0, 200) },
-      "Slack question failed",
-    );
+    deps.logger.error({ err: describeError(err), userId: ctx.userId, words: words.slice(0, 200) }, "Slack question failed");
+    return { value: renderSlack(errorReport(err)), cacheable: false };
   }
-  return renderSlack(report);
 }
 
 /** A user-facing report for a thrown error: our own errors say what went wrong, others stay vague. */
