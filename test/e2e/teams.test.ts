@@ -204,6 +204,8 @@ describe("Teams install and proactive sends", () => {
     expect(welcome.conversationId).toBe("19:efa9296d959346209fea44151c742e73@thread.skype");
     expect(welcome.body.text).toMatch(/costbot/);
     expect(welcome.body.text).toMatch(/this week/);
+    expect(JSON.stringify(cardOf(welcome.body))).toContain("costbot help");
+    expect(asked).toEqual(["help"]);
     const stored = await conversations.getConversation("19:efa9296d959346209fea44151c742e73@thread.skype");
     expect(stored).toMatchObject({ serviceUrl: connector.url, tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47" });
   });

@@ -30,7 +30,7 @@ export type AuthOverrides = Record<string, string | boolean | undefined>;
 export function createTeamsAdapter(teams: TeamsConfig, overrides: AuthOverrides = {}): TeamsCloudAdapter {
   if (teams.appId) quietTokenRejections();
   try {
-    const auth = new ConfigurationBotFrameworkAuthentication({
+    const auth = new ReusingAuthentication({
       MicrosoftAppId: teams.appId,
       MicrosoftAppPassword: teams.appPassword,
       MicrosoftAppType: teams.appType,
@@ -44,6 +44,67 @@ export function createTeamsAdapter(teams: TeamsConfig, overrides: AuthOverrides 
       `Teams settings are incomplete (MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId): ${(err as Error).message}`,
     );
   }
+}
+
+type Identity = Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>[0];
+type Factory = ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
+type Client = Awaited<ReturnType<Factory["create"]>>;
+type TokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["createUserTokenClient"]>>;
+
+/**
+ * The SDK builds a fresh HTTP pipeline for a ConnectorClient and a UserTokenClient on every turn
+ * (about a tenth of a turn's CPU). Clients hold no per-turn state and their credentials refresh their
+ * own tokens, so we reuse them per bot identity and serviceUrl; bounded, because in local mode any
+ * caller can name any serviceUrl.
+ */
+class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<Client>>();
+  private readonly tokenClients = new Map<string, Promise<TokenClient>>();
+
+  async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
+    const result = await super.authenticateRequest(...args);
+    // Inbound turns get their factory here, not from createConnectorFactory.
+    if (!result.connectorFactory) return result;
+    return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) };
+  }
+
+  createConnectorFactory(identity: Identity): Factory {
+    return this.reusing(super.createConnectorFactory(identity), identity);
+  }
+
+  private reusing(inner: Factory, identity: Identity): Factory {
+    const who = identityKey(identity);
+    return {
+      create: (serviceUrl: string, audience?: string) =>
+        remember(this.clients, `${who}|${audience ?? ""}|${serviceUrl}`, () => inner.create(serviceUrl, audience)),
+    } as Factory;
+  }
+
+  createUserTokenClient(identity: Identity): Promise<TokenClient> {
+    return remember(this.tokenClients, identityKey(identity), () => super.createUserTokenClient(identity));
+  }
+}
+
+const MAX_CLIENTS = 256;
+function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let hit = cache.get(key);
+  if (!hit) {
+    if (cache.size >= MAX_CLIENTS) cache.delete(cache.keys().next().value!);
+    hit = make();
+    // A failed creation must not be cached.
+    hit.catch(() => cache.delete(key));
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+/** The claims the SDK derives the bot's app id from (empty in local mode). */
+function identityKey(identity: Identity): string {
+  return identity.claims
+    .filter((c) => c.type === "aud" || c.type === "appid" || c.type === "azp" || c.type === "ver")
+    .map((c) => `${c.type}=${c.value}`)
+    .sort()
+    .join(",");
 }
 
 /** true when a failure means "this caller is not who it claims to be" rather than "we broke". */
