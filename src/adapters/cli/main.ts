@@ -2,6 +2,7 @@
 // Bad input: one line on stderr naming the problem, exit code 2, nothing on stdout.
 import { Command, CommanderError } from "commander";
 import { createBot } from "../../bot/bot.js";
+import { forecastCommand } from "../../bot/commands/forecast.js";
 import { isCostbotError } from "../../cost/errors.js";
 import { createCostSource } from "../../cost/sources/index.js";
 import { validateAskOptions } from "./options.js";
@@ -63,7 +64,7 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
   try {
     const opts = validateAskOptions(raw, io.clock);
     const costSource = await createCostSource(opts.source, { costType: opts.costType, clock: () => opts.now });
-    const bot = createBot({ costSource, clock: () => opts.now, tz: opts.tz, costType: opts.costType });
+    const bot = createBot({ costSource, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands: [forecastCommand] });
     const report = await bot.answer(text);
     if (report.kind === "error") {
       io.err(`costbot: ${oneLine(report.message)}\n`);

@@ -141,8 +141,7 @@ function errorSlack(r: ErrorReport): SlackMessage {
 function noticeSlack(r: NoticeReport): SlackMessage {
   const icon = r.tone === "warning" ? ":warning: " : r.tone === "success" ? ":white_check_mark: " : "";
   const head = `${icon}*${truncateMrkdwn(esc(r.title), 500)}*`;
-  const body = r.lines.map((l) => esc(l)).join("\n");
-  const blocks: SlackBlock[] = [section(truncateMrkdwn(body ? `${head}\n${body}` : head, SLACK_LIMITS.text))];
+  const blocks: SlackBlock[] = [section(head)];
   const fields = (r.fields ?? []).slice(0, SLACK_LIMITS.fields);
   if (fields.length) {
     blocks.push({
@@ -150,6 +149,8 @@ function noticeSlack(r: NoticeReport): SlackMessage {
       fields: fields.map((f) => mrkdwn(truncateMrkdwn(`*${esc(f.label)}*\n${esc(f.value)}`, SLACK_LIMITS.field))),
     });
   }
+  const body = r.lines.map((l) => esc(l)).join("\n");
+  if (body) blocks.push(section(truncateMrkdwn(body, SLACK_LIMITS.text)));
   const actions = actionsBlock(r.actions ?? []);
   if (actions) blocks.push(actions);
   return { text: truncateMrkdwn(esc(r.title), SLACK_LIMITS.text), blocks };

@@ -205,12 +205,13 @@ function errorBody(r: ErrorReport): CardElement[] {
 function noticeBody(r: NoticeReport): CardElement[] {
   const color = r.tone === "warning" ? "Attention" : r.tone === "success" ? "Good" : "Default";
   const body: CardElement[] = [rich([run(truncate(r.title, 500), { weight: "Bolder", color })])];
-  for (const line of r.lines) body.push(rich([run(truncate(line, 2000))], { spacing: "Small" }));
   if (r.fields?.length) {
+    // FactSet text is rendered as markdown-free plain text by Teams.
     body.push({
       type: "FactSet",
       facts: r.fields.slice(0, 20).map((f) => ({ title: truncate(f.label, 100), value: truncate(f.value, 500) })),
     });
   }
+  for (const line of r.lines) body.push(rich([run(truncate(line, 2000))], { spacing: "Small" }));
   return body;
 }

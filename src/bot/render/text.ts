@@ -98,8 +98,7 @@ function errorText(r: ErrorReport): string {
 
 function noticeText(r: NoticeReport): string {
   const mark = r.tone === "warning" ? "! " : r.tone === "success" ? "✓ " : "";
-  const lines = [`${mark}${r.title}`, ...r.lines];
   const width = Math.max(0, ...(r.fields ?? []).map((f) => f.label.length));
-  for (const f of r.fields ?? []) lines.push(`${f.label.padEnd(width)}  ${f.value}`);
-  return lines.join("\n");
+  const fields = (r.fields ?? []).map((f) => `${f.label.padEnd(width)}  ${f.value}`);
+  return [`${mark}${r.title}`, ...fields, ...r.lines].join("\n");
 }

@@ -1,0 +1,74 @@
+// `forecast [model|channel]`: month-end projection of AI model spend, from the same cached rows as
+// every answer; beside it Azure's own forecast for the whole scope when the source offers one.
+import { endOfMonth, format } from "date-fns";
+import { aggregate } from "../../cost/aggregate.js";
+import { isCostbotError } from "../../cost/errors.js";
+import { projectSpend } from "../../cost/forecast.js";
+import { toMoneyNumber, type Amount } from "../../cost/money.js";
+import type { CostSource } from "../../cost/types.js";
+import type { CommandHandler } from "../bot.js";
+import { parseIntent } from "../intent.js";
+import { shiftDays } from "../periods.js";
+import { formatMoney } from "../render/format.js";
+import type { Report } from "../report.js";
+
+const WORDS = new Set(["forecast", "projection", "project"]);
+
+/** What a source with its own forecast (the Azure one) offers; others lack the method. */
+interface ForecastingSource extends CostSource {
+  forecast(range?: { from: string; to: string }): Promise<{ projected: Amount | null; currency: string; warnings: string[] }>;
+}
+
+export const forecastCommand: CommandHandler = async (words, ctx, bot) => {
+  if (!WORDS.has(words[0] ?? "")) return null;
+  const intent = parseIntent(["this month", ...words.slice(1)].join(" "), { now: ctx.now, tz: ctx.tz });
+  if (intent.kind !== "spend") return intent.kind === "invalid" ? { kind: "error", message: intent.message } : null;
+  const { from, to: today } = intent.range;
+  const monthEnd = format(endOfMonth(new Date(`${from}T12:00:00`)), "yyyy-MM-dd");
+  try {
+    const result = await bot.costSource.query({ from: shiftDays(from, -35), to: today, costType: intent.costType });
+    const filters = { model: intent.model, channel: intent.channel, groupBy: "day" as const };
+    const history = aggregate(result.rows, { ...filters, from: shiftDays(from, -35), to: today });
+    // Today is still being billed: project it like the days ahead instead of counting a partial day.
+    const p = projectSpend(history.byDay, from, monthEnd, shiftDays(today, -1));
+    const currency = [...history.currencies][0] ?? "USD";
+    const money = (a: Amount) => formatMoney(toMoneyNumber(a), currency);
+    const scope = [intent.model, intent.channel && `${intent.channel} channel`].filter(Boolean).join(", ");
+    const fields = [
+      { label: "So far (to yesterday)", value: money(p.actual) },
+      { label: `Forecast, ${p.days.length} more days`, value: money(p.forecast) },
+      { label: "Projected month end", value: money(p.projected) },
+    ];
+    const warnings = [...result.warnings];
+    const azure = await azureForecast(bot.costSource, from, monthEnd);
+    if (azure?.projected != null) {
+      fields.push({ label: "Azure's forecast, all costs in scope", value: formatMoney(toMoneyNumber(azure.projected), azure.currency) });
+    }
+    warnings.push(...(azure?.warnings ?? []));
+    const report: Report = {
+      kind: "notice",
+      tone: "info",
+      title: `Forecast for ${format(new Date(`${from}T12:00:00`), "MMMM yyyy")}: ${money(p.projected)} on AI models${scope ? ` (${scope})` : ""}`,
+      lines: [
+        "Each remaining day is forecast as the average of the same weekday over the last four weeks.",
+        ...warnings,
+        `Data as of ${result.dataAsOf ?? "unknown"} (source: ${bot.costSource.name})`,
+      ],
+      fields,
+    };
+    return report;
+  } catch (err) {
+    if (isCostbotError(err)) return { kind: "error", message: err.message, hint: err.hint };
+    throw err;
+  }
+};
+
+async function azureForecast(source: CostSource, from: string, to: string) {
+  if (!("forecast" in source) || typeof (source as ForecastingSource).forecast !== "function") return null;
+  try {
+    return await (source as ForecastingSource).forecast({ from, to });
+  } catch (err) {
+    if (isCostbotError(err)) return { projected: null, currency: "USD", warnings: [`Azure's forecast is unavailable: ${err.message}`] };
+    throw err;
+  }
+}
