@@ -3,6 +3,7 @@
 import type { Bot } from "../bot/bot.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import type { Store } from "../store/types.js";
 import { createRouter, sendJson, type Router } from "./router.js";
 
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   logger: Logger;
   /** Name of the cost source in use, for /healthz and the start-up log. */
   sourceName: string;
+  /** Where targets, digests and budgets live, when the server opened one. */
+  store?: Store;
 }
 
 export interface RunningApp {
