@@ -11,6 +11,7 @@ import { mapPages } from "./rows.js";
 import { splitWindow, timePeriod, type DateWindow } from "./window.js";
 
 export interface ScopeCosts {
+  /** Sorted by date. */
   rows: CostRow[];
   /** Latest UsageDate Azure returned for the window (YYYY-MM-DD). */
   latestDate: string | null;
@@ -62,6 +63,8 @@ export async function fetchScopeCosts(ctx: FetchContext, scopeId: string, window
   }
   ctx.memory.set(key, mem);
   out.warnings.push(...mem.warnings);
+  // Sorted once here so every cached answer is cut by binary search, not a scan.
+  out.rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return out;
 }
 

@@ -10,6 +10,7 @@ import { fetchForecast, type FetchedForecast } from "./forecast.js";
 import { forecastFor } from "./forecast-answer.js";
 import { AzureHttpError, toCostbotError } from "./faults.js";
 import { createPacer } from "./pacer.js";
+import { rowsBetween } from "./rows.js";
 import { planScopes, scopeWarnings } from "./scopes.js";
 import type { AzureCostSource, AzureCostSourceOptions, BudgetInfo } from "./types.js";
 import { canonicalWindow, isoDate, monthOf, type DateWindow } from "./window.js";
@@ -79,15 +80,12 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
       const wanted = { from: q.from, to: q.to };
       const answers = new Map<string, CacheAnswer<ScopeCosts>>();
       await Promise.all(queryIds.map(async (id) => answers.set(id.toLowerCase(), await scopeCosts(id, wanted, costType))));
-      const rows: CostRow[] = [];
+      let rows: CostRow[] = [];
       const warnings = new Set(planWarnings);
       for (const s of scopes) {
-        const answer = answers.get(s.queryId.toLowerCase())!;
-        for (const row of answer.value.rows) {
-          if (row.date < q.from || row.date > q.to) continue;
-          if (s.resourceFilter && !inResource(row.resourceId, s.resourceFilter)) continue;
-          rows.push(row);
-        }
+        const inRange = rowsBetween(answers.get(s.queryId.toLowerCase())!.value.rows, q.from, q.to);
+        const filter = s.resourceFilter;
+        rows = rows.concat(filter ? inRange.filter((r) => inResource(r.resourceId, filter)) : inRange);
         scopeWarnings(s).forEach((w) => warnings.add(w));
       }
       for (const [id, answer] of answers) {
@@ -109,7 +107,7 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
         actualSoFar: async (id) => {
           const today = isoDate(clock());
           const upTo = { from: w.from, to: w.to < today ? w.to : today };
-          return upTo.from > upTo.to ? [] : (await scopeCosts(id, upTo, costType)).value.rows.filter((r) => r.date >= upTo.from && r.date <= upTo.to);
+          return upTo.from > upTo.to ? [] : rowsBetween((await scopeCosts(id, upTo, costType)).value.rows, upTo.from, upTo.to);
         },
         fail: (e, id) => (e instanceof AzureHttpError && e.status === 424 ? undefined : toCostbotError(e, id, "the forecast")),
       });

@@ -76,6 +76,21 @@ export function mapPages(pages: QueryPage[]): MappedRows {
   return { rows, latestDate };
 }
 
+/** Rows dated from..to (inclusive) out of rows sorted by date: two binary searches and a slice. */
+export function rowsBetween(sorted: CostRow[], from: string, to: string): CostRow[] {
+  const first = (pred: (r: CostRow) => boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pred(sorted[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  return sorted.slice(first((r) => r.date >= from), first((r) => r.date > to));
+}
+
 /** Column positions by lowercase name. */
 export function columnIndex(page: QueryPage): Map<string, number> {
   return new Map(page.columns.map((c, i) => [String(c.name).toLowerCase(), i]));
