@@ -1,0 +1,46 @@
+// A budget's current period in the target's zone: today, this week (Monday start) or this month,
+// as inclusive plain dates plus the key delivery keys use. Pure: date-fns only, no store or platform.
+import { TZDate } from "@date-fns/tz";
+import { endOfMonth, format, parseISO, startOfWeek } from "date-fns";
+import { shiftDays } from "../bot/periods.js";
+import type { BudgetPeriod } from "../store/types.js";
+
+export interface PeriodWindow {
+  period: BudgetPeriod;
+  /** First and last day of the period, inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  /** Today in the zone; spend counts from `from` to here. */
+  today: string;
+  /** Stable per period: "2025-11-27" (daily), "2025-11-24" (weekly: its Monday), "2025-11" (monthly). */
+  key: string;
+  /** "Today", "This week", "This month". */
+  label: string;
+}
+
+/** The calendar date `now` falls on in `tz` (an IANA name; throws RangeError when unknown). */
+export function localDate(now: Date, tz: string): string {
+  return format(new TZDate(now.getTime(), tz), "yyyy-MM-dd");
+}
+
+export function periodWindow(period: BudgetPeriod, now: Date, tz: string): PeriodWindow {
+  const today = localDate(now, tz);
+  switch (period) {
+    case "daily":
+      return { period, from: today, to: today, today, key: today, label: "Today" };
+    case "weekly": {
+      const from = format(startOfWeek(parseISO(today), { weekStartsOn: 1 }), "yyyy-MM-dd");
+      return { period, from, to: shiftDays(from, 6), today, key: from, label: "This week" };
+    }
+    case "monthly": {
+      const from = `${today.slice(0, 7)}-01`;
+      const to = format(endOfMonth(parseISO(from)), "yyyy-MM-dd");
+      return { period, from, to, today, key: today.slice(0, 7), label: "This month" };
+    }
+  }
+}
+
+/** Plural-free adjective for messages: "monthly" -> "month". */
+export function periodNoun(period: BudgetPeriod): "day" | "week" | "month" {
+  return period === "daily" ? "day" : period === "weekly" ? "week" : "month";
+}
