@@ -18,6 +18,8 @@ const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
+/** Bytes of a new chunk joined to a cut record: far more than one export row needs. */
+const JOIN_WINDOW = 1 << 16;
 
 export class CsvScanner {
   private tail: Buffer | null = null;
@@ -37,9 +39,25 @@ export class CsvScanner {
   }
 
   push(chunk: Buffer): void {
-    const buf = this.tail ? Buffer.concat([this.tail, chunk]) : chunk;
-    const rest = this.consume(buf);
-    this.tail = rest < buf.length ? buf.subarray(rest) : null;
+    let buf = chunk;
+    let from = 0;
+    if (this.tail) {
+      // Finish the record cut at the previous chunk's end from a small joined window, then scan
+      // the chunk itself in place: copying every chunk onto the tail would copy the whole file.
+      const carry = this.tail;
+      const joined = Buffer.concat([carry, chunk.subarray(0, Math.min(chunk.length, JOIN_WINDOW))]);
+      const used = this.consume(joined, 0, 1);
+      if (used > carry.length) {
+        from = used - carry.length;
+      } else if (joined.length - carry.length < chunk.length) {
+        buf = Buffer.concat([carry, chunk]);
+      } else {
+        this.tail = used < joined.length ? joined.subarray(used) : null;
+        return;
+      }
+    }
+    const rest = this.consume(buf, from, Infinity);
+    this.tail = rest < buf.length ? Buffer.from(buf.subarray(rest)) : null;
   }
 
   /** Flushes a last record that has no trailing newline. */
@@ -47,11 +65,11 @@ export class CsvScanner {
     if (!this.tail) return;
     const buf = Buffer.concat([this.tail, Buffer.from("\n")]);
     this.tail = null;
-    this.consume(buf);
+    this.consume(buf, 0, Infinity);
   }
 
-  private consume(buf: Buffer): number {
-    let pos = 0;
+  private consume(buf: Buffer, from: number, maxRecords: number): number {
+    let pos = from;
     if (!this.slotOf) {
       const header = readHeader(buf);
       if (!header) return 0;
@@ -60,19 +78,21 @@ export class CsvScanner {
       const n = plan.slots;
       this.spans = { starts: new Int32Array(n), ends: new Int32Array(n), flags: new Uint8Array(n) };
       pos = header.next;
+      if (maxRecords === 1) return pos;
     }
-    return this.scan(buf, pos);
+    return this.scan(buf, pos, maxRecords);
   }
 
   /** The hot loop: returns the offset of the first incomplete record. */
-  private scan(buf: Buffer, from: number): number {
+  private scan(buf: Buffer, from: number, maxRecords: number): number {
     const n = buf.length;
     const slotOf = this.slotOf!;
     const nCols = slotOf.length;
     const { starts, ends, flags } = this.spans;
     const nSlots = starts.length;
     let recStart = from;
-    while (recStart < n) {
+    let done = 0;
+    while (recStart < n && done < maxRecords) {
       // Short rows leave missing columns empty rather than stale.
       for (let s = 0; s < nSlots; s++) {
         starts[s] = 0;
@@ -128,6 +148,7 @@ export class CsvScanner {
       }
       if (!(col === 1 && firstEmpty)) this.onRecord(buf, this.spans, ++this.rows);
       recStart = i;
+      done++;
     }
     return recStart;
   }

@@ -4,21 +4,30 @@
 import type { Amount } from "../../money.js";
 import type { CostRow } from "../../types.js";
 import type { FieldSpans } from "./csv-scanner.js";
-import { TEXT_FIELDS, type ColumnPlan, type TextField } from "./format.js";
-import { fastPico, fieldText, normaliseDate, parseQuantity, slowAmount } from "./values.js";
+import { FieldInterner } from "./field-interner.js";
+import { TEXT_FIELDS, type ColumnPlan, type ExportFormat, type TextField } from "./format.js";
+import { fastPico, normaliseDate, parseQuantity, slowAmount } from "./values.js";
 
 const SLOT_DATE = 0;
 const SLOT_COST = 1;
 const SLOT_QTY = 2;
 const SLOT_TEXT = 3;
-const SEP = 0x1f;
+const N_TEXT = TEXT_FIELDS.length;
 /** Flush the double accumulator into the bigint before it could lose integer precision. */
 const FLUSH_AT = 2 ** 52;
+const FORMATS: ExportFormat[] = ["ea", "mca", "focus"];
 
-interface Entry {
+/** Running sum for one output row: a double of exact integer 1e-12 units plus a bigint overflow. */
+interface Acc {
   row: CostRow;
   small: number;
   big: Amount;
+}
+
+/** One raw key: the format, date id and text ids (several raw keys may decode to the same Acc). */
+interface Entry {
+  ids: Int32Array;
+  acc: Acc;
 }
 
 /** Per-file counts the source turns into warnings. */
@@ -32,10 +41,14 @@ export interface FileStats {
 }
 
 export class RowAggregator {
-  private readonly byRaw = new Map<string, Entry>();
-  private readonly byNorm = new Map<string, Entry>();
-  private readonly dates = new Map<string, string | null>();
-  private scratch = Buffer.allocUnsafe(4096);
+  private readonly dateIds = new FieldInterner();
+  /** Date id -> YYYY-MM-DD, or null when unreadable. */
+  private readonly dateOf: (string | null)[] = [];
+  private readonly textIds = TEXT_FIELDS.map(() => new FieldInterner());
+  private readonly ids = new Int32Array(2 + N_TEXT);
+  /** Hash of ids -> entries; collisions are resolved by comparing the ids. */
+  private readonly byHash = new Map<number, Entry | Entry[]>();
+  private readonly byNorm = new Map<string, Acc>();
   /** Latest valid usage date in any row read, in range or not. */
   latestDate: string | null = null;
 
@@ -54,20 +67,15 @@ export class RowAggregator {
     set(plan.cost, SLOT_COST);
     set(plan.quantity, SLOT_QTY);
     TEXT_FIELDS.forEach((f, i) => set(plan.text[f], SLOT_TEXT + i));
-    return { slotOf, slots: SLOT_TEXT + TEXT_FIELDS.length };
+    return { slotOf, slots: SLOT_TEXT + N_TEXT };
   }
 
   /** Handles one record of a file whose plan is `plan`; updates `stats`. */
   add(buf: Buffer, sp: FieldSpans, rowNumber: number, plan: ColumnPlan, stats: FileStats): void {
-    const { starts, ends } = sp;
+    const { starts, ends, flags } = sp;
     stats.rows++;
-    const rawDate = buf.toString("latin1", starts[SLOT_DATE], ends[SLOT_DATE]);
-    let date = this.dates.get(rawDate);
-    if (date === undefined) {
-      date = normaliseDate(rawDate);
-      this.dates.set(rawDate, date);
-      if (date && (this.latestDate === null || date > this.latestDate)) this.latestDate = date;
-    }
+    const dateId = this.dateIds.intern(buf, starts[SLOT_DATE], ends[SLOT_DATE], flags[SLOT_DATE]);
+    const date = dateId < this.dateOf.length ? this.dateOf[dateId] : this.newDate(dateId);
     if (date === null) {
       if (stats.badDate++ === 0) stats.firstBadDateRow = rowNumber;
       return;
@@ -88,66 +96,79 @@ export class RowAggregator {
       pico = 0;
     }
 
-    const key = this.rawKey(buf, sp, plan.format.charCodeAt(0));
-    let entry = this.byRaw.get(key);
-    if (entry === undefined) {
-      entry = this.entryFor(buf, sp, date, plan);
-      this.byRaw.set(key, entry);
+    const ids = this.ids;
+    // The format is part of the key: the same bytes can decode differently per format (FOCUS publisher words).
+    ids[0] = FORMATS.indexOf(plan.format);
+    ids[1] = dateId;
+    let h = Math.imul(0x811c9dc5 ^ ids[0], 0x01000193);
+    h = Math.imul(h ^ dateId, 0x01000193);
+    for (let k = 0; k < N_TEXT; k++) {
+      const s = SLOT_TEXT + k;
+      const id = this.textIds[k].intern(buf, starts[s], ends[s], flags[s]);
+      ids[2 + k] = id;
+      h = Math.imul(h ^ id, 0x01000193);
     }
-    const small = entry.small + pico;
+    const acc = this.accFor(h, date, plan);
+    const small = acc.small + pico;
     if (small > FLUSH_AT || small < -FLUSH_AT) {
-      entry.big += BigInt(small);
-      entry.small = 0;
-    } else entry.small = small;
-    if (exact !== null) entry.big += exact;
-    entry.row.quantity += parseQuantity(buf, starts[SLOT_QTY], ends[SLOT_QTY]);
+      acc.big += BigInt(small);
+      acc.small = 0;
+    } else acc.small = small;
+    if (exact !== null) acc.big += exact;
+    acc.row.quantity += parseQuantity(buf, starts[SLOT_QTY], ends[SLOT_QTY]);
   }
 
   /** The aggregated rows (one per distinct key). */
   rows(): CostRow[] {
     const out: CostRow[] = [];
-    for (const e of this.byNorm.values()) {
-      e.row.cost = e.big + BigInt(e.small);
-      out.push(e.row);
+    for (const a of this.byNorm.values()) {
+      a.row.cost = a.big + BigInt(a.small);
+      out.push(a.row);
     }
     return out;
   }
 
-  /** Raw bytes of date + text fields, one latin1 string: cheap to build and hash. */
-  private rawKey(buf: Buffer, sp: FieldSpans, format: number): string {
-    const { starts, ends, flags } = sp;
-    let need = 1;
-    for (let s = 0; s < starts.length; s++) need += ends[s] - starts[s] + 2;
-    if (need > this.scratch.length) this.scratch = Buffer.allocUnsafe(need * 2);
-    const out = this.scratch;
-    // The format is part of the key: the same bytes can decode differently per format (FOCUS publisher words).
-    out[0] = format;
-    let p = 1;
-    for (let s = 0; s < starts.length; s++) {
-      if (s === SLOT_COST || s === SLOT_QTY) continue;
-      const e = ends[s];
-      for (let i = starts[s]; i < e; i++) out[p++] = buf[i];
-      out[p++] = flags[s] === 2 ? 1 : SEP;
+  private newDate(id: number): string | null {
+    const date = normaliseDate(this.dateIds.latin1(id));
+    this.dateOf[id] = date;
+    if (date && (this.latestDate === null || date > this.latestDate)) this.latestDate = date;
+    return date;
+  }
+
+  private accFor(h: number, date: string, plan: ColumnPlan): Acc {
+    const found = this.byHash.get(h);
+    if (found !== undefined) {
+      if (!Array.isArray(found)) {
+        if (sameIds(found.ids, this.ids)) return found.acc;
+      } else {
+        for (const e of found) if (sameIds(e.ids, this.ids)) return e.acc;
+      }
     }
-    return out.toString("latin1", 0, p);
+    const entry: Entry = { ids: this.ids.slice(), acc: this.accByText(date, plan) };
+    if (found === undefined) this.byHash.set(h, entry);
+    else if (Array.isArray(found)) found.push(entry);
+    else this.byHash.set(h, [found, entry]);
+    return entry.acc;
   }
 
   /** First sight of a raw key: decode the text and merge with any key that decodes the same. */
-  private entryFor(buf: Buffer, sp: FieldSpans, date: string, plan: ColumnPlan): Entry {
+  private accByText(date: string, plan: ColumnPlan): Acc {
     const text = {} as Record<TextField, string>;
-    TEXT_FIELDS.forEach((f, i) => {
-      const s = SLOT_TEXT + i;
-      text[f] = fieldText(buf, sp.starts[s], sp.ends[s], sp.flags[s]).trim();
-    });
+    TEXT_FIELDS.forEach((f, k) => (text[f] = this.textIds[k].text(this.ids[2 + k])));
     fillDerived(text, plan);
     const norm = date + "\u001f" + TEXT_FIELDS.map((f) => text[f]).join("\u001f");
-    let entry = this.byNorm.get(norm);
-    if (!entry) {
-      entry = { row: { date, cost: 0n, quantity: 0, ...text }, small: 0, big: 0n };
-      this.byNorm.set(norm, entry);
+    let acc = this.byNorm.get(norm);
+    if (!acc) {
+      acc = { row: { date, cost: 0n, quantity: 0, ...text }, small: 0, big: 0n };
+      this.byNorm.set(norm, acc);
     }
-    return entry;
+    return acc;
   }
+}
+
+function sameIds(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Fills what a format leaves out: names from the resource ID, FOCUS publisher categories. */
