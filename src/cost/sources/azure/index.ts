@@ -9,6 +9,7 @@ import { fetchScopeCosts, type FetchContext, type GroupingMemory, type ScopeCost
 import { fetchForecast, type FetchedForecast } from "./forecast.js";
 import { forecastFor } from "./forecast-answer.js";
 import { AzureHttpError, toCostbotError } from "./faults.js";
+import { dataAsOf, staleWarning } from "./freshness.js";
 import { createPacer } from "./pacer.js";
 import { rowsBetween } from "./rows.js";
 import { planScopes, scopeWarnings } from "./scopes.js";
@@ -143,23 +144,4 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
 function inResource(resourceId: string, filter: string): boolean {
   const id = resourceId.toLowerCase();
   return id === filter || id.startsWith(filter + "/");
-}
-
-/**
- * dataAsOf: the start (00:00 UTC) of the latest usage date Azure returned — the query API states
- * no refresh time, and every day before that one is in the data. The least fresh scope wins.
- * With no rows at all, when Azure answered (its Date header).
- */
-export function dataAsOf(costs: Pick<ScopeCosts, "latestDate" | "answeredAt">[]): string | null {
-  const dated = costs.map((c) => (c.latestDate ? `${c.latestDate}T00:00:00Z` : c.answeredAt)).filter((d): d is string => Boolean(d));
-  if (dated.length === 0) return null;
-  return dated.sort()[0];
-}
-
-export function staleWarning(scope: string, answer: CacheAnswer<unknown>, now: Date): string {
-  const e = answer.staleBecause;
-  const why = e instanceof AzureHttpError ? `HTTP ${e.status}` : e instanceof CostbotError ? e.code : (e as Error)?.name === "AbortError" ? "timed out" : "unreachable";
-  const hours = Math.max(0, (now.getTime() - answer.storedAt) / HOUR);
-  const age = hours < 1 ? `${Math.round(hours * 60)} min` : `${hours.toFixed(1)} h`;
-  return `Azure Cost Management did not answer for ${scope} (${why}): showing data fetched ${age} ago (${new Date(answer.storedAt).toISOString()}).`;
 }
