@@ -13,7 +13,9 @@ import { silentLogger } from "../../src/log.js";
 import { createMemoryConversationStore, type ConversationStore } from "../../src/adapters/teams/conversation-store.js";
 import { createTeamsMount } from "../../src/adapters/teams/mount.js";
 import { createTeamsNotifier } from "../../src/adapters/teams/notify.js";
+import { mountTeams } from "../../src/adapters/teams/mount.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
+import { openStore } from "../../src/store/index.js";
 import {
   botAdded, cardExecute, cardSubmit, channelMessage, personalMessage, startFakeBotConnector, type FakeBotConnector,
 } from "../fakes/bot-connector.js";
@@ -139,6 +141,17 @@ describe("Teams messages", () => {
     expect(chart!.fallback).toMatchObject({ type: "TextBlock" });
   });
 
+  it("reads date words in the zone Teams reports for the sender", async () => {
+    // 23:30 UTC on 27 Nov is already 28 Nov in Berlin.
+    const late = new Date("2025-11-27T23:30:00Z");
+    await start(createBot({ costSource: createDemoCostSource({ clock: () => late }), clock: () => late }));
+    await post({ ...personalMessage(connector.url, "today"), localTimezone: "Europe/Berlin" });
+    await post({ ...personalMessage(connector.url, "today"), localTimezone: "Not/AZone" });
+    const [berlin, fallback] = await connector.waitForCalls(2);
+    expect(berlin.body.summary).toContain("28 Nov 2025");
+    expect(fallback.body.summary).toContain("27 Nov 2025");
+  });
+
   it("updates the card in place when one of its buttons is pressed (Action.Submit)", async () => {
     await start();
     await post(personalMessage(connector.url, "this week"));
@@ -226,6 +239,23 @@ describe("Teams install and proactive sends", () => {
     expect(sent.activityId).not.toBe(calls[0].activityId);
     expect(sent.body.text).toMatch(/^Yesterday: /);
     expect(id).toBeTruthy();
+  });
+
+  it("keeps references in the server's database store when it has one, and sends through it", async () => {
+    const store = await openStore(":memory:");
+    const config = { ...loadConfig({}), host: "127.0.0.1" };
+    app = await startApp({ config, bot: recordingBot(), logger: silentLogger, sourceName: "demo data", store }, [mountTeams], 0);
+    await post(botAdded(connector.url));
+    await connector.waitForCalls(1);
+    const teamId = "19:efa9296d959346209fea44151c742e73@thread.skype";
+    expect(await store.getConversation(teamId)).toMatchObject({ id: teamId, serviceUrl: connector.url, conversationType: "channel" });
+    await createTeamsNotifier({ teams: config.teams, conversations: store }).send(teamId, { kind: "error", message: "budget check failed" });
+    const calls = await connector.waitForCalls(2);
+    expect(calls[1]).toMatchObject({ method: "POST", conversationId: teamId });
+    expect(calls[1].body.text).toBe("Could not answer: budget check failed");
+    await app.close();
+    app = undefined;
+    await store.close();
   });
 
   it("refuses a proactive send to a conversation it has never seen", async () => {

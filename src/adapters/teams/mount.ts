@@ -10,20 +10,17 @@ import { createTeamsRoute } from "./http.js";
 export const TEAMS_PATH = "/api/messages";
 
 export interface TeamsMountOptions {
-  /** Where conversation references go; in memory until the database store lands. */
+  /** Where conversation references go; default: the server's store, else process memory. */
   conversations?: ConversationStore;
   /** Extra Bot Framework auth settings (tests point the OpenID metadata at a local fake). */
   auth?: AuthOverrides;
 }
 
 export function createTeamsMount(options: TeamsMountOptions = {}): Mount {
-  return (router, { config, bot, logger }) => {
+  return (router, { config, bot, logger, store }) => {
     const adapter = createTeamsAdapter(config.teams, options.auth);
-    const handler = new TeamsHandler({
-      bot,
-      conversations: options.conversations ?? createMemoryConversationStore(),
-      logger,
-    });
+    const conversations: ConversationStore = options.conversations ?? store ?? createMemoryConversationStore();
+    const handler = new TeamsHandler({ bot, conversations, logger });
     adapter.onTurnError = async (context: TurnContext, err: unknown) => {
       logger.error(`teams: turn failed (${context.activity.type}): ${String((err as Error)?.message ?? err).split("\n")[0]}`);
       // Never leave the user in silence; a failing send here must not mask the first error.
@@ -32,16 +29,17 @@ export function createTeamsMount(options: TeamsMountOptions = {}): Mount {
         .catch((sendErr: Error) => logger.error(`teams: could not report the failure: ${sendErr.message}`));
     };
     router.route("POST", TEAMS_PATH, createTeamsRoute(adapter, (context) => handler.run(context), logger));
+    const kept = options.conversations || store ? "" : "; conversation references in memory only";
     const describe = config.teams.appId
-      ? `Teams: POST ${TEAMS_PATH} (app ${config.teams.appId}, ${config.teams.appType}; Bot Framework tokens required)`
+      ? `Teams: POST ${TEAMS_PATH} (app ${config.teams.appId}, ${config.teams.appType}; Bot Framework tokens required${kept})`
       : `Teams: POST ${TEAMS_PATH} — WARNING: LOCAL MODE, NO AUTHENTICATION (MicrosoftAppId is not set). ` +
         `Anyone who can reach this port can post activities and make the bot call any serviceUrl. ` +
-        `Set MicrosoftAppId/MicrosoftAppPassword before exposing it.`;
+        `Set MicrosoftAppId/MicrosoftAppPassword before exposing it${kept}.`;
     return { describe };
   };
 }
 
-/** Mounted with in-memory conversation references. */
+/** References go to the server's store when it has one (see AppDeps.store), else to memory. */
 export const mountTeams: Mount = createTeamsMount();
 
 function userMessage(err: unknown): string {

@@ -3,6 +3,7 @@
 import type { Activity, Attachment } from "botbuilder";
 import type { Report } from "../../bot/report.js";
 import { formatMoney } from "../../bot/render/format.js";
+import { digestHeadline } from "../../bot/render/digest-format.js";
 import { renderTeams, renderText } from "../../bot/render/index.js";
 
 export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
@@ -35,5 +36,7 @@ export function headline(report: Report): string {
       return `Could not answer: ${report.message.split("\n")[0]}`;
     case "notice":
       return report.title;
+    case "digest":
+      return digestHeadline(report);
   }
 }
