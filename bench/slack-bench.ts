@@ -1,7 +1,8 @@
 // Slack under load: signed `/cost` slash commands at N concurrent connections for D seconds (autocannon)
 // against a server in a child process (demo data, warm cache); we measure the ack (HTTP 200) latency
 // and the time until each answer reaches its response_url.
-// Run: npx tsx bench/slack-bench.ts [--connections 50] [--seconds 20] [--cpu-prof (server profile to bench/out)]
+// Run: npx tsx bench/slack-bench.ts [--connections 50] [--seconds 20] [--rate <req/s>] [--cpu-prof]
+// (--rate caps the offered load; --cpu-prof writes the server's CPU profile to bench/out/).
 import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -44,7 +45,8 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function load(connections: number, seconds: number): Promise<void> {
+/** `rate` > 0 caps the offered load (requests/s over all connections); 0 = as fast as acks return. */
+async function load(connections: number, seconds: number, rate: number): Promise<void> {
   const slack = await startFakeSlack({ botToken: TOKEN });
   const child = fork(fileURLToPath(import.meta.url), ["--server"], {
     execArgv: ["--import", "tsx", ...(process.argv.includes("--cpu-prof") ? ["--cpu-prof", "--cpu-prof-dir=bench/out"] : [])],
@@ -87,6 +89,7 @@ async function load(connections: number, seconds: number): Promise<void> {
     url,
     connections,
     duration: seconds,
+    ...(rate > 0 ? { overallRate: rate } : {}),
     requests: [
       {
         method: "POST",
@@ -108,6 +111,7 @@ async function load(connections: number, seconds: number): Promise<void> {
   const summary = {
     connections,
     seconds,
+    offeredRate: rate > 0 ? rate : "unlimited",
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
     non2xx: result.non2xx,
@@ -129,4 +133,4 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 if (process.argv.includes("--server")) await server();
-else await load(arg("connections", 50), arg("seconds", 20));
+else await load(arg("connections", 50), arg("seconds", 20), arg("rate", 0));

@@ -19,7 +19,7 @@ const TOKEN = "xoxb-test-token";
 
 let slack: FakeSlack;
 let app: RunningApp | undefined;
-let asked: Array<{ text: string; tz?: string }>;
+let asked: Array<{ text: string; tz?: string; target?: string }>;
 
 beforeEach(async () => {
   slack = await startFakeSlack({ botToken: TOKEN, userTz: "Asia/Tokyo" });
@@ -33,7 +33,7 @@ afterEach(async () => {
 
 function recordingBot(source: CostSource = createDemoCostSource({ clock: () => NOW })): Bot {
   const bot = createBot({ costSource: source, clock: () => NOW });
-  return { ...bot, answer: (text, ctx) => (asked.push({ text, tz: ctx?.tz }), bot.answer(text, ctx)) };
+  return { ...bot, answer: (text, ctx) => (asked.push({ text, tz: ctx?.tz, target: ctx?.target?.address }), bot.answer(text, ctx)) };
 }
 
 async function start(bot: Bot = recordingBot(), slowMs = 1500) {
@@ -68,8 +68,8 @@ describe("Slack: mentions and DMs", () => {
     expect(call.args).toMatchObject({ channel: "C0COSTS", thread_ts: "1700000100.000200" });
     expect(checkBlocks(call.args.blocks, 50)).toEqual([]);
     expect(call.args.blocks[0].type).toBe("header");
-    // The asker's zone from users.info reaches the bot.
-    expect(asked).toEqual([{ text: "last month by channel", tz: "Asia/Tokyo" }]);
+    // The asker's zone from users.info and the channel (for digest commands) reach the bot.
+    expect(asked).toEqual([{ text: "last month by channel", tz: "Asia/Tokyo", target: "C0COSTS" }]);
   });
 
   it("answers a mention inside a thread in that same thread", async () => {
@@ -84,7 +84,7 @@ describe("Slack: mentions and DMs", () => {
     await post(eventBody(dm("this week by model")));
     const call = await slack.waitFor(() => slack.callsTo("chat.postMessage")[0]);
     expect(call.args).toMatchObject({ channel: "D0ALICE", thread_ts: "1700000200.000300" });
-    expect(asked.map((a) => a.text)).toEqual(["this week by model"]);
+    expect(asked).toEqual([{ text: "this week by model", tz: "Asia/Tokyo", target: "D0ALICE" }]);
   });
 
   const ignored: Array<[string, Record<string, unknown>]> = [

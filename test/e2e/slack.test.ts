@@ -103,6 +103,16 @@ describe("Slack: /cost", () => {
     expect(asked).toHaveLength(1);
   });
 
+  it("computes the same words afresh for another user", async () => {
+    const startedAt = Date.now();
+    await start(recordingBot(), 1500, () => startedAt);
+    await post(slashCommandBody({ text: "this week", responseUrl: slack.responseUrl("a"), userId: "U0ALICE" }), FORM);
+    await lastHook("a");
+    await post(slashCommandBody({ text: "this week", responseUrl: slack.responseUrl("b"), userId: "U0BOB" }), FORM);
+    await lastHook("b");
+    expect(asked).toEqual(["this week", "this week"]);
+  });
+
   it("answers /cost help with examples", async () => {
     await start();
     await command("help");

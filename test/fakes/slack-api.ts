@@ -39,6 +39,8 @@ export interface FakeSlackOptions {
   botUserId?: string;
   /** users.info answers with this zone. */
   userTz?: string;
+  /** Answer chat.postMessage with HTTP 429 and this Retry-After (seconds). */
+  rateLimitAfter?: number;
 }
 
 export const FAKE_BOT_USER_ID = "UCOSTBOT1";
@@ -58,7 +60,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       case "auth.test":
         return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: "costbot", team_id: "T0FAKE", user_id: botUserId, bot_id: "BCOSTBOT1" };
       case "chat.postMessage":
-        if (!args.channel) return { ok: false, error: "channel_not_found" };
+        if (!args.channel || String(args.channel).startsWith("CGONE")) return { ok: false, error: "channel_not_found" };
         return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text, blocks: args.blocks } };
       case "chat.update":
         if (!args.ts) return { ok: false, error: "message_not_found" };
@@ -99,6 +101,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     calls.push({ method, args, token, at: Date.now() });
     if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
     if (token !== botToken) return reply(200, { ok: false, error: "invalid_auth" });
+    if (opts.rateLimitAfter !== undefined && method === "chat.postMessage") {
+      res.writeHead(429, { "content-type": "application/json", "retry-after": String(opts.rateLimitAfter) });
+      res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      return;
+    }
     reply(200, api(method, args));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

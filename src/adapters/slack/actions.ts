@@ -1,7 +1,7 @@
 // Card buttons (action_id `costbot_*`, value = the command to ask): ack, answer, update the card in place.
 // Slack plumbing only: pressing a button is the same as typing its command.
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { answerAsMessage, kitBlocks, WORKING_TEXT, withWorkingNotice, type HandlerDeps } from "./answer.js";
+import { answerAsMessage, kitBlocks, slackTarget, WORKING_TEXT, withWorkingNotice, type HandlerDeps } from "./answer.js";
 import { publishHome } from "./home.js";
 
 /** Buttons the Slack renderer draws carry action ids with this prefix. */
@@ -17,7 +17,8 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       return;
     }
     const tz = await deps.tzOf(client, userId);
-    const work = answerAsMessage(deps, command, { userId, tz });
+    const target = slackTarget(body.channel?.id, body.team?.id);
+    const work = answerAsMessage(deps, command, { userId, tz, target });
     try {
       const { value } = await withWorkingNotice(
         work,

@@ -33,7 +33,8 @@ export function answerAsMessage(deps: AnswerDeps, words: string, ctx: AskContext
   if (!deps.cache) return compute(deps, words, ctx).then((r) => r.value);
   // The minute is part of the key so "today" turns over at midnight, whatever the TTL.
   const minute = Math.floor((deps.nowMs ?? Date.now)() / 60_000);
-  const key = `${minute}\u0000${ctx.tz ?? ""}\u0000${words.toLowerCase().replace(/\s+/g, " ").trim()}`;
+  // Asker and place are in the key: chat commands (digests, budgets) answer per user and channel.
+  const key = [minute, ctx.tz, ctx.userId, ctx.target?.address, words.toLowerCase().replace(/\s+/g, " ").trim()].join("\u0000");
   return deps.cache.get(key, () => compute(deps, words, ctx));
 }
 
@@ -42,7 +43,8 @@ async function compute(deps: AnswerDeps, words: string, ctx: AskContext): Promis
     const report = await deps.bot.answer(words, { ...ctx, platform: "slack" });
     // Error cards from the bot (unknown words, a source refusing) are normal answers: one info line.
     if (report.kind === "error") deps.logger.info({ userId: ctx.userId, message: report.message }, "answered with an error card");
-    return { value: renderSlack(report), cacheable: report.kind !== "error" };
+    // Only plain questions are reused; anything a command said (or refused) is said afresh.
+    return { value: renderSlack(report), cacheable: report.kind === "spend" || report.kind === "help" };
   } catch (err) {
     deps.logger.error({ err: describeError(err), userId: ctx.userId, words: words.slice(0, 200) }, "Slack question failed");
     return { value: renderSlack(errorReport(err)), cacheable: false };
@@ -92,6 +94,11 @@ export async function withWorkingNotice<T, N>(
     onNoticeError(err);
   }
   return { value: await work, noticed };
+}
+
+/** Where a Slack message came from, as the bot's commands (digests, budgets) record it. */
+export function slackTarget(channel: string | undefined, teamId: string | undefined): AskContext["target"] {
+  return channel ? { platform: "slack", address: channel, reference: teamId ? { teamId } : null } : undefined;
 }
 
 /** What every Slack handler gets: the bot path above plus the asker's zone lookup. */

@@ -1,7 +1,7 @@
 // The `/cost` slash command: ack at once, answer privately (or in the channel with "public").
 // Slack plumbing only: words go to the bot through answer.ts; no cost logic, no rendering here.
 import type { App } from "@slack/bolt";
-import { answerAsMessage, kitBlocks, WORKING_TEXT, withWorkingNotice, type HandlerDeps } from "./answer.js";
+import { answerAsMessage, kitBlocks, slackTarget, WORKING_TEXT, withWorkingNotice, type HandlerDeps } from "./answer.js";
 import { fromSlackText, splitVisibility } from "./text.js";
 
 /** The command name; manifest/slack/manifest.yaml must declare the same one. */
@@ -13,7 +13,8 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
     await ack();
     const { words, visibility } = splitVisibility(fromSlackText(command.text ?? ""));
     const tz = await deps.tzOf(client, command.user_id);
-    const work = answerAsMessage(deps, words, { userId: command.user_id, tz });
+    const target = slackTarget(command.channel_id, command.team_id);
+    const work = answerAsMessage(deps, words, { userId: command.user_id, tz, target });
     try {
       const { value, noticed } = await withWorkingNotice(
         work,

@@ -1,7 +1,7 @@
 // Events API: `@costbot <words>` in a channel and any message in a DM, each answered in a thread.
 // Slack plumbing only: no cost logic, no rendering; bot messages (ours included) are ignored.
 import type { App, webApi } from "@slack/bolt";
-import { answerAsMessage, kitBlocks, WORKING_TEXT, withWorkingNotice, type HandlerDeps } from "./answer.js";
+import { answerAsMessage, kitBlocks, slackTarget, WORKING_TEXT, withWorkingNotice, type HandlerDeps } from "./answer.js";
 import { fromSlackText } from "./text.js";
 
 interface Asked {
@@ -9,6 +9,7 @@ interface Asked {
   /** The thread to answer in: the message's own thread, or a new one under it. */
   threadTs: string;
   user?: string;
+  teamId?: string;
   text: string;
 }
 
@@ -22,6 +23,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
       channel: event.channel,
       threadTs: event.thread_ts ?? event.ts,
       user: event.user,
+      teamId: context.teamId,
       text: fromSlackText(event.text ?? "", context.botUserId),
     });
   });
@@ -33,6 +35,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
       channel: message.channel,
       threadTs: message.thread_ts ?? message.ts,
       user: message.user,
+      teamId: context.teamId,
       text: fromSlackText(message.text ?? "", context.botUserId),
     });
   });
@@ -40,7 +43,8 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
 
 async function replyInThread(deps: HandlerDeps, client: webApi.WebClient, asked: Asked): Promise<void> {
   const tz = await deps.tzOf(client, asked.user);
-  const work = answerAsMessage(deps, asked.text, { userId: asked.user, tz });
+  const target = slackTarget(asked.channel, asked.teamId);
+  const work = answerAsMessage(deps, asked.text, { userId: asked.user, tz, target });
   try {
     const { value, noticed } = await withWorkingNotice(
       work,
