@@ -1,5 +1,5 @@
 // Builds the botbuilder CloudAdapter from typed Teams config; the only place that configures Bot
-// Framework authentication. botbuilder stays inside src/adapters/teams; nothing here reads process.env.
+// Framework authentication. botbuilder stays inside src/adapters/teams; settings come typed from config.
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
