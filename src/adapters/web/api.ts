@@ -1,0 +1,83 @@
+// The playground's JSON API: POST /playground/api/ask answers like a chat message and returns every
+// rendering; GET /playground/api/state describes the source and the store. No platform SDKs.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { renderJson, renderSlack, renderTeams, renderText } from "../../bot/render/index.js";
+import type { Report } from "../../bot/report.js";
+import { isCostbotError } from "../../cost/errors.js";
+import type { AppDeps } from "../../server/app.js";
+import { readBody, sendJson } from "../../server/router.js";
+import { PLAYGROUND_TARGET, PLAYGROUND_USER_ID } from "./identity.js";
+import { describeState } from "./state.js";
+
+export const PLAYGROUND_API = "/playground/api";
+const MAX_TEXT = 2000;
+
+export interface ApiOptions {
+  clock: () => Date;
+  /** Whether the playground user may run admin commands (budgets, digests). */
+  admin: boolean;
+}
+
+/** Every rendering of one report, as the page shows them side by side. */
+export function renderAll(report: Report) {
+  return { report: renderJson(report), slack: renderSlack(report), teams: renderTeams(report), text: renderText(report) };
+}
+
+export function createPlaygroundApi(deps: AppDeps, opts: ApiOptions) {
+  return {
+    async ask(req: IncomingMessage, res: ServerResponse) {
+      if (!sameOrigin(req)) return sendJson(res, 403, { error: "Cross-origin requests are refused." });
+      if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) {
+        return sendJson(res, 415, { error: "Send JSON: {\"text\": \"this week\"}." });
+      }
+      let body: { text?: unknown; tz?: unknown };
+      try {
+        body = JSON.parse(await readBody(req, 10_000));
+      } catch {
+        return sendJson(res, 400, { error: "The body is not JSON." });
+      }
+      const text = typeof body?.text === "string" ? body.text.trim() : "";
+      if (!text || text.length > MAX_TEXT) {
+        return sendJson(res, 400, { error: `"text" must be a question of 1 to ${MAX_TEXT} characters.` });
+      }
+      const tz = typeof body.tz === "string" && validZone(body.tz) ? body.tz : undefined;
+      let report: Report;
+      try {
+        report = await deps.bot.answer(text, {
+          platform: "web",
+          userId: PLAYGROUND_USER_ID,
+          target: PLAYGROUND_TARGET,
+          tz,
+        });
+      } catch (err) {
+        // The chat adapters turn these into a message in the conversation; so does the page.
+        if (!isCostbotError(err)) throw err;
+        report = err.hint ? { kind: "error", message: err.message, hint: err.hint } : { kind: "error", message: err.message };
+      }
+      sendJson(res, 200, renderAll(report));
+    },
+    async state(_req: IncomingMessage, res: ServerResponse) {
+      sendJson(res, 200, await describeState(deps, opts));
+    },
+  };
+}
+
+/** Browsers send Origin on cross-site POSTs; only the page's own origin may ask. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function validZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
