@@ -8,7 +8,7 @@ import { checkBlocks, startFakeSlack, type FakeSlack } from "../../fakes/slack-a
 
 const TOKEN = "xoxb-notify";
 const report: Report = { kind: "error", message: "Budget <!channel> check", hint: "a hint" };
-const target = (address: string): Target => ({ id: "t1", platform: "slack", address, reference: null, meta: {}, createdAt: new Date() });
+const target = (address: string): Target => ({ id: "t1", platform: "slack", address, reference: null, meta: {}, createdAt: new Date(), updatedAt: new Date() });
 
 let slack: FakeSlack | undefined;
 afterEach(async () => {
