@@ -45,7 +45,14 @@ export function createSlackMount(opts: SlackMountOptions = {}): Mount {
       deferInitialization: true,
       // No conversation state is used; skipping bolt's store saves work on every request.
       convoStore: false,
-      ...(receiver ? { receiver } : { socketMode: true, appToken }),
+      ...(receiver
+        ? { receiver }
+        : {
+            socketMode: true,
+            appToken,
+            // The socket client keeps its own (long) retries so a reconnect does not give up early.
+            installerOptions: { clientOptions: { ...(clientOptions.slackApiUrl ? { slackApiUrl: clientOptions.slackApiUrl } : {}) } },
+          }),
     });
 
     const dedupe = createDedupe(opts.dedupeTtlMs, opts.nowMs);
