@@ -82,7 +82,7 @@ async function refreshState() {
   $("status").textContent = `Answering from ${s.source} · store: ${s.store ?? "none"} · ${who}`;
   const p = s.digestPreview;
   $("digest").replaceChildren(
-    el("h3", "", [p.heading]),
+    el("h3", "digest-heading", [p.heading]),
     el("p", "note", [p.note]),
     answerView(p, (command) => addTurn(command)),
   );
