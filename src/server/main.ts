@@ -7,10 +7,12 @@ import { createCostSource } from "../cost/sources/index.js";
 import { createLogger } from "../log.js";
 import { mountSlack } from "../adapters/slack/mount.js";
 import { mountTeams } from "../adapters/teams/mount.js";
+import { mountPlayground } from "../adapters/web/mount.js";
+import { redactDatabaseUrl } from "../store/index.js";
 import { startApp, type Mount } from "./app.js";
 
 /** Every platform the server can mount; each returns null when it is not configured. */
-const mounts: Mount[] = [mountSlack, mountTeams];
+const mounts: Mount[] = [mountSlack, mountTeams, mountPlayground];
 
 export async function serve(): Promise<number> {
   const logger = createLogger();
@@ -24,12 +26,18 @@ export async function serve(): Promise<number> {
     const bot = createBot({ costSource, tz: config.tz, costType: config.costType });
     const app = await startApp({ config, bot, logger, sourceName: costSource.name }, mounts);
     const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${app.port}`;
-    logger.info(`costbot listening on ${base} (health: ${base}/healthz)`);
-    logger.info(`cost source: ${costSource.name}`);
-    for (const line of app.mounted) logger.info(line);
-    if (app.mounted.length === 0) {
-      logger.info('no platform configured yet: try `npx costbot ask "this week"` meanwhile');
+    // Plain lines for the person who just typed `npm start`; everything after this is pino JSON.
+    const db = redactDatabaseUrl(config.databaseUrl);
+    const lines = [
+      `costbot is running at ${base} (health: ${base}/healthz)`,
+      `  cost source: ${costSource.name}`,
+      `  store: ${/^postgres(ql)?:/i.test(db) ? "PostgreSQL" : "SQLite"} ${db}`,
+      ...app.mounted.map((line) => `  ${line}`),
+    ];
+    if (!app.mounted.some((line) => !line.startsWith("Playground"))) {
+      lines.push('  Slack and Teams are not configured yet (see README); meanwhile try `npx costbot ask "this week"`');
     }
+    process.stdout.write(`${lines.join("\n")}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void app.close().then(resolve);
       process.once("SIGINT", stop);
