@@ -84,4 +84,57 @@ export interface NoticeReport {
   actions?: Array<{ id: string; label: string; command: string }>;
 }
 
-export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport;
+/** One mover: a model's or channel's spend on the digest day against its trailing daily average. */
+export interface DigestMover {
+  kind: "model" | "channel";
+  key: string;
+  channel?: Channel;
+  cost: number;
+  /** Average daily spend over the trailing days before `day.date`. */
+  average: number;
+  /** cost - average (money, cents). */
+  change: number;
+}
+
+/** A budget's period-to-date spend against its amount, as the digest shows it. */
+export interface DigestBudget {
+  name: string;
+  period: "daily" | "weekly" | "monthly";
+  from: string;
+  to: string;
+  spent: number;
+  amount: number;
+  /** spent / amount (1 = 100 %). */
+  ratio: number;
+  model?: string;
+  channel?: Channel;
+}
+
+/**
+ * The scheduled daily/weekly digest of one channel. `day` is the digest's reporting day (yesterday
+ * in the channel's zone); every amount comes from the same aggregation as a spend card.
+ */
+export interface DigestReport {
+  kind: "digest";
+  cadence: "daily" | "weekly";
+  /** The local date the digest is sent for, in `tz`. */
+  date: string;
+  tz: string;
+  currency: string;
+  day: { date: string; total: number; dayBefore: { date: string; total: number }; weekBefore: { date: string; total: number } };
+  channels: ChannelSplit[];
+  monthToDate: { from: string; to: string; total: number };
+  /** Month-end projection of AI model spend (weekday-aware, from the same rows). */
+  forecast: { to: string; projected: number };
+  /** The source's own forecast for the whole scope (Azure), when it offers one. */
+  sourceForecast?: { projected: number; currency: string; note: string };
+  budgets: DigestBudget[];
+  movers: DigestMover[];
+  /** Earlier days whose totals changed since the previous digest (Azure restates late usage). */
+  restated: Array<{ date: string; before: number; now: number }>;
+  dataAsOf: string | null;
+  source: string;
+  warnings: string[];
+}
+
+export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport | DigestReport;

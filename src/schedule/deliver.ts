@@ -18,6 +18,18 @@ export interface DeliverDeps {
 
 export type DeliverResult = "sent" | "duplicate" | "failed" | "disabled";
 
+export interface DeliverOptions {
+  /** A retry pass took the key over with `reclaim`: do not claim again. */
+  alreadyClaimed?: boolean;
+  /** The earlier holder claimed at this time and may have sent before dying: ask the platform first. */
+  probeSince?: Date;
+  /** What to record with a `sent` outcome (e.g. the figures a digest showed). */
+  detail?: (report: Report) => string | undefined;
+}
+
+/** Longest wait honoured from a Retry-After; longer asks are left to the next retry pass. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -29,7 +41,7 @@ export async function deliver(
   target: Target,
   report: Report | (() => Promise<Report>),
   deps: DeliverDeps,
-  opts: { alreadyClaimed?: boolean } = {},
+  opts: DeliverOptions = {},
 ): Promise<DeliverResult> {
   const { store, logger } = deps;
   if (!opts.alreadyClaimed && !(await store.deliveries.claim(key, { targetId: target.id }))) return "duplicate";
@@ -45,8 +57,13 @@ export async function deliver(
   for (let i = 0; i < attempts; i++) {
     try {
       const body = typeof report === "function" ? await report() : report;
+      if (i === 0 && opts.probeSince && (await notifier.alreadySent?.(target, body, opts.probeSince))) {
+        await store.deliveries.complete(key, "sent", { detail: opts.detail?.(body) ?? "found already posted" });
+        logger.info({ key, target: target.id }, "already delivered before a restart; not sent again");
+        return "sent";
+      }
       await notifier.send(target, body);
-      await store.deliveries.complete(key, "sent");
+      await store.deliveries.complete(key, "sent", { detail: opts.detail?.(body) });
       return "sent";
     } catch (err) {
       last = err;
@@ -56,7 +73,12 @@ export async function deliver(
         logger.warn({ key, target: target.id, reason: err.reason ?? err.message }, "target disabled");
         return "disabled";
       }
-      if (i < attempts - 1) await sleep(Math.min(30_000, 500 * 2 ** i) * (0.75 + Math.random() / 2));
+      if (i < attempts - 1) {
+        const backoff = Math.min(30_000, 500 * 2 ** i) * (0.75 + Math.random() / 2);
+        const asked = err instanceof NotifyError ? (err.retryAfterMs ?? 0) : 0;
+        // Slack's Retry-After is the floor: asking again sooner only earns another 429.
+        await sleep(Math.max(backoff, Math.min(asked, MAX_RETRY_AFTER_MS)));
+      }
     }
   }
   const detail = last instanceof Error ? last.message : String(last);

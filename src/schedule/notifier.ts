@@ -10,6 +10,12 @@ import type { Platform, Target } from "../store/types.js";
  */
 export interface Notifier {
   send(target: Target, report: Report): Promise<void>;
+  /**
+   * Optional: whether `report` already reached `target` since `since` (looked up on the platform).
+   * Asked before resending a delivery whose holder died between claim and outcome; undefined
+   * when the platform cannot tell, and then the report is sent again.
+   */
+  alreadySent?(target: Target, report: Report, since: Date): Promise<boolean | undefined>;
 }
 
 export type Notifiers = Partial<Record<Platform, Notifier>>;
@@ -20,9 +26,12 @@ export class NotifyError extends Error {
     readonly kind: "transient" | "permanent",
     /** For permanent failures: why the target should stop receiving (e.g. "channel_not_found"). */
     readonly reason?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     this.name = "NotifyError";
+    this.retryAfterMs = options?.retryAfterMs;
   }
+  /** For transient failures: how long the platform asked us to wait (429 Retry-After). */
+  readonly retryAfterMs?: number;
 }

@@ -1,6 +1,6 @@
 // Report -> the JSON contract of DESIGN.md §3 (`--format json`), plus what cards use.
 // Lists every group (no roll-up). Pure; must not import any platform SDK.
-import type { NoticeReport, Report, SpendReport } from "../report.js";
+import type { DigestReport, NoticeReport, Report, SpendReport } from "../report.js";
 
 /** The §3 contract fields first, in contract order, then the extra card fields. */
 export interface SpendJson {
@@ -27,7 +27,8 @@ export type ReportJson =
   | SpendJson
   | { kind: "help"; intro: string; sections: Array<{ title: string; examples: string[] }> }
   | { kind: "error"; message: string; hint?: string }
-  | NoticeReport;
+  | NoticeReport
+  | DigestReport;
 
 /** A fresh object each call: callers may serialise or change it without touching the report. */
 export function renderJson(report: Report): ReportJson {
@@ -57,6 +58,7 @@ export function renderJson(report: Report): ReportJson {
     case "help":
       return { kind: "help", intro: report.intro, sections: structuredClone(report.sections) };
     case "notice":
+    case "digest":
       return structuredClone(report);
     case "error":
       return report.hint === undefined

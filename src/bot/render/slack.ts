@@ -7,6 +7,7 @@ import {
   channelName, filterLine, formatChange, formatDates, formatMoney, formatShare, freshnessLine,
   groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, spendTitle, tokensLine,
 } from "./format.js";
+import { digestSlack } from "./digest-slack.js";
 import { rollUp } from "./rollup.js";
 import { escapeMrkdwn as esc, mrkdwn, plainText, truncateMrkdwn } from "./slack-escape.js";
 
@@ -36,6 +37,8 @@ export function renderSlack(report: Report): SlackMessage {
       return errorSlack(report);
     case "notice":
       return noticeSlack(report);
+    case "digest":
+      return digestSlack(report);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   channelName, filterLine, formatChange, formatDates, formatMoney, formatShare, formatTokens,
   freshnessLine, groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, spendTitle, truncate,
 } from "./format.js";
+import { digestTeamsBody } from "./digest-teams.js";
 import { rollUp } from "./rollup.js";
 
 export type CardElement = Record<string, unknown>;
@@ -42,6 +43,8 @@ export function renderTeams(report: Report): AdaptiveCard {
       return card(errorBody(report));
     case "notice":
       return card(noticeBody(report), submitActions(report.actions ?? []));
+    case "digest":
+      return card(digestTeamsBody(report));
   }
 }
 

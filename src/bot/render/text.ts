@@ -6,6 +6,7 @@ import {
   channelName, filterLine, formatChange, formatMoney, formatRange, formatShare, formatTokens,
   freshnessLine, groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, truncate,
 } from "./format.js";
+import { digestText } from "./digest-text.js";
 import { rollUp } from "./rollup.js";
 
 /** Terminals can scroll, but a card listing hundreds of rows helps nobody. */
@@ -22,6 +23,8 @@ export function renderText(report: Report): string {
       return errorText(report);
     case "notice":
       return noticeText(report);
+    case "digest":
+      return digestText(report);
   }
 }
 

@@ -1,0 +1,78 @@
+// `digest daily 09:00 Europe/Berlin`, `digest weekly mon 08:30`, `digest off`, `digest`: a channel's
+// scheduled digest. Anyone may read; only COSTBOT_ADMINS may change. Store passed in; no platform SDKs.
+import { localTimeLabel, nextDue } from "../../schedule/due.js";
+import type { DigestSubscription, Store } from "../../store/types.js";
+import type { CommandContext, CommandHandler } from "../bot.js";
+import type { NoticeReport, Report } from "../report.js";
+import { isAdmin, refuseNonAdmin } from "./admin.js";
+import { readDigestWords } from "./digest-words.js";
+
+export interface DigestCommandDeps {
+  store: Pick<Store, "upsertTarget" | "findTarget" | "setDigest" | "getDigest" | "removeDigest">;
+  /** COSTBOT_ADMINS: platform user ids allowed to change digests. */
+  admins: readonly string[];
+}
+
+const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const EXAMPLES = "Try `digest daily 09:00 Europe/Berlin`, `digest weekly mon 08:30` or `digest off`.";
+
+/** "every day at 09:00 (Europe/Berlin)" / "every Monday at 08:30 (UTC)". */
+export function describeDigest(d: Pick<DigestSubscription, "cadence" | "weekday" | "time" | "tz">): string {
+  const when = d.cadence === "weekly" ? `every ${WEEKDAY_NAMES[d.weekday ?? 1]}` : "every day";
+  return `${when} at ${d.time} (${d.tz})`;
+}
+
+function noChannel(): Report {
+  return {
+    kind: "error",
+    message: "Digests need a channel: I can't tell which conversation this message came from.",
+    hint: "Ask in the Slack channel or Teams conversation that should receive the digest.",
+  };
+}
+
+function shown(d: DigestSubscription, now: Date, title: string, tone: NoticeReport["tone"]): NoticeReport {
+  const next = nextDue(d, now);
+  const fields = [{ label: "Schedule", value: describeDigest(d) }];
+  if (next) fields.push({ label: "Next digest", value: `${localTimeLabel(next, d.tz)} ${d.tz}` });
+  fields.push({ label: "Set by", value: d.createdBy });
+  return {
+    kind: "notice",
+    tone,
+    title,
+    lines: ["Each digest shows yesterday's AI model spend and its change, month to date, the month-end forecast, budgets and top movers."],
+    fields,
+  };
+}
+
+export function createDigestCommand(deps: DigestCommandDeps): CommandHandler {
+  return async (words, ctx: CommandContext) => {
+    const parsed = readDigestWords(words);
+    if (!parsed) return null;
+    if (parsed.kind === "invalid") return { kind: "error", message: parsed.message, hint: EXAMPLES };
+    if (!ctx.target) return noChannel();
+    if (parsed.kind === "show") {
+      const target = await deps.store.findTarget(ctx.target.platform, ctx.target.address);
+      const d = target && (await deps.store.getDigest(target.id));
+      if (!d) return { kind: "notice", tone: "info", title: "No digest in this channel yet", lines: [EXAMPLES] };
+      return shown(d, ctx.now, "Digest for this channel", "info");
+    }
+    if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change digests");
+    if (parsed.kind === "off") {
+      const target = await deps.store.findTarget(ctx.target.platform, ctx.target.address);
+      const removed = target ? await deps.store.removeDigest(target.id) : false;
+      return removed
+        ? { kind: "notice", tone: "success", title: "Digest turned off for this channel", lines: ["Turn it on again with `digest daily 09:00`."] }
+        : { kind: "notice", tone: "info", title: "This channel had no digest", lines: [EXAMPLES] };
+    }
+    const target = await deps.store.upsertTarget(ctx.target);
+    const d = await deps.store.setDigest({
+      targetId: target.id,
+      cadence: parsed.cadence,
+      ...(parsed.weekday !== undefined ? { weekday: parsed.weekday } : {}),
+      time: parsed.time,
+      tz: parsed.tz ?? ctx.target.tz ?? ctx.tz ?? "UTC",
+      createdBy: ctx.userId ?? "unknown",
+    });
+    return shown(d, ctx.now, `Digest set: ${describeDigest(d)}`, "success");
+  };
+}

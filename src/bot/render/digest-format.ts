@@ -1,0 +1,63 @@
+// Shared wording of the digest card (title, change lines, budgets, movers, restatements), so the
+// text, Slack and Teams renderings say the same thing. Pure; must not import any platform SDK.
+import type { DigestBudget, DigestMover, DigestReport } from "../report.js";
+import { channelName, formatChange, formatDate, formatDates, formatMoney } from "./format.js";
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** "Wed 26 Nov". */
+export function dayName(date: string): string {
+  const wd = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return `${WEEKDAYS[wd] ?? ""} ${formatDate(date, false)}`.trim();
+}
+
+/** "Daily AI spend digest · Wed 26 Nov 2025" (the reporting day, not the sending day). */
+export function digestTitle(r: DigestReport): string {
+  return `${r.cadence === "weekly" ? "Weekly" : "Daily"} AI spend digest · ${dayName(r.day.date)} ${r.day.date.slice(0, 4)}`;
+}
+
+/** The one-line summary used as notification text and the Teams headline. */
+export function digestHeadline(r: DigestReport): string {
+  return `${digestTitle(r)}: ${formatMoney(r.day.total, r.currency)} yesterday (${formatChange(r.day.total, r.day.dayBefore.total).text}), ${formatMoney(r.monthToDate.total, r.currency)} month to date`;
+}
+
+/** "▲ 12.3% vs Tue 25 Nov ($1,099.00)". */
+export function comparisonLine(r: DigestReport, which: "dayBefore" | "weekBefore"): string {
+  const other = r.day[which];
+  return `${formatChange(r.day.total, other.total).text} vs ${dayName(other.date)} (${formatMoney(other.total, r.currency)})`;
+}
+
+export function monthToDateLine(r: DigestReport): string {
+  return `${formatMoney(r.monthToDate.total, r.currency)} (${formatDates(r.monthToDate.from, r.monthToDate.to)})`;
+}
+
+export function forecastLine(r: DigestReport): string {
+  return `${formatMoney(r.forecast.projected, r.currency)} by ${formatDate(r.forecast.to, false)}`;
+}
+
+export function sourceForecastLine(f: NonNullable<DigestReport["sourceForecast"]>): string {
+  return `${f.note}: ${formatMoney(f.projected, f.currency)}`;
+}
+
+/** "monthly (gpt-4o): $3,000.00 of $5,000.00 (60%), 1–26 Nov 2025". */
+export function budgetLine(b: DigestBudget, currency: string): string {
+  const filter = [b.model, b.channel && channelName(b.channel)].filter(Boolean).join(", ");
+  const pct = `${Math.round(b.ratio * 100)}%`;
+  return `${b.name}${filter ? ` (${filter})` : ""}: ${formatMoney(b.spent, currency)} of ${formatMoney(b.amount, currency)} (${pct}), ${formatDates(b.from, b.to)}`;
+}
+
+export function budgetMark(b: DigestBudget): "over" | "near" | "ok" {
+  return b.ratio >= 1 ? "over" : b.ratio >= 0.8 ? "near" : "ok";
+}
+
+/** "gpt-4o (Microsoft): $500.00, ▲ $200.00 vs 7-day average $300.00". */
+export function moverLine(m: DigestMover, currency: string): string {
+  const name = m.kind === "channel" ? channelName(m.key as "microsoft" | "marketplace") : m.key;
+  const tag = m.kind === "model" && m.channel ? ` (${channelName(m.channel)})` : "";
+  const arrow = m.change > 0 ? "▲" : m.change < 0 ? "▼" : "±";
+  return `${name}${tag}: ${formatMoney(m.cost, currency)}, ${arrow} ${formatMoney(Math.abs(m.change), currency)} vs 7-day average ${formatMoney(m.average, currency)}`;
+}
+
+export function restatedLine(x: DigestReport["restated"][number], currency: string): string {
+  return `Azure restated ${dayName(x.date)}: ${formatMoney(x.before, currency)} → ${formatMoney(x.now, currency)}`;
+}
