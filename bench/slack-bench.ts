@@ -5,6 +5,7 @@
 // (--rate caps the offered load; --cpu-prof writes the server's CPU profile to bench/out/).
 import { fork } from "node:child_process";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createBot } from "../src/bot/bot.js";
 import { loadConfig } from "../src/config.js";
@@ -35,6 +36,10 @@ async function server(): Promise<void> {
   const bot = createBot({ costSource: createDemoCostSource(), tz: "UTC" });
   const app = await startApp({ config, bot, logger: silentLogger, sourceName: "demo data" }, [mountSlack], 0);
   process.send!({ port: app.port });
+  // CPU used so far, on request: the parent diffs it around the measured window.
+  process.on("message", (m) => {
+    if ((m as { cmd?: string }).cmd === "cpu") process.send!({ cpu: process.cpuUsage() });
+  });
   // A clean exit (not a kill) so --cpu-prof and friends can write their output.
   process.once("disconnect", () => void app.close().then(() => process.exit(0)));
 }
@@ -53,6 +58,14 @@ async function load(connections: number, seconds: number, rate: number): Promise
     env: { ...process.env, SLACK_API_URL: slack.apiUrl, HOST: "127.0.0.1" },
   });
   const port = await new Promise<number>((resolve) => child.once("message", (m) => resolve((m as { port: number }).port)));
+  const serverCpuMs = () =>
+    new Promise<number>((resolve) => {
+      child.once("message", (m) => {
+        const { user, system } = (m as { cpu: NodeJS.CpuUsage }).cpu;
+        resolve((user + system) / 1000);
+      });
+      child.send({ cmd: "cpu" });
+    });
   const url = `http://127.0.0.1:${port}/slack/events`;
 
   // Each request names its own response_url, so every answer is matched to the command that asked.
@@ -85,6 +98,7 @@ async function load(connections: number, seconds: number, rate: number): Promise
   await slack.waitFor(() => sentAt.size === 0, 20_000);
   replyMs.length = 0;
 
+  const cpuBefore = await serverCpuMs();
   const result = await autocannon({
     url,
     connections,
@@ -103,6 +117,7 @@ async function load(connections: number, seconds: number, rate: number): Promise
   });
   // Answers still in flight when the clock stopped.
   await slack.waitFor(() => sentAt.size === 0, 10_000).catch(() => undefined);
+  const cpuPerRequest = (await serverCpuMs() - cpuBefore) / Math.max(1, result.requests.total);
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.disconnect();
   await exited;
@@ -119,12 +134,15 @@ async function load(connections: number, seconds: number, rate: number): Promise
     ackMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
     responseUrlMs: { count: replyMs.length, p50: pct(replyMs, 50), p99: pct(replyMs, 99), max: Math.max(...replyMs) },
     unanswered: sentAt.size,
+    // Depends far less on what else the machine runs than the latencies do.
+    serverCpuMsPerRequest: Number(cpuPerRequest.toFixed(2)),
   };
   console.log(JSON.stringify(summary, null, 2));
   console.log(
     `\nack p50 ${ms(summary.ackMs.p50)}, p99 ${ms(summary.ackMs.p99)} (target ≤ 50 ms); ` +
       `response_url p50 ${ms(summary.responseUrlMs.p50)}, p99 ${ms(summary.responseUrlMs.p99)} (target ≤ 200 ms); ` +
-      `${summary.requests} requests, ${summary.requestsPerSecond}/s, non-2xx ${summary.non2xx}, unanswered ${summary.unanswered}`,
+      `${summary.requests} requests, ${summary.requestsPerSecond}/s, non-2xx ${summary.non2xx}, unanswered ${summary.unanswered}; ` +
+      `server CPU ${summary.serverCpuMsPerRequest} ms/request; load average ${loadavg()[0].toFixed(1)}`,
   );
 }
 
