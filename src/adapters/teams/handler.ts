@@ -10,6 +10,7 @@ import {
 import type { AskContext, Bot } from "../../bot/bot.js";
 import type { Logger } from "../../log.js";
 import type { ConversationStore } from "./conversation-store.js";
+import { baseConversationId } from "./reference.js";
 import { ADAPTIVE_CARD, reportMessage } from "./reply.js";
 import { welcomeMessage } from "./welcome.js";
 import { toStoredConversation } from "./reference.js";
@@ -86,10 +87,13 @@ function buttonCommand(value: unknown): string | undefined {
 }
 
 function askContext(activity: Activity): AskContext {
+  const tz = validZone(activity.localTimezone);
   return {
     platform: "teams",
     userId: activity.from?.aadObjectId ?? activity.from?.id,
-    tz: validZone(activity.localTimezone),
+    tz,
+    // Commands like `digest daily 09:00` act on this conversation; its reference is stored apart.
+    target: activity.conversation?.id ? { platform: "teams", address: baseConversationId(activity.conversation.id) } : undefined,
   };
 }
 
