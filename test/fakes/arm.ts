@@ -48,8 +48,8 @@ export interface ArmFakeOptions {
   /** Last day with actual cost; later days of a forecast are "Forecast". */
   today?: string;
   forecastDaily?: string;
-  /** Called for every query/forecast request (1-based count of that kind); a reply overrides the data. */
-  fault?: (kind: ArmKind, n: number) => Reply | undefined;
+  /** Called for every request (1-based count of its kind, lowercase scope); a reply overrides the data. */
+  fault?: (kind: ArmKind, n: number, scope: string) => Reply | undefined;
 }
 
 export interface ArmFake {
@@ -92,7 +92,7 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
     requests.push({ kind, method: req.method ?? "", path: url.pathname, scope, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
     const n = (counts.get(kind) ?? 0) + 1;
     counts.set(kind, n);
-    const reply = scripts.get(kind)?.shift() ?? opts.fault?.(kind, n) ?? answer(kind, scope, url, body, req.headers.authorization);
+    const reply = scripts.get(kind)?.shift() ?? opts.fault?.(kind, n, scope) ?? answer(kind, scope, url, body, req.headers.authorization);
     await sleep((opts.latencyMs ?? 0) + (reply.delayMs ?? 0));
     if (res.destroyed) return;
     res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8", date: new Date().toUTCString(), ...reply.headers });

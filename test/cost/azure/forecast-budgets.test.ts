@@ -98,3 +98,18 @@ describe("Azure source budgets", () => {
     expect(sumAmounts(budgets.map((b) => b.amount))).toBe(5000n * 10n ** 12n);
   });
 });
+
+describe("Azure source budgets on a failing scope", () => {
+  it("lists the other scopes' budgets and names the one it could not read", async () => {
+    const other = "/subscriptions/00000000-0000-0000-0000-000000000002";
+    h = await setup({ fault: (kind, _n, scope) => (kind === "budgets" && scope === other ? { status: 403 } : undefined) }, { scopes: [SUB, other] });
+    const { budgets, warnings } = await h.source.budgets();
+    expect(budgets.map((b) => b.scope)).toEqual([SUB]);
+    expect(warnings).toEqual([expect.stringMatching(/^Budgets missing: .*000000000002.*Cost Management Reader/)]);
+  });
+
+  it("fails with the role needed when no scope's budgets can be read", async () => {
+    h = await setup({ fault: (kind) => (kind === "budgets" ? { status: 401 } : undefined) });
+    await expect(h.source.budgets()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/Cost Management Reader/) });
+  });
+});

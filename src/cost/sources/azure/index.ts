@@ -80,11 +80,19 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
       const costType = q.costType ?? defaultType;
       const wanted = { from: q.from, to: q.to };
       const answers = new Map<string, CacheAnswer<ScopeCosts>>();
-      await Promise.all(queryIds.map(async (id) => answers.set(id.toLowerCase(), await scopeCosts(id, wanted, costType))));
+      const failures: Error[] = [];
+      await Promise.all(
+        queryIds.map((id) => scopeCosts(id, wanted, costType).then((a) => void answers.set(id.toLowerCase(), a), (e) => void failures.push(e))),
+      );
+      // One failing scope should not silence the others; a total that misses a scope says so.
+      if (answers.size === 0) throw failures[0];
       let rows: CostRow[] = [];
       const warnings = new Set(planWarnings);
+      failures.forEach((e) => warnings.add(`Missing from these totals: ${e.message}`));
       for (const s of scopes) {
-        const inRange = rowsBetween(answers.get(s.queryId.toLowerCase())!.value.rows, q.from, q.to);
+        const answer = answers.get(s.queryId.toLowerCase());
+        if (!answer) continue;
+        const inRange = rowsBetween(answer.value.rows, q.from, q.to);
         const filter = s.resourceFilter;
         rows = rows.concat(filter ? inRange.filter((r) => inResource(r.resourceId, filter)) : inRange);
         scopeWarnings(s).forEach((w) => warnings.add(w));
@@ -122,13 +130,20 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
               window: { from: "", to: "" },
               run: () => fetchBudgets(http, id, id, opts.budgetsApiVersion ?? BUDGETS_API_VERSION),
             });
-            return { budgets: answer.value, warning: answer.staleBecause !== undefined ? staleWarning(id, answer, clock()) : undefined };
+            const warning = answer.staleBecause !== undefined ? staleWarning(id, answer, clock()) : undefined;
+            return { budgets: answer.value, warning, error: undefined };
           } catch (e) {
-            throw toCostbotError(e, id, "reading budgets");
+            return { budgets: [], warning: undefined, error: toCostbotError(e, id, "reading budgets") };
           }
         }),
       );
-      const warnings = [...planWarnings, ...lists.flatMap((l) => (l.warning ? [l.warning] : []))];
+      const errors = lists.flatMap((l) => (l.error ? [l.error] : []));
+      if (errors.length === lists.length) throw errors[0];
+      const warnings = [
+        ...planWarnings,
+        ...lists.flatMap((l) => (l.warning ? [l.warning] : [])),
+        ...errors.map((e) => `Budgets missing: ${e.message}`),
+      ];
       return { budgets: lists.flatMap((l) => l.budgets), warnings };
     },
 

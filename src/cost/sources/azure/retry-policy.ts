@@ -4,8 +4,12 @@
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 
 export interface RetryOptions {
-  /** Retries after the first attempt (default 4). */
+  /** Retries after 5xx answers, timeouts and network errors (default 4). */
   maxRetries?: number;
+  /** Retries after 429s, each waiting as long as Azure asked (default 8). */
+  maxThrottleRetries?: number;
+  /** All waits for one request together, beyond which the last answer is returned (default 3 min). */
+  maxTotalWaitMs?: number;
   /** Longest single wait (default 60 s). A 429 asking for longer is returned, not retried early. */
   maxWaitMs?: number;
   /** First backoff for 5xx and timeouts, doubled per retry (default 1 s). */
@@ -50,6 +54,8 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 export function costbotRetryPolicy(opts: RetryOptions = {}): PipelinePolicy {
   const maxRetries = opts.maxRetries ?? 4;
+  const maxThrottleRetries = opts.maxThrottleRetries ?? 8;
+  const maxTotalWaitMs = opts.maxTotalWaitMs ?? 180_000;
   const maxWaitMs = opts.maxWaitMs ?? 60_000;
   const baseDelayMs = opts.baseDelayMs ?? 1000;
   const attemptTimeoutMs = opts.attemptTimeoutMs ?? 60_000;
@@ -62,7 +68,10 @@ export function costbotRetryPolicy(opts: RetryOptions = {}): PipelinePolicy {
   return {
     name: retryPolicyName,
     async sendRequest(request: PipelineRequest, next): Promise<PipelineResponse> {
-      for (let attempt = 0; ; attempt++) {
+      let failures = 0;
+      let throttles = 0;
+      let waited = 0;
+      for (let attempt = 1; ; attempt++) {
         request.timeout = attemptTimeoutMs;
         let response: PipelineResponse | undefined;
         let error: unknown;
@@ -71,13 +80,18 @@ export function costbotRetryPolicy(opts: RetryOptions = {}): PipelinePolicy {
         } catch (e) {
           error = e;
         }
-        const plan = decide(request, response, error, attempt);
-        if (!plan || attempt >= maxRetries || plan.waitMs > maxWaitMs) {
+        const plan = decide(request, response, error, failures);
+        const throttle = response?.status === 429;
+        const spent = throttle ? throttles >= maxThrottleRetries : failures >= maxRetries;
+        if (!plan || spent || plan.waitMs > maxWaitMs || waited + plan.waitMs > maxTotalWaitMs) {
           if (error !== undefined) throw error;
           return response!;
         }
+        if (throttle) throttles++;
+        else failures++;
         const waitMs = plan.waitMs + jitter(plan.waitMs);
-        opts.onRetry?.({ attempt: attempt + 1, status: response?.status, reason: plan.reason, waitMs, url: request.url });
+        waited += waitMs;
+        opts.onRetry?.({ attempt, status: response?.status, reason: plan.reason, waitMs, url: request.url });
         await sleep(waitMs);
       }
     },
