@@ -45,14 +45,16 @@ async function startFake(throttle: boolean): Promise<{ url: string; child: Child
 
 async function run(label: string, throttle: boolean) {
   const fake = await startFake(throttle);
+  let firstError: string | undefined;
   const source = createAzureCostSource({ scopes: SCOPES, endpoint: fake.url, credential, clock: () => NOW });
   const timed = async (q: CostQuery) => {
     const t0 = performance.now();
     try {
-      await source.query(q);
-      return { ms: performance.now() - t0, ok: true };
-    } catch {
-      return { ms: performance.now() - t0, ok: false };
+      const r = await source.query(q);
+      return { ms: performance.now() - t0, ok: true, partial: r.warnings.length > 0 };
+    } catch (e) {
+      firstError ??= (e as Error).message;
+      return { ms: performance.now() - t0, ok: false, partial: false };
     }
   };
   const pick = (ranges: [string, string][], i: number): CostQuery => ({ from: ranges[i % ranges.length][0], to: ranges[i % ranges.length][1], costType: "actual" });
@@ -67,7 +69,7 @@ async function run(label: string, throttle: boolean) {
   const afterCold = await fake.stats();
 
   // Warm: another 1,000 asks and 500 digests, 50 at a time, all within the cache TTL.
-  const warm: { ms: number; ok: boolean }[] = [];
+  const warm: { ms: number; ok: boolean; partial: boolean }[] = [];
   const jobs = [...Array.from({ length: 1000 }, (_, i) => pick(ASK_RANGES, i)), ...Array.from({ length: 500 }, (_, i) => pick(DIGEST_RANGES, i))];
   for (let i = 0; i < jobs.length; i += 50) warm.push(...(await Promise.all(jobs.slice(i, i + 50).map(timed))));
   const result = {
@@ -82,6 +84,8 @@ async function run(label: string, throttle: boolean) {
     coldP50: pct(cold.map((c) => c.ms), 50), coldP99: pct(cold.map((c) => c.ms), 99),
     warmP50: pct(warm.map((c) => c.ms), 50), warmP99: pct(warm.map((c) => c.ms), 99),
     warmFailures: warm.filter((c) => !c.ok).length,
+    answersWithWarnings: [...cold, ...warm].filter((c) => c.partial).length,
+    firstError,
     stats: source.stats(),
   };
   fake.child.send("close");
@@ -90,6 +94,8 @@ async function run(label: string, throttle: boolean) {
   console.log(`queries reaching Azure: ${result.queriesReachingAzure} (HTTP requests incl. pages and retries: ${result.httpRequestsReachingAzure}); after the warm phase: ${result.queriesAfterWarmPhase}`);
   console.log(`cold (1,500 concurrent-ish): p50 ${ms(result.coldP50)}, p99 ${ms(result.coldP99)}, failures ${result.coldFailures}, wall ${result.coldWallMs} ms`);
   console.log(`warm (1,500, 50 at a time): p50 ${ms(result.warmP50)}, p99 ${ms(result.warmP99)}, failures ${result.warmFailures}`);
+  console.log(`answers with warnings: ${result.answersWithWarnings}${firstError ? `; first error: ${firstError}` : ""}`);
+  console.log(`source stats: ${JSON.stringify(result.stats)}`);
   return result;
 }
 

@@ -21,6 +21,8 @@ const FILE = `${ROOT}bench/out/ea-actualcost-${ROWS}.csv`;
 const NOW = "2025-11-05T12:00:00Z";
 const FROM = "2025-10-01";
 const TO = "2025-10-31";
+// The answer compares with the previous period (September), so the CLI reads both months.
+const PREV_FROM = "2025-09-01";
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 
 interface Run {
@@ -79,9 +81,10 @@ function costbotCents(stdout: string, viaCli: boolean): { cents: bigint; exact: 
 }
 
 function duckCents(stdout: string): { cents: bigint; groups: number } {
-  const j = JSON.parse(stdout) as { groups: { cost: string }[] };
-  const pico = j.groups.reduce((t, g) => t + (parseAmount(g.cost) ?? 0n), 0n);
-  return { cents: toCents(pico), groups: j.groups.length };
+  const j = JSON.parse(stdout) as { groups: { cost: string; current: boolean }[] };
+  const current = j.groups.filter((g) => g.current);
+  const pico = current.reduce((t, g) => t + (parseAmount(g.cost) ?? 0n), 0n);
+  return { cents: toCents(pico), groups: current.length };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -94,8 +97,8 @@ async function main(): Promise<void> {
   const viaCli = cliWorks();
   const costbotArgs = viaCli
     ? ["bin/costbot.js", "ask", "--source", FILE, "--format", "json", "--now", NOW, "last month by model"]
-    : ["--import", "tsx", "bench/source-run.ts", FILE, FROM, TO];
-  const duckArgs = ["--import", "tsx", "bench/duckdb-run.ts", FILE, FROM, TO];
+    : ["--import", "tsx", "bench/source-run.ts", FILE, PREV_FROM, TO];
+  const duckArgs = ["bench/duckdb-run.mjs", FILE, FROM, TO, PREV_FROM];
   console.log(viaCli ? "costbot: the CLI (bin/costbot.js ask)" : "costbot: CLI not ready; timing bench/source-run.ts");
 
   const costbot: Run[] = [];

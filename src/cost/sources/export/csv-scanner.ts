@@ -2,17 +2,38 @@
 // hands out byte offsets of only the columns asked for, so rows are never turned into strings.
 // Pure Node Buffers; must not import anything cost- or platform-specific.
 
-/** Per-record field positions, indexed by slot. `flags`: 0 plain, 1 quoted, 2 quoted with "" escapes. */
+/**
+ * Per-record field positions, indexed by slot. `flags`: 0 plain, 1 quoted, 2 quoted with ""
+ * escapes. `hashes`: hashBytes() of the raw field bytes, for slots the header handler marked.
+ */
 export interface FieldSpans {
   starts: Int32Array;
   ends: Int32Array;
   flags: Uint8Array;
+  hashes: Int32Array;
 }
 
-/** Receives the header names; returns column index -> slot (-1 = not needed) and the slot count. */
-export type HeaderHandler = (names: string[]) => { slotOf: Int32Array; slots: number };
+/** What the header handler wants: column index -> slot (-1 = skip), slot count, slots to hash. */
+export interface SlotPlan {
+  slotOf: Int32Array;
+  slots: number;
+  hashed?: Uint8Array;
+}
+
+/** Receives the header names; returns which columns to hand out. */
+export type HeaderHandler = (names: string[]) => SlotPlan;
 /** Called once per data record; `buf` and `spans` are only valid during the call. */
 export type RecordHandler = (buf: Buffer, spans: FieldSpans, rowNumber: number) => void;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** 32-bit FNV-1a of buf[s..e): what `hashes` holds, computed while scanning so bytes are read once. */
+export function hashBytes(buf: Buffer, s: number, e: number): number {
+  let h = FNV_OFFSET;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], FNV_PRIME);
+  return h;
+}
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -24,7 +45,8 @@ const JOIN_WINDOW = 1 << 16;
 export class CsvScanner {
   private tail: Buffer | null = null;
   private slotOf: Int32Array | null = null;
-  private spans: FieldSpans = { starts: new Int32Array(0), ends: new Int32Array(0), flags: new Uint8Array(0) };
+  private hashed: Uint8Array = new Uint8Array(0);
+  private spans: FieldSpans = emptySpans(0);
   /** Data records seen so far (header excluded). */
   rows = 0;
 
@@ -75,8 +97,8 @@ export class CsvScanner {
       if (!header) return 0;
       const plan = this.onHeader(header.names);
       this.slotOf = plan.slotOf;
-      const n = plan.slots;
-      this.spans = { starts: new Int32Array(n), ends: new Int32Array(n), flags: new Uint8Array(n) };
+      this.spans = emptySpans(plan.slots);
+      this.hashed = plan.hashed ?? new Uint8Array(plan.slots);
       pos = header.next;
       if (maxRecords === 1) return pos;
     }
@@ -88,7 +110,8 @@ export class CsvScanner {
     const n = buf.length;
     const slotOf = this.slotOf!;
     const nCols = slotOf.length;
-    const { starts, ends, flags } = this.spans;
+    const { starts, ends, flags, hashes } = this.spans;
+    const hashed = this.hashed;
     const nSlots = starts.length;
     let recStart = from;
     let done = 0;
@@ -98,6 +121,7 @@ export class CsvScanner {
         starts[s] = 0;
         ends[s] = 0;
         flags[s] = 0;
+        hashes[s] = FNV_OFFSET;
       }
       let i = recStart;
       let col = 0;
@@ -107,6 +131,9 @@ export class CsvScanner {
         let fs = i;
         let fe: number;
         let fl = 0;
+        const slot = col < nCols ? slotOf[col] : -1;
+        const hashing = slot >= 0 && hashed[slot] === 1;
+        let h = FNV_OFFSET;
         if (i < n && buf[i] === QUOTE) {
           let j = i + 1;
           fl = 1;
@@ -122,6 +149,15 @@ export class CsvScanner {
           fe = j;
           i = j + 1;
           while (i < n && buf[i] !== COMMA && buf[i] !== LF) i++;
+          if (hashing) h = hashBytes(buf, fs, fe);
+        } else if (hashing) {
+          while (i < n) {
+            c = buf[i];
+            if (c === COMMA || c === LF) break;
+            h = Math.imul(h ^ c, FNV_PRIME);
+            i++;
+          }
+          fe = i;
         } else {
           while (i < n) {
             c = buf[i];
@@ -132,15 +168,16 @@ export class CsvScanner {
         }
         if (i >= n) return recStart;
         c = buf[i];
-        if (c === LF && fl === 0 && fe > fs && buf[fe - 1] === CR) fe--;
+        if (c === LF && fl === 0 && fe > fs && buf[fe - 1] === CR) {
+          fe--;
+          if (hashing) h = hashBytes(buf, fs, fe);
+        }
         if (col === 0) firstEmpty = fe === fs && fl === 0;
-        if (col < nCols) {
-          const s = slotOf[col];
-          if (s >= 0) {
-            starts[s] = fs;
-            ends[s] = fe;
-            flags[s] = fl;
-          }
+        if (slot >= 0) {
+          starts[slot] = fs;
+          ends[slot] = fe;
+          flags[slot] = fl;
+          hashes[slot] = h;
         }
         col++;
         i++;
@@ -181,4 +218,8 @@ function readHeader(buf: Buffer): { names: string[]; next: number } | null {
 function unquote(raw: string): string {
   const t = raw.trim();
   return t.startsWith('"') && t.endsWith('"') && t.length >= 2 ? t.slice(1, -1).replaceAll('""', '"').trim() : t;
+}
+
+function emptySpans(n: number): FieldSpans {
+  return { starts: new Int32Array(n), ends: new Int32Array(n), flags: new Uint8Array(n), hashes: new Int32Array(n) };
 }

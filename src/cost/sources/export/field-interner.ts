@@ -3,7 +3,6 @@
 // and rows can then be keyed by a handful of ints. Must not import platform SDKs.
 import { fieldText } from "./values.js";
 
-const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 export class FieldInterner {
@@ -14,10 +13,12 @@ export class FieldInterner {
   private readonly flags: number[] = [];
   private readonly texts: (string | undefined)[] = [];
 
-  /** The id of the value in buf[s..e) (quote flag as the scanner gave it), new or existing. */
-  intern(buf: Buffer, s: number, e: number, flag: number): number {
-    let h = Math.imul(FNV_OFFSET ^ flag, FNV_PRIME);
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], FNV_PRIME);
+  /**
+   * The id of the value in buf[s..e) (quote flag as the scanner gave it), new or existing.
+   * `bytesHash` is hashBytes(buf, s, e), which the scanner computed while reading the field.
+   */
+  intern(buf: Buffer, s: number, e: number, flag: number, bytesHash: number): number {
+    const h = Math.imul(bytesHash ^ flag, FNV_PRIME);
     const first = this.byHash.get(h);
     if (first !== undefined) {
       if (this.matches(first, buf, s, e, flag)) return first;

@@ -3,8 +3,9 @@
 // are dropped before any other work. Must not import platform SDKs.
 import type { Amount } from "../../money.js";
 import type { CostRow } from "../../types.js";
-import type { FieldSpans } from "./csv-scanner.js";
+import type { FieldSpans, SlotPlan } from "./csv-scanner.js";
 import { FieldInterner } from "./field-interner.js";
+import { KeyTable } from "./key-table.js";
 import { TEXT_FIELDS, type ColumnPlan, type ExportFormat, type TextField } from "./format.js";
 import { fastPico, normaliseDate, parseQuantity, slowAmount } from "./values.js";
 
@@ -17,17 +18,10 @@ const N_TEXT = TEXT_FIELDS.length;
 const FLUSH_AT = 2 ** 52;
 const FORMATS: ExportFormat[] = ["ea", "mca", "focus"];
 
-/** Running sum for one output row: a double of exact integer 1e-12 units plus a bigint overflow. */
+/** Output row being summed; several raw keys may decode to the same one. */
 interface Acc {
   row: CostRow;
-  small: number;
-  big: Amount;
-}
-
-/** One raw key: the format, date id and text ids (several raw keys may decode to the same Acc). */
-interface Entry {
-  ids: Int32Array;
-  acc: Acc;
+  cost: Amount;
 }
 
 /** Per-file counts the source turns into warnings. */
@@ -45,10 +39,16 @@ export class RowAggregator {
   /** Date id -> YYYY-MM-DD, or null when unreadable. */
   private readonly dateOf: (string | null)[] = [];
   private readonly textIds = TEXT_FIELDS.map(() => new FieldInterner());
+  /** Raw key = format, date id, text ids. */
   private readonly ids = new Int32Array(2 + N_TEXT);
-  /** Hash of ids -> entries; collisions are resolved by comparing the ids. */
-  private readonly byHash = new Map<number, Entry | Entry[]>();
+  private readonly keys = new KeyTable(2 + N_TEXT);
+  // Per raw key (KeyTable index): exact cost as integer 1e-12 units in a double, quantity, and
+  // the bigint the double is flushed into (sparse); typed arrays keep the hot path cache-friendly.
+  private sums = new Float64Array(2048);
+  private readonly bigs: (Amount | undefined)[] = [];
+  private readonly accOf: Acc[] = [];
   private readonly byNorm = new Map<string, Acc>();
+  private readonly textNo = new Map<string, number>();
   /** Latest valid usage date in any row read, in range or not. */
   latestDate: string | null = null;
 
@@ -58,7 +58,7 @@ export class RowAggregator {
   ) {}
 
   /** Column index -> slot for a file's header (slots: date, cost, quantity, then TEXT_FIELDS). */
-  slotsFor(plan: ColumnPlan, columnCount: number): { slotOf: Int32Array; slots: number } {
+  slotsFor(plan: ColumnPlan, columnCount: number): SlotPlan {
     const slotOf = new Int32Array(columnCount).fill(-1);
     const set = (col: number, slot: number) => {
       if (col >= 0) slotOf[col] = slot;
@@ -67,14 +67,17 @@ export class RowAggregator {
     set(plan.cost, SLOT_COST);
     set(plan.quantity, SLOT_QTY);
     TEXT_FIELDS.forEach((f, i) => set(plan.text[f], SLOT_TEXT + i));
-    return { slotOf, slots: SLOT_TEXT + N_TEXT };
+    const hashed = new Uint8Array(SLOT_TEXT + N_TEXT).fill(1);
+    hashed[SLOT_COST] = 0;
+    hashed[SLOT_QTY] = 0;
+    return { slotOf, slots: SLOT_TEXT + N_TEXT, hashed };
   }
 
   /** Handles one record of a file whose plan is `plan`; updates `stats`. */
   add(buf: Buffer, sp: FieldSpans, rowNumber: number, plan: ColumnPlan, stats: FileStats): void {
-    const { starts, ends, flags } = sp;
+    const { starts, ends, flags, hashes } = sp;
     stats.rows++;
-    const dateId = this.dateIds.intern(buf, starts[SLOT_DATE], ends[SLOT_DATE], flags[SLOT_DATE]);
+    const dateId = this.dateIds.intern(buf, starts[SLOT_DATE], ends[SLOT_DATE], flags[SLOT_DATE], hashes[SLOT_DATE]);
     const date = dateId < this.dateOf.length ? this.dateOf[dateId] : this.newDate(dateId);
     if (date === null) {
       if (stats.badDate++ === 0) stats.firstBadDateRow = rowNumber;
@@ -104,28 +107,34 @@ export class RowAggregator {
     h = Math.imul(h ^ dateId, 0x01000193);
     for (let k = 0; k < N_TEXT; k++) {
       const s = SLOT_TEXT + k;
-      const id = this.textIds[k].intern(buf, starts[s], ends[s], flags[s]);
+      const id = this.textIds[k].intern(buf, starts[s], ends[s], flags[s], hashes[s]);
       ids[2 + k] = id;
       h = Math.imul(h ^ id, 0x01000193);
     }
-    const acc = this.accFor(h, date, plan);
-    const small = acc.small + pico;
+    const idx = this.keys.indexOf(ids, mix(h));
+    if (idx === this.accOf.length) this.newKey(idx, date, plan);
+    const sums = this.sums;
+    const small = sums[2 * idx] + pico;
     if (small > FLUSH_AT || small < -FLUSH_AT) {
-      acc.big += BigInt(small);
-      acc.small = 0;
-    } else acc.small = small;
-    if (exact !== null) acc.big += exact;
-    acc.row.quantity += parseQuantity(buf, starts[SLOT_QTY], ends[SLOT_QTY]);
+      this.bigs[idx] = (this.bigs[idx] ?? 0n) + BigInt(small);
+      sums[2 * idx] = 0;
+    } else sums[2 * idx] = small;
+    if (exact !== null) this.bigs[idx] = (this.bigs[idx] ?? 0n) + exact;
+    sums[2 * idx + 1] += parseQuantity(buf, starts[SLOT_QTY], ends[SLOT_QTY]);
   }
 
-  /** The aggregated rows (one per distinct key). */
+  /** The aggregated rows (one per distinct decoded key). */
   rows(): CostRow[] {
-    const out: CostRow[] = [];
     for (const a of this.byNorm.values()) {
-      a.row.cost = a.big + BigInt(a.small);
-      out.push(a.row);
+      a.cost = 0n;
+      a.row.quantity = 0;
     }
-    return out;
+    for (let idx = 0; idx < this.accOf.length; idx++) {
+      const a = this.accOf[idx];
+      a.cost += BigInt(this.sums[2 * idx]) + (this.bigs[idx] ?? 0n);
+      a.row.quantity += this.sums[2 * idx + 1];
+    }
+    return [...this.byNorm.values()].map((a) => ({ ...a.row, cost: a.cost }));
   }
 
   private newDate(id: number): string | null {
@@ -135,40 +144,37 @@ export class RowAggregator {
     return date;
   }
 
-  private accFor(h: number, date: string, plan: ColumnPlan): Acc {
-    const found = this.byHash.get(h);
-    if (found !== undefined) {
-      if (!Array.isArray(found)) {
-        if (sameIds(found.ids, this.ids)) return found.acc;
-      } else {
-        for (const e of found) if (sameIds(e.ids, this.ids)) return e.acc;
-      }
+  /** First sight of a raw key: decode its text and merge with any key that decodes the same. */
+  private newKey(idx: number, date: string, plan: ColumnPlan): void {
+    if (2 * idx + 2 > this.sums.length) {
+      const grown = new Float64Array(this.sums.length * 2);
+      grown.set(this.sums);
+      this.sums = grown;
     }
-    const entry: Entry = { ids: this.ids.slice(), acc: this.accByText(date, plan) };
-    if (found === undefined) this.byHash.set(h, entry);
-    else if (Array.isArray(found)) found.push(entry);
-    else this.byHash.set(h, [found, entry]);
-    return entry.acc;
-  }
-
-  /** First sight of a raw key: decode the text and merge with any key that decodes the same. */
-  private accByText(date: string, plan: ColumnPlan): Acc {
     const text = {} as Record<TextField, string>;
     TEXT_FIELDS.forEach((f, k) => (text[f] = this.textIds[k].text(this.ids[2 + k])));
     fillDerived(text, plan);
-    const norm = date + "\u001f" + TEXT_FIELDS.map((f) => text[f]).join("\u001f");
+    // Short key: each decoded text is numbered once, so 100k keys do not mean 100k long strings.
+    let norm = date;
+    for (const f of TEXT_FIELDS) {
+      let n = this.textNo.get(text[f]);
+      if (n === undefined) this.textNo.set(text[f], (n = this.textNo.size));
+      norm += "," + n;
+    }
     let acc = this.byNorm.get(norm);
     if (!acc) {
-      acc = { row: { date, cost: 0n, quantity: 0, ...text }, small: 0, big: 0n };
+      acc = { row: { date, cost: 0n, quantity: 0, ...text }, cost: 0n };
       this.byNorm.set(norm, acc);
     }
-    return acc;
+    this.accOf.push(acc);
   }
 }
 
-function sameIds(a: Int32Array, b: Int32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Final avalanche (murmur3 fmix32) so the table's low bits depend on every id. */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** Fills what a format leaves out: names from the resource ID, FOCUS publisher categories. */
