@@ -3,6 +3,7 @@
 import type { Bot } from "../bot/bot.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import type { Notifiers } from "../schedule/notifier.js";
 import type { Store } from "../store/types.js";
 import { createRouter, sendJson, type Router } from "./router.js";
 
@@ -14,6 +15,8 @@ export interface AppDeps {
   sourceName: string;
   /** Where targets, digests and budgets live, when the server opened one. */
   store?: Store;
+  /** Proactive senders per platform, for alerts delivered outside a request (e.g. /alerts/azure). */
+  notifiers?: Notifiers;
 }
 
 export interface RunningApp {
