@@ -3,9 +3,9 @@
 // Runs from the scheduler and right after `budget set`; platform code stays behind the notifiers.
 import { shiftDays } from "../bot/periods.js";
 import type { CostResult, CostSource, CostType } from "../cost/types.js";
-import type { Logger } from "../log.js";
 import { deliver, type DeliverDeps, type DeliverResult } from "../schedule/deliver.js";
-import type { Budget, Store, Target } from "../store/types.js";
+import type { ScheduledJob } from "../schedule/jobs.js";
+import type { Budget, Delivery, Store, Target } from "../store/types.js";
 import { budgetAlertCard } from "./card.js";
 import { evaluateBudget, HISTORY_DAYS, type BudgetStatus } from "./evaluate.js";
 import { periodWindow } from "./period.js";
@@ -92,14 +92,11 @@ export async function runBudgetChecks(deps: BudgetCheckDeps, now: Date): Promise
   return summary;
 }
 
-/** The scheduler seam (see src/schedule): run after each data refresh; cheap, the source is cached. */
-export interface ScheduledJob {
-  name: string;
-  everyMs: number;
-  run(now: Date): Promise<void>;
-}
-
-export function createBudgetCheckJob(deps: BudgetCheckDeps & { logger: Logger }, everyMs = 5 * 60_000): ScheduledJob {
+/**
+ * Runs every budget check after each data refresh (cheap: the cost source is cached), and resends
+ * budget alerts the retry pass hands back while their period and threshold still hold.
+ */
+export function createBudgetCheckJob(deps: BudgetCheckDeps, everyMs = 5 * 60_000): ScheduledJob {
   return {
     name: "budget-check",
     everyMs,
@@ -107,5 +104,26 @@ export function createBudgetCheckJob(deps: BudgetCheckDeps & { logger: Logger },
       const s = await runBudgetChecks(deps, now);
       if (s.announced || s.failed) deps.logger.info({ ...s }, "budget check");
     },
+    retryPrefix: "budget",
+    retry: (d, now) => retryBudgetAlert(d, now, deps),
   };
+}
+
+/** Rebuilds the card of a reclaimed `budget:` / `budget-forecast:` key, or closes it when moot. */
+async function retryBudgetAlert(d: Delivery, now: Date, deps: BudgetCheckDeps): Promise<void> {
+  const m = /^(budget|budget-forecast):([^:]+):([^:]+):([\d.]+)$/.exec(d.key);
+  const close = (detail: string) => deps.store.deliveries.complete(d.key, "skipped", { detail });
+  const budget = m ? await deps.store.getBudget(m[2]) : undefined;
+  const target = budget && (await deps.store.getTarget(budget.targetId));
+  if (!m || !budget || !target || target.disabled) return void (await close("budget or channel no longer exists"));
+  const window = periodWindow(budget.period, now, await targetZone(deps.store, target, deps.tz));
+  if (window.key !== m[3]) return void (await close(`not retried after its period (${m[3]})`));
+  const from = shiftDays(window.from, -HISTORY_DAYS);
+  const status = evaluateBudget(budget, (await deps.costSource.query({ from, to: window.today, costType: deps.costType ?? "actual" })).rows, window);
+  const t = Number(m[4]);
+  const kind = m[1] === "budget" ? "actual" : "forecast";
+  const holds = kind === "actual" ? status.actualCrossed.includes(t) : status.forecastCrossed.some((f) => f.threshold === t);
+  if (!holds) return void (await close(`threshold ${t}% no longer ${kind === "actual" ? "crossed" : "forecast"}`));
+  const probeSince = d.status === "claimed" ? d.claimedAt : undefined;
+  await deliver(d.key, target, budgetAlertCard(budget, status, kind, [t]), deps, { alreadyClaimed: true, probeSince });
 }

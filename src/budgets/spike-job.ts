@@ -8,9 +8,9 @@ import { toMoneyNumber } from "../cost/money.js";
 import { detectSpikes, type Spike, type SpikeOptions } from "../cost/spikes.js";
 import type { CostSource, CostType } from "../cost/types.js";
 import { deliver, type DeliverDeps, type DeliverResult } from "../schedule/deliver.js";
-import type { Target } from "../store/types.js";
+import type { Delivery, Target } from "../store/types.js";
 import { localDate } from "./period.js";
-import type { ScheduledJob } from "./check.js";
+import type { ScheduledJob } from "../schedule/jobs.js";
 
 export interface SpikeJobDeps extends DeliverDeps {
   costSource: CostSource;
@@ -92,5 +92,23 @@ export function createSpikeJob(deps: SpikeJobDeps, everyMs = 15 * 60_000): Sched
       const sent = r.deliveries.filter((d) => d.result === "sent").length;
       if (sent) deps.logger.info({ sent }, "spike alerts sent");
     },
+    retryPrefix: "spike:",
+    retry: (d, now) => retrySpike(d, now, deps),
   };
+}
+
+/** Rebuilds the card of a reclaimed `spike:<model>:<date>:<target>` key while the spike still shows. */
+async function retrySpike(d: Delivery, now: Date, deps: SpikeJobDeps): Promise<void> {
+  const m = /^spike:(.+):(\d{4}-\d{2}-\d{2}):([^:]+)$/.exec(d.key);
+  const close = (detail: string) => deps.store.deliveries.complete(d.key, "skipped", { detail });
+  const target = m ? await deps.store.getTarget(m[3]) : undefined;
+  if (!m || !target || target.disabled) return void (await close("channel no longer exists"));
+  const today = localDate(now, "UTC");
+  if (m[2] < shiftDays(today, -(deps.lookbackDays ?? 14) - 1)) return void (await close("too old to announce now"));
+  const baselineDays = deps.spike?.baselineDays ?? 28;
+  const result = await deps.costSource.query({ from: shiftDays(m[2], -baselineDays), to: m[2], costType: deps.costType ?? "actual" });
+  const spike = detectSpikes(result.rows, m[2], deps.spike).find((s) => s.model === m[1]);
+  if (!spike) return void (await close("no longer a spike in the data"));
+  const probeSince = d.status === "claimed" ? d.claimedAt : undefined;
+  await deliver(d.key, target, spikeCard(spike, result.rows[0]?.currency || "USD"), deps, { alreadyClaimed: true, probeSince });
 }

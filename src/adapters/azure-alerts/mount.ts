@@ -3,6 +3,7 @@
 // once per channel (key azure-alert:<id>:<threshold>:<target>); nothing dropped silently.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import { toMoneyNumber } from "../../cost/money.js";
 import { deliver, type DeliverResult } from "../../schedule/deliver.js";
 import type { Mount } from "../../server/app.js";
 import { readBody, sendJson } from "../../server/router.js";
@@ -123,5 +124,5 @@ function sameSecret(given: string, expected: string): boolean {
 
 /** The alert with amounts as decimal text: JSON (and pino) cannot write bigint. */
 function loggable(a: AzureBudgetAlert): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, typeof v === "bigint" ? String(v) : v]));
+  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, typeof v === "bigint" ? toMoneyNumber(v) : v]));
 }
