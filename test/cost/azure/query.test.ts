@@ -31,13 +31,13 @@ describe("Azure source query", () => {
     expect(h.credential.calls[0]).toEqual(["https://management.azure.com/.default"]);
   });
 
-  it("asks for Daily ActualCost over a custom period from the previous month's first day to today, grouped for classification", async () => {
+  it("asks for Daily ActualCost over a custom period from two months back to today, grouped for classification", async () => {
     h = await setup();
     await h.source.query({ from: "2025-11-24", to: "2025-11-27", costType: "actual" });
     expect(h.fake.of("query")[0].body).toEqual({
       type: "ActualCost",
       timeframe: "Custom",
-      timePeriod: { from: "2025-10-01T00:00:00+00:00", to: "2025-11-27T23:59:59+00:00" },
+      timePeriod: { from: "2025-09-01T00:00:00+00:00", to: "2025-11-27T23:59:59+00:00" },
       dataset: {
         granularity: "Daily",
         aggregation: { totalCost: { name: "Cost", function: "Sum" }, totalQuantity: { name: "UsageQuantity", function: "Sum" } },
@@ -53,11 +53,11 @@ describe("Azure source query", () => {
     expect(h.fake.of("query")[0].body.type).toBe("AmortizedCost");
   });
 
-  it("answers today, this week, last month and this month from one query", async () => {
+  it("answers today, this week, last month, this month and the month before from one query", async () => {
     h = await setup();
-    const data = aiCosts(SUB, 3);
+    const data = aiCosts(SUB, 3, "2025-09-01");
     h.fake.setCosts(SUB, data);
-    const ranges = [["2025-11-27", "2025-11-27"], ["2025-11-24", "2025-11-27"], ["2025-10-01", "2025-10-31"], ["2025-11-01", "2025-11-27"]];
+    const ranges = [["2025-11-27", "2025-11-27"], ["2025-11-24", "2025-11-27"], ["2025-10-01", "2025-10-31"], ["2025-11-01", "2025-11-27"], ["2025-09-01", "2025-09-30"]];
     for (const [from, to] of ranges) {
       const r = await h.source.query({ from, to, costType: "actual" });
       expect(sumAmounts(r.rows.map((x) => x.cost))).toBe(total(data, from, to));
@@ -69,12 +69,13 @@ describe("Azure source query", () => {
   it("queries again for a range that starts before the cached window, and then serves both from cache", async () => {
     h = await setup();
     await h.source.query({ from: "2025-11-01", to: "2025-11-27", costType: "actual" });
+    await h.source.query({ from: "2025-08-01", to: "2025-08-31", costType: "actual" });
+    await h.source.query({ from: "2025-08-15", to: "2025-08-20", costType: "actual" });
     await h.source.query({ from: "2025-09-01", to: "2025-09-30", costType: "actual" });
-    await h.source.query({ from: "2025-09-15", to: "2025-09-20", costType: "actual" });
     const bodies = h.fake.of("query").map((q) => q.body.timePeriod);
     expect(bodies).toEqual([
-      { from: "2025-10-01T00:00:00+00:00", to: "2025-11-27T23:59:59+00:00" },
-      { from: "2025-09-01T00:00:00+00:00", to: "2025-09-30T23:59:59+00:00" },
+      { from: "2025-09-01T00:00:00+00:00", to: "2025-11-27T23:59:59+00:00" },
+      { from: "2025-08-01T00:00:00+00:00", to: "2025-08-31T23:59:59+00:00" },
     ]);
   });
 

@@ -10,18 +10,19 @@ export interface DateWindow {
 
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-/** First day of the month before `now` (UTC). */
-export function previousMonthStart(now: Date): string {
-  return isoDate(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
+/** First day of the month `monthsBack` months before the one containing `now` (UTC). */
+export function monthStart(now: Date, monthsBack: number): string {
+  return isoDate(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsBack, 1)));
 }
 
 /**
- * The window one query per scope reads: the first day of the previous month (earlier if asked)
- * through today, so "today", "this week", "last month" all hit the same cached query. A range
- * wholly before that reads just itself.
+ * The window one query per scope reads: from the first day of the month two months back (earlier
+ * if asked) through today, so "today", "this week", "last month" — and the period each is compared
+ * with, e.g. last month vs the month before — all hit the same cached query. A range wholly before
+ * that reads just itself.
  */
-export function canonicalWindow(asked: DateWindow, now: Date): DateWindow {
-  const start = previousMonthStart(now);
+export function canonicalWindow(asked: DateWindow, now: Date, monthsBack = 2): DateWindow {
+  const start = monthStart(now, monthsBack);
   const today = isoDate(now);
   if (asked.to < start) return { from: asked.from, to: asked.to };
   return { from: asked.from < start ? asked.from : start, to: asked.to > today ? asked.to : today };
