@@ -10,6 +10,11 @@ import { mountTeams } from "../adapters/teams/mount.js";
 import { mountPlayground } from "../adapters/web/mount.js";
 import { redactDatabaseUrl } from "../store/index.js";
 import { startApp, type Mount } from "./app.js";
+import { createSlackSchedulerNotifier } from "../adapters/slack/notifier.js";
+import { createTeamsSchedulerNotifier } from "../adapters/teams/notifier.js";
+import { createDigestCommand } from "../bot/commands/digest.js";
+import { startScheduler } from "../schedule/scheduler.js";
+import { openStore } from "../store/index.js";
 
 /** Every platform the server can mount; each returns null when it is not configured. */
 const mounts: Mount[] = [mountSlack, mountTeams, mountPlayground];
@@ -23,8 +28,16 @@ export async function serve(): Promise<number> {
       scopes: config.scopes,
       azure: config.azure,
     });
-    const bot = createBot({ costSource, tz: config.tz, costType: config.costType });
-    const app = await startApp({ config, bot, logger, sourceName: costSource.name }, mounts);
+    // Digests and scheduled sends: the store, one notifier per platform, the scheduler and the digest command.
+    const store = await openStore(config.databaseUrl);
+    const notifiers = {
+      ...(config.slack.botToken ? { slack: createSlackSchedulerNotifier({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) } : {}),
+      teams: createTeamsSchedulerNotifier({ teams: config.teams, conversations: store }),
+    };
+    const commands = [createDigestCommand({ store, admins: config.admins })];
+    const bot = createBot({ costSource, tz: config.tz, costType: config.costType, commands });
+    const scheduler = startScheduler({ store, bot, notifiers, logger, costType: config.costType });
+    const app = await startApp({ config, bot, logger, sourceName: costSource.name, store }, mounts);
     const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${app.port}`;
     // Plain lines for the person who just typed `npm start`; everything after this is pino JSON.
     const db = redactDatabaseUrl(config.databaseUrl);
@@ -39,7 +52,7 @@ export async function serve(): Promise<number> {
     }
     process.stdout.write(`${lines.join("\n")}\n`);
     await new Promise<void>((resolve) => {
-      const stop = () => void app.close().then(resolve);
+      const stop = () => void app.close().then(() => scheduler.stop()).then(() => store.close()).then(resolve);
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
