@@ -88,7 +88,10 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
       if (answers.size === 0) throw failures[0];
       let rows: CostRow[] = [];
       const warnings = new Set(planWarnings);
-      failures.forEach((e) => warnings.add(`Missing from these totals: ${e.message}`));
+      failures.forEach((e) => {
+        warnings.add(`Missing from these totals: ${e.message}`);
+        log?.warn({ err: e.message }, "azure: a scope is missing from an answer");
+      });
       for (const s of scopes) {
         const answer = answers.get(s.queryId.toLowerCase());
         if (!answer) continue;
@@ -99,7 +102,10 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
       }
       for (const [id, answer] of answers) {
         answer.value.warnings.forEach((w) => warnings.add(w));
-        if (answer.staleBecause !== undefined) warnings.add(staleWarning(id, answer, clock()));
+        if (answer.staleBecause !== undefined) {
+          warnings.add(staleWarning(id, answer, clock()));
+          log?.warn({ scope: id, err: String(answer.staleBecause) }, "azure: answering from cached data");
+        }
       }
       return { rows, dataAsOf: dataAsOf([...answers.values()].map((a) => a.value)), warnings: [...warnings] };
     },
