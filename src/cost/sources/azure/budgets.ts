@@ -1,9 +1,12 @@
-// Reads the Azure budgets defined on a scope (Consumption budgets API: every scope kind, one list
-// call) and maps them to exact amounts with their alert thresholds. Not paced: not the query quota.
+// Reads the Azure budgets defined on each scope (Consumption budgets API: every scope kind, one list
+// call) as exact amounts with their alert thresholds. Not paced: budgets are not the query quota.
 import { parseAmount } from "../../money.js";
+import type { CacheAnswer } from "./cache.js";
 import type { ArmHttp } from "./client.js";
+import { toCostbotError } from "./faults.js";
+import { staleWarning } from "./freshness.js";
 import { getAllValues } from "./pages.js";
-import type { BudgetInfo, BudgetNotification } from "./types.js";
+import type { BudgetInfo, BudgetNotification, BudgetsResult } from "./types.js";
 
 export const BUDGETS_API_VERSION = "2024-08-01";
 
@@ -11,6 +14,34 @@ export async function fetchBudgets(http: ArmHttp, scope: string, queryScope: str
   const url = http.url(queryScope, "providers/Microsoft.Consumption/budgets", apiVersion);
   const values = await getAllValues(http, url, apiVersion);
   return values.map((v) => toBudget(scope, v as RawBudget));
+}
+
+/** Budgets of every scope; a scope that fails is named in a warning unless all fail. */
+export async function budgetsFor(
+  ids: string[],
+  planWarnings: string[],
+  load: (id: string) => Promise<CacheAnswer<BudgetInfo[]>>,
+  clock: () => Date,
+): Promise<BudgetsResult> {
+  const lists = await Promise.all(
+    ids.map(async (id) => {
+      try {
+        const answer = await load(id);
+        const warning = answer.staleBecause !== undefined ? staleWarning(id, answer, clock()) : undefined;
+        return { budgets: answer.value, warning, error: undefined };
+      } catch (e) {
+        return { budgets: [], warning: undefined, error: toCostbotError(e, id, "reading budgets") };
+      }
+    }),
+  );
+  const errors = lists.flatMap((l) => (l.error ? [l.error] : []));
+  if (errors.length === lists.length) throw errors[0];
+  const warnings = [
+    ...planWarnings,
+    ...lists.flatMap((l) => (l.warning ? [l.warning] : [])),
+    ...errors.map((e) => `Budgets missing: ${e.message}`),
+  ];
+  return { budgets: lists.flatMap((l) => l.budgets), warnings };
 }
 
 interface RawBudget {

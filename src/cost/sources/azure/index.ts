@@ -2,7 +2,7 @@
 // every asked range is cut locally; plus forecast and budgets. The only entry point to this folder.
 import { CostbotError } from "../../errors.js";
 import type { CostQuery, CostResult, CostRow, CostType } from "../../types.js";
-import { BUDGETS_API_VERSION, fetchBudgets } from "./budgets.js";
+import { BUDGETS_API_VERSION, budgetsFor, fetchBudgets } from "./budgets.js";
 import { createWindowCache, type CacheAnswer } from "./cache.js";
 import { createArmHttp } from "./client.js";
 import { fetchScopeCosts, type FetchContext, type GroupingMemory, type ScopeCosts } from "./fetch-costs.js";
@@ -128,29 +128,12 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
       });
     },
 
-    async budgets() {
-      const lists = await Promise.all(
-        queryIds.map(async (id) => {
-          try {
-            const answer = await budgetCache.get(id.toLowerCase(), { from: "", to: "" }, {
-              window: { from: "", to: "" },
-              run: () => fetchBudgets(http, id, id, opts.budgetsApiVersion ?? BUDGETS_API_VERSION),
-            });
-            const warning = answer.staleBecause !== undefined ? staleWarning(id, answer, clock()) : undefined;
-            return { budgets: answer.value, warning, error: undefined };
-          } catch (e) {
-            return { budgets: [], warning: undefined, error: toCostbotError(e, id, "reading budgets") };
-          }
-        }),
-      );
-      const errors = lists.flatMap((l) => (l.error ? [l.error] : []));
-      if (errors.length === lists.length) throw errors[0];
-      const warnings = [
-        ...planWarnings,
-        ...lists.flatMap((l) => (l.warning ? [l.warning] : [])),
-        ...errors.map((e) => `Budgets missing: ${e.message}`),
-      ];
-      return { budgets: lists.flatMap((l) => l.budgets), warnings };
+    budgets() {
+      return budgetsFor(queryIds, planWarnings, (id) =>
+        budgetCache.get(id.toLowerCase(), { from: "", to: "" }, {
+          window: { from: "", to: "" },
+          run: () => fetchBudgets(http, id, id, opts.budgetsApiVersion ?? BUDGETS_API_VERSION),
+        }), clock);
     },
 
     stats() {
