@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { createBot } from "../../bot/bot.js";
 import { forecastCommand } from "../../bot/commands/forecast.js";
+import { ConfigError, loadConfig } from "../../config.js";
 import { isCostbotError } from "../../cost/errors.js";
 import { createCostSource } from "../../cost/sources/index.js";
 import { validateAskOptions } from "./options.js";
@@ -63,7 +64,13 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
 async function ask(text: string, raw: Record<string, string>, io: CliIo): Promise<number> {
   try {
     const opts = validateAskOptions(raw, io.clock);
-    const costSource = await createCostSource(opts.source, { costType: opts.costType, clock: () => opts.now });
+    const config = loadConfig();
+    const costSource = await createCostSource(opts.source, {
+      costType: opts.costType,
+      clock: () => opts.now,
+      scopes: config.scopes,
+      azure: config.azure,
+    });
     const bot = createBot({ costSource, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands: [forecastCommand] });
     const report = await bot.answer(text);
     if (report.kind === "error") {
@@ -73,7 +80,7 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
     io.out(renderFor(opts.format, report) + "\n");
     return 0;
   } catch (err) {
-    if (isCostbotError(err)) {
+    if (isCostbotError(err) || err instanceof ConfigError) {
       io.err(`costbot: ${oneLine(err.message)}\n`);
       return 2;
     }

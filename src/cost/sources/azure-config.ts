@@ -11,5 +11,12 @@ export async function createAzureSourceFromConfig(opts: SourceOptions): Promise<
       "CONFIG",
     );
   }
-  throw new CostbotError("The Azure source is not available yet in this build.", "CONFIG");
+  const { createAzureCostSource } = await import("./azure/index.js");
+  return createAzureCostSource({
+    scopes: opts.scopes,
+    endpoint: opts.azure?.resourceManagerUrl,
+    staticToken: opts.azure?.staticToken,
+    costType: opts.costType,
+    clock: opts.clock,
+  });
 }
