@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseAmount, toCents } from "../src/cost/money.js";
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
   const duckArgs = ["bench/duckdb-run.mjs", FILE, FROM, TO, PREV_FROM];
   console.log(viaCli ? "costbot: the CLI (bin/costbot.js ask)" : "costbot: CLI not ready; timing bench/source-run.ts");
 
+  const loadBefore = loadavg()[0];
   const costbot: Run[] = [];
   const duck: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -116,9 +118,11 @@ async function main(): Promise<void> {
   const summary = {
     rows: ROWS,
     mode: viaCli ? "cli" : "source-script",
-    costbot: { wallS: median(costbot.map((r) => r.wallMs)) / 1000, cpuS: costbot[0].cpuS, peakRssMb: Math.max(...costbot.map((r) => r.rssMb ?? 0)) },
-    duckdb: { wallS: median(duck.map((r) => r.wallMs)) / 1000, cpuS: duck[0].cpuS, peakRssMb: Math.max(...duck.map((r) => r.rssMb ?? 0)) },
+    costbot: { wallS: median(costbot.map((r) => r.wallMs)) / 1000, cpuS: median(costbot.map((r) => r.cpuS ?? NaN)), peakRssMb: Math.max(...costbot.map((r) => r.rssMb ?? 0)) },
+    duckdb: { wallS: median(duck.map((r) => r.wallMs)) / 1000, cpuS: median(duck.map((r) => r.cpuS ?? NaN)), peakRssMb: Math.max(...duck.map((r) => r.rssMb ?? 0)) },
     wallRatio: median(costbot.map((r) => r.wallMs)) / median(duck.map((r) => r.wallMs)),
+    // Other sessions share this machine: their load stretches both wall times.
+    loadAverage: { before: loadBefore, after: loadavg()[0] },
     totals: { costbotCents: c.cents.toString(), duckdbCents: d.cents.toString(), agree },
   };
   console.log(JSON.stringify(summary, null, 2));
