@@ -66,7 +66,8 @@ function parseSet(w: string[]): BudgetCommand {
       channel = c;
     } else if (THRESHOLD_WORDS.has(word)) {
       const list: string[] = [];
-      while (i + 1 < w.length && /^[\d.,%]+$/.test(w[i + 1])) list.push(w[++i]);
+      // Numbers, or anything in a comma list ("50,abc" is a bad list, not a model name).
+      while (i + 1 < w.length && (/^[\d.,%]+$/.test(w[i + 1]) || w[i + 1].includes(","))) list.push(w[++i]);
       const parsed = parseThresholds(list.join(","));
       if (typeof parsed === "string") return error(parsed, SET_HINT);
       thresholds = parsed;
