@@ -31,6 +31,8 @@ export interface DigestRequest {
 export interface DigestBase {
   report: DigestReport;
   rows: Awaited<ReturnType<CostSource["query"]>>["rows"];
+  /** Daily totals (cents) of the last days, the same for every channel. */
+  days: Record<string, number>;
 }
 
 const plain = (iso: string) => new Date(`${iso}T12:00:00`);
@@ -82,17 +84,15 @@ export async function buildDigestBase(req: DigestRequest): Promise<DigestBase> {
   if (own?.projected != null) {
     report.sourceForecast = { projected: toMoneyNumber(own.projected), currency: own.currency, note: "Azure's forecast, all costs in scope" };
   }
-  return { report, rows: result.rows };
+  const days: Record<string, number> = {};
+  for (let d = shiftDays(day, -REMEMBERED_DAYS + 1); d <= day; d = shiftDays(d, 1)) days[d] = Number(toCents(all.byDay.get(d) ?? 0n));
+  return { report, rows: result.rows, days };
 }
 
 /** One channel's digest: the shared base plus its budgets and what changed since its last digest. */
 export function digestFor(base: DigestBase, budgets: Budget[], previous?: DigestFigures): { report: DigestReport; figures: DigestFigures } {
   const r = base.report;
-  const all = aggregate(base.rows, { from: shiftDays(r.day.date, -REMEMBERED_DAYS + 1), to: r.day.date, groupBy: "channel" });
-  const days: Record<string, number> = {};
-  for (let d = shiftDays(r.day.date, -REMEMBERED_DAYS + 1); d <= r.day.date; d = shiftDays(d, 1)) {
-    days[d] = Number(toCents(all.byDay.get(d) ?? 0n));
-  }
+  const days = base.days;
   const report: DigestReport = { ...r, budgets: budgets.map((b) => budgetStatus(base, b)), restated: restatedDays(days, previous) };
   return { report, figures: { dataAsOf: r.dataAsOf, days } };
 }

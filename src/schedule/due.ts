@@ -15,10 +15,21 @@ export function cronPattern(sub: DigestTiming): string {
   return `${m} ${h} * * ${dow}`;
 }
 
+// Parsed patterns by pattern and zone: a tick asks about every subscription, and few differ.
+const crons = new Map<string, Cron>();
+
 function cron(sub: DigestTiming): Cron {
-  // A nonexistent local time (a spring-forward gap) runs at the first valid minute after it;
-  // a repeated one (fall back) runs once, at its first occurrence.
-  return new Cron(cronPattern(sub), { timezone: sub.tz, paused: true });
+  const pattern = cronPattern(sub);
+  const key = `${pattern}|${sub.tz}`;
+  let c = crons.get(key);
+  if (!c) {
+    // A nonexistent local time (a spring-forward gap) runs at the first valid minute after it;
+    // a repeated one (fall back) runs once, at its first occurrence.
+    c = new Cron(pattern, { timezone: sub.tz, paused: true });
+    if (crons.size > 10_000) crons.clear();
+    crons.set(key, c);
+  }
+  return c;
 }
 
 /** The next occurrence strictly after `after`. */
