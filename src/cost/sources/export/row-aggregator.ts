@@ -2,7 +2,7 @@
 // and quantity, so memory grows with distinct keys, not with file size. Rows outside the date range
 // are dropped before any other work. Must not import platform SDKs.
 import type { Amount } from "../../money.js";
-import type { CostRow } from "../../types.js";
+import { makeRow, type CostRow } from "../../types.js";
 import type { FieldSpans, SlotPlan } from "./csv-scanner.js";
 import { FieldInterner } from "./field-interner.js";
 import { KeyTable } from "./key-table.js";
@@ -17,12 +17,6 @@ const N_TEXT = TEXT_FIELDS.length;
 /** Flush the double accumulator into the bigint before it could lose integer precision. */
 const FLUSH_AT = 2 ** 52;
 const FORMATS: ExportFormat[] = ["ea", "mca", "focus"];
-
-/** Output row being summed; several raw keys may decode to the same one. */
-interface Acc {
-  row: CostRow;
-  cost: Amount;
-}
 
 /** Per-file counts the source turns into warnings. */
 export interface FileStats {
@@ -46,8 +40,9 @@ export class RowAggregator {
   // the bigint the double is flushed into (sparse); typed arrays keep the hot path cache-friendly.
   private sums = new Float64Array(2048);
   private readonly bigs: (Amount | undefined)[] = [];
-  private readonly accOf: Acc[] = [];
-  private readonly byNorm = new Map<string, Acc>();
+  /** Raw key index -> output row; several raw keys may decode to the same row. */
+  private readonly rowOf: CostRow[] = [];
+  private readonly byNorm = new Map<string, CostRow>();
   private readonly textNo = new Map<string, number>();
   /** Latest valid usage date in any row read, in range or not. */
   latestDate: string | null = null;
@@ -112,7 +107,7 @@ export class RowAggregator {
       h = Math.imul(h ^ id, 0x01000193);
     }
     const idx = this.keys.indexOf(ids, mix(h));
-    if (idx === this.accOf.length) this.newKey(idx, date, plan);
+    if (idx === this.rowOf.length) this.newKey(idx, date, plan);
     const sums = this.sums;
     const small = sums[2 * idx] + pico;
     if (small > FLUSH_AT || small < -FLUSH_AT) {
@@ -125,16 +120,16 @@ export class RowAggregator {
 
   /** The aggregated rows (one per distinct decoded key). */
   rows(): CostRow[] {
-    for (const a of this.byNorm.values()) {
-      a.cost = 0n;
-      a.row.quantity = 0;
+    for (const row of this.byNorm.values()) {
+      row.cost = 0n;
+      row.quantity = 0;
     }
-    for (let idx = 0; idx < this.accOf.length; idx++) {
-      const a = this.accOf[idx];
-      a.cost += BigInt(this.sums[2 * idx]) + (this.bigs[idx] ?? 0n);
-      a.row.quantity += this.sums[2 * idx + 1];
+    for (let idx = 0; idx < this.rowOf.length; idx++) {
+      const row = this.rowOf[idx];
+      row.cost += BigInt(this.sums[2 * idx]) + (this.bigs[idx] ?? 0n);
+      row.quantity += this.sums[2 * idx + 1];
     }
-    return [...this.byNorm.values()].map((a) => ({ ...a.row, cost: a.cost }));
+    return [...this.byNorm.values()];
   }
 
   private newDate(id: number): string | null {
@@ -151,22 +146,22 @@ export class RowAggregator {
       grown.set(this.sums);
       this.sums = grown;
     }
-    const text = {} as Record<TextField, string>;
-    TEXT_FIELDS.forEach((f, k) => (text[f] = this.textIds[k].text(this.ids[2 + k])));
-    fillDerived(text, plan);
+    const row = makeRow({ date, cost: 0n });
+    TEXT_FIELDS.forEach((f, k) => (row[f] = this.textIds[k].text(this.ids[2 + k])));
+    fillDerived(row, plan);
     // Short key: each decoded text is numbered once, so 100k keys do not mean 100k long strings.
     let norm = date;
     for (const f of TEXT_FIELDS) {
-      let n = this.textNo.get(text[f]);
-      if (n === undefined) this.textNo.set(text[f], (n = this.textNo.size));
+      let n = this.textNo.get(row[f]);
+      if (n === undefined) this.textNo.set(row[f], (n = this.textNo.size));
       norm += "," + n;
     }
-    let acc = this.byNorm.get(norm);
-    if (!acc) {
-      acc = { row: { date, cost: 0n, quantity: 0, ...text }, cost: 0n };
-      this.byNorm.set(norm, acc);
+    const known = this.byNorm.get(norm);
+    if (known) this.rowOf.push(known);
+    else {
+      this.byNorm.set(norm, row);
+      this.rowOf.push(row);
     }
-    this.accOf.push(acc);
   }
 }
 
@@ -178,7 +173,7 @@ function mix(h: number): number {
 }
 
 /** Fills what a format leaves out: names from the resource ID, FOCUS publisher categories. */
-function fillDerived(t: Record<TextField, string>, plan: ColumnPlan): void {
+function fillDerived(t: Pick<CostRow, TextField>, plan: ColumnPlan): void {
   // Only when the format has no such column: an empty cell is what the export says (e.g. purchases).
   if (plan.text.resourceName < 0 && t.resourceId) t.resourceName = t.resourceId.replace(/\/+$/, "").split("/").pop() ?? "";
   if (plan.text.resourceGroup < 0 && t.resourceId) t.resourceGroup = /\/resourcegroups\/([^/]+)/i.exec(t.resourceId)?.[1] ?? "";
