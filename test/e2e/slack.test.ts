@@ -5,13 +5,13 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { createBot, type Bot } from "../../src/bot/bot.js";
 import { loadConfig } from "../../src/config.js";
-import { fromCents } from "../../src/cost/money.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
-import { makeRow, type CostSource } from "../../src/cost/types.js";
+import type { CostSource } from "../../src/cost/types.js";
 import { createSlackMount, mountSlack } from "../../src/adapters/slack/mount.js";
 import { signedHeaders } from "../../src/adapters/slack/verify.js";
 import type { Logger } from "../../src/log.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
+import { manyModelsSource } from "../fixtures/sources.js";
 import {
   buttonPressBody, checkBlocks, FORM, JSON_TYPE, slashCommandBody, startFakeSlack, type FakeSlack,
 } from "../fakes/slack-api.js";
@@ -186,7 +186,7 @@ describe("Slack: card buttons", () => {
 
 describe("Slack: what Slack would reject or render unsafely", () => {
   it("keeps a 200-model answer within Block Kit limits", async () => {
-    await start(recordingBot(manyModelsSource(200)));
+    await start(recordingBot(manyModelsSource(200, NOW.toISOString())));
     await command("this month by model top 100");
     const body = await lastHook("cmd1");
     expect(body.blocks.length).toBeLessThanOrEqual(50);
@@ -213,7 +213,7 @@ describe("Slack: what Slack would reject or render unsafely", () => {
 
 describe("Slack: slow answers and errors", () => {
   it("posts 'working on it' when the answer is slow, then replaces it with the card", async () => {
-    await start(recordingBot(slowSource(manyModelsSource(3), 400)), 50);
+    await start(recordingBot(slowSource(manyModelsSource(3, NOW.toISOString()), 400)), 50);
     const t0 = Date.now();
     const res = await command("this week");
     expect(res.status).toBe(200);
@@ -250,27 +250,6 @@ describe("Slack: slow answers and errors", () => {
   });
 });
 
-function manyModelsSource(n: number): CostSource {
-  const rows = Array.from({ length: n }, (_, i) => {
-    const guid = `${(i + 1).toString(16).padStart(8, "0")}-1111-2222-3333-444455556666`;
-    return makeRow({
-      date: `2025-11-${String((i % 26) + 1).padStart(2, "0")}`,
-      cost: fromCents((i + 1) * 325),
-      quantity: 10 + i,
-      unitOfMeasure: "1K",
-      meterName: "Input Tokens",
-      serviceName: "SaaS",
-      publisherType: "Marketplace",
-      publisherName: "Meta",
-      resourceName: `llama-model-${i}-${guid}`,
-      resourceGroup: "rg-ai",
-    });
-  });
-  return {
-    name: "many models",
-    query: async (q) => ({ rows: rows.filter((r) => r.date >= q.from && r.date <= q.to), dataAsOf: NOW.toISOString(), warnings: [] }),
-  };
-}
 
 function slowSource(inner: CostSource, ms: number): CostSource {
   return { name: inner.name, query: async (q) => (await new Promise((r) => setTimeout(r, ms)), inner.query(q)) };

@@ -7,9 +7,9 @@ import { TEAMS_MAX_BYTES } from "../../src/bot/render/index.js";
 import { loadConfig } from "../../src/config.js";
 import { CostbotError } from "../../src/cost/errors.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
-import { makeRow, type CostSource } from "../../src/cost/types.js";
-import { fromCents } from "../../src/cost/money.js";
+import type { CostSource } from "../../src/cost/types.js";
 import { silentLogger } from "../../src/log.js";
+import { manyModelsSource } from "../fixtures/sources.js";
 import { createMemoryConversationStore, type ConversationStore } from "../../src/adapters/teams/conversation-store.js";
 import { createTeamsMount } from "../../src/adapters/teams/mount.js";
 import { createTeamsNotifier } from "../../src/adapters/teams/notify.js";
@@ -129,7 +129,7 @@ describe("Teams messages", () => {
   });
 
   it("keeps a 200-model answer a valid Adaptive Card 1.5 under 28 KB, with a chart fallback", async () => {
-    await start(recordingBot(manyModelsSource(200)));
+    await start(recordingBot(manyModelsSource(200, NOW.toISOString())));
     await post(personalMessage(connector.url, "this month by model"));
     const [reply] = await connector.waitForCalls(1);
     const card = cardOf(reply.body);
@@ -266,22 +266,3 @@ describe("Teams install and proactive sends", () => {
   });
 });
 
-/** A source with `n` Marketplace models over November, each on its own '[model]-[GUID]' resource. */
-function manyModelsSource(n: number): CostSource {
-  const rows = Array.from({ length: n }, (_, i) => {
-    const guid = `${(i + 1).toString(16).padStart(8, "0")}-1111-2222-3333-444455556666`;
-    return makeRow({
-      date: `2025-11-${String((i % 26) + 1).padStart(2, "0")}`,
-      cost: fromCents((i + 1) * 325),
-      quantity: 10 + i,
-      unitOfMeasure: "1K",
-      meterName: "Input Tokens",
-      serviceName: "SaaS",
-      publisherType: "Marketplace",
-      publisherName: "Meta",
-      resourceName: `llama-model-${i}-${guid}`,
-      resourceGroup: "rg-ai",
-    });
-  });
-  return { name: "many models", query: async (q) => ({ rows: rows.filter((r) => r.date >= q.from && r.date <= q.to), dataAsOf: NOW.toISOString(), warnings: [] }) };
-}

@@ -1,19 +1,10 @@
 // Where Teams conversation references are kept, so digests and alerts can be sent later (notify.ts).
 // A seam of plain JSON: must not import botbuilder, so a database store can implement it without the SDK.
 
-/** One conversation the bot is installed in or was spoken to in. */
-export interface TeamsConversation {
-  /** conversation.id without any `;messageid=` suffix, so a proactive post starts a new thread. */
-  id: string;
-  serviceUrl: string;
-  tenantId?: string;
-  /** "personal", "groupChat" or "channel", as Teams reports it. */
-  conversationType?: string;
-  /** The Bot Framework conversation reference, as JSON, handed back to the SDK unchanged. */
-  reference: Record<string, unknown>;
-  /** ISO time of the last save. */
-  updatedAt: string;
-}
+import type { TeamsConversation } from "../../store/types.js";
+
+/** One conversation the bot is installed in or was spoken to in (the store keeps the same shape). */
+export type { TeamsConversation };
 
 export interface ConversationStore {
   /** Insert or replace by `id`. */
