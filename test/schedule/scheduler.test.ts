@@ -34,7 +34,12 @@ describe.each(backends)("scheduler on %s", (_name, backend) => {
     expect(h.postsPer()).toEqual({ CWEEK: 1, CBER: 1, CUTC: 1, CNYC: 1 });
     expect(h.proxy.posted.find((p) => p.channel === "CBER")!.text).toMatch(/^Daily AI spend digest · Wed 26 Nov 2025: \$[\d,.]+ yesterday/);
     expect(h.proxy.posted.find((p) => p.channel === "CWEEK")!.text).toMatch(/^Weekly AI spend digest · Wed 26 Nov 2025/);
-    expect((await h.store.deliveries.list({ prefix: "digest:", status: "sent" })).length).toBe(4);
+    const sent = await h.store.deliveries.list({ prefix: "digest:", status: "sent" });
+    expect(sent).toHaveLength(4);
+    // Each sent digest keeps the daily figures it showed, for the next one's restatement notes.
+    expect(Object.keys(JSON.parse(sent[0].detail!).days)).toEqual([
+      "2025-11-19", "2025-11-20", "2025-11-21", "2025-11-22", "2025-11-23", "2025-11-24", "2025-11-25", "2025-11-26",
+    ]);
   });
 
   it.each([
