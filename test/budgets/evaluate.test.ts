@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { shiftDays } from "../../src/bot/periods.js";
+import { evaluateBudget, thresholdAmount } from "../../src/budgets/evaluate.js";
+import { periodWindow } from "../../src/budgets/period.js";
+import { parseAmount } from "../../src/cost/money.js";
+import { makeRow, type CostRow } from "../../src/cost/types.js";
+
+const usd = (s: string) => parseAmount(s)!;
+const aoai = (date: string, cost: string, meterName = "gpt-4o-0806-Inp-glbl Tokens"): CostRow =>
+  makeRow({ date, cost: usd(cost), meterCategory: "Foundry Models", meterSubCategory: "Azure OpenAI", serviceName: "Microsoft.CognitiveServices", publisherType: "Microsoft", meterName, unitOfMeasure: "1K" });
+const mistral = (date: string, cost: string): CostRow =>
+  makeRow({ date, cost: usd(cost), meterCategory: "SaaS", serviceName: "SaaS", publisherType: "Marketplace", meterName: "paygo-inference-input-tokens", resourceName: "mistral-large-2411-6f1c2a9e-4b7d-4c1e-9a35-0d2e8b7c5a10", unitOfMeasure: "1K" });
+
+/** $100 a day of gpt-4o and $20 of Mistral every day from `from` to `to`. */
+function flat(from: string, to: string): CostRow[] {
+  const rows: CostRow[] = [];
+  for (let d = from; d <= to; d = shiftDays(d, 1)) rows.push(aoai(d, "100"), mistral(d, "20"));
+  return rows;
+}
+
+// Thursday 13 Nov 2025, data through the 13th (partly billed: $30 so far that day).
+const window = periodWindow("monthly", new Date("2025-11-13T12:00:00Z"), "UTC");
+const rows = [...flat("2025-10-01", "2025-11-12"), aoai("2025-11-13", "30")];
+
+describe("evaluateBudget", () => {
+  it("sums the period so far, projects the rest from the weekday profile and finds the crossing day", () => {
+    const s = evaluateBudget({ amount: usd("3000"), thresholds: [50, 100, 150] }, rows, window);
+    expect(s.spent).toBe(usd("1470")); // 12 days x $120 + $30
+    // The partial 13th counts as a full $120 day in the projection; 17 more days at $120.
+    expect(s.projected).toBe(usd("3600"));
+    expect(s.actualCrossed).toEqual([]);
+    expect(s.forecastCrossed).toEqual([{ threshold: 50, date: "2025-11-13" }, { threshold: 100, date: "2025-11-25" }]);
+    expect(s.lastDataDate).toBe("2025-11-13");
+  });
+
+  it("applies the model and channel filter to spend, projection and drivers", () => {
+    const market = evaluateBudget({ amount: usd("500"), thresholds: [80, 100], channel: "marketplace" }, rows, window);
+    expect(market.spent).toBe(usd("240"));
+    expect(market.projected).toBe(usd("600"));
+    expect(market.drivers.models).toEqual([{ model: "mistral-large-2411", cost: usd("240"), channel: "marketplace" }]);
+    expect(market.forecastCrossed.map((f) => f.threshold)).toEqual([80, 100]);
+
+    const four = evaluateBudget({ amount: usd("1000"), thresholds: [100], model: "gpt-4o" }, rows, window);
+    expect(four.spent).toBe(usd("1230"));
+    expect(four.actualCrossed).toEqual([100]);
+    expect(four.drivers.channels).toEqual({ microsoft: usd("1230"), marketplace: 0n });
+  });
+
+  it("reaching a threshold exactly counts as crossing it", () => {
+    const s = evaluateBudget({ amount: usd("1470"), thresholds: [100] }, rows, window);
+    expect(s.actualCrossed).toEqual([100]);
+  });
+
+  it("keeps thresholds with decimals exact", () => {
+    expect(thresholdAmount(usd("1000"), 87.5)).toBe(usd("875"));
+    expect(thresholdAmount(usd("0.03"), 33.333)).toBe(usd("0.0099999"));
+  });
+});
