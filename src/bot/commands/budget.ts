@@ -2,7 +2,7 @@
 // and Azure's own budgets beside them. Changing is for admins; a new budget is checked at once.
 // Must not import platform SDKs: alerts leave through the notifiers handed in.
 import { budgetScope, money, statusLine } from "../../budgets/card.js";
-import { checkBudget, type BudgetCheckDeps, type CostMemo } from "../../budgets/check.js";
+import { checkBudget, targetZone, type BudgetCheckDeps, type CostMemo } from "../../budgets/check.js";
 import { evaluateBudget, HISTORY_DAYS } from "../../budgets/evaluate.js";
 import { parseBudgetCommand } from "../../budgets/parse-command.js";
 import { periodNoun, periodWindow } from "../../budgets/period.js";
@@ -103,7 +103,8 @@ async function listBudgets(ctx: CommandContext, deps: BudgetCheckDeps): Promise<
   const fields: NonNullable<NoticeReport["fields"]> = [];
   const lines: string[] = [];
   const memo: CostMemo = new Map();
-  const tz = target?.tz ?? ctx.tz;
+  // The same zone the scheduled check counts periods in, so both show the same period.
+  const tz = target ? await targetZone(deps.store, target, deps.tz ?? ctx.tz) : ctx.tz;
   for (const b of budgets) {
     const window = periodWindow(b.period, ctx.now, tz);
     const from = shiftDays(window.from, -HISTORY_DAYS);
