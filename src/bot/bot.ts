@@ -6,6 +6,7 @@ import { handle } from "./handle.js";
 import { parseIntent } from "./intent.js";
 import type { Intent } from "./intent-types.js";
 import { tokenize } from "./intent-words.js";
+import { createReportCache } from "./report-cache.js";
 import type { Report } from "./report.js";
 
 /** Who is asking, from where; adapters fill what their platform knows. */
@@ -36,6 +37,8 @@ export interface BotDeps {
   /** Default zone for date words when the platform does not say (IANA name). */
   tz?: string;
   costType?: CostType;
+  /** How long a spend report is reused for the same question (default 60 s; 0 turns it off). */
+  reportTtlMs?: number;
   /** Tried in order before the message is read as a cost question. */
   commands?: CommandHandler[];
 }
@@ -49,6 +52,7 @@ export interface Bot {
 
 export function createBot(deps: BotDeps): Bot {
   const clock = deps.clock ?? (() => new Date());
+  const reports = createReportCache(() => clock().getTime(), deps.reportTtlMs);
   const settle = (ctx: AskContext): CommandContext => ({ ...ctx, now: ctx.now ?? clock(), tz: ctx.tz ?? deps.tz ?? "UTC" });
   const bot: Bot = {
     costSource: deps.costSource,
@@ -66,7 +70,8 @@ export function createBot(deps: BotDeps): Bot {
     },
     handle(intent, ctx = {}) {
       const settled = settle(ctx);
-      return handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz });
+      const run = () => handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz });
+      return intent.kind === "spend" ? reports.get(intent, settled.tz, run) : run();
     },
   };
   return bot;
