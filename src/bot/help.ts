@@ -1,7 +1,10 @@
 // The help card: what costbot understands, as literal commands a person can copy.
-// Every example here must parse to a spend intent (test/bot/intent.test.ts checks it). No imports
-// beyond the report types.
+// Every example under QUESTION_TITLES parses to a spend intent (test/bot/intent.test.ts checks it);
+// the command examples are answered by the commands (test/server/services.test.ts checks them).
 import type { HelpReport } from "./report.js";
+
+/** Sections whose examples are cost questions; the rest are chat commands. */
+export const QUESTION_TITLES = ["When", "Grouped by", "Only some of it", "Compare and rank"];
 
 export function helpReport(): HelpReport {
   return {
@@ -29,6 +32,17 @@ export function helpReport(): HelpReport {
       {
         title: "Compare and rank",
         examples: ["this week vs last week", "last month compare", "top 5 this month", "amortized last month"],
+      },
+      {
+        title: "Forecast and budgets",
+        examples: [
+          "forecast", "forecast gpt-4o", "budgets", "budget set 5000 monthly", "budget set 800 weekly for gpt-4o",
+          "budget set 1200 monthly marketplace alerts 50,80,100", "budget remove monthly",
+        ],
+      },
+      {
+        title: "Digests and alerts (in the channel that should get them)",
+        examples: ["digest daily 09:00 Europe/Berlin", "digest weekly mon 08:30", "digest", "digest off", "alerts here", "alerts off"],
       },
     ],
   };

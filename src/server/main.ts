@@ -1,43 +1,27 @@
 // `npm start`: reads configuration once, builds the bot on the configured source, mounts every
 // platform on one port and says in a few lines what is running. Exits 2 on bad configuration.
-import { createBot } from "../bot/bot.js";
-import { ConfigError, loadConfig } from "../config.js";
-import { isCostbotError } from "../cost/errors.js";
-import { createCostSource } from "../cost/sources/index.js";
-import { createLogger } from "../log.js";
+import { mountAzureAlerts } from "../adapters/azure-alerts/mount.js";
 import { mountSlack } from "../adapters/slack/mount.js";
 import { mountTeams } from "../adapters/teams/mount.js";
 import { mountPlayground } from "../adapters/web/mount.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { isCostbotError } from "../cost/errors.js";
+import { createLogger } from "../log.js";
+import { startScheduler } from "../schedule/scheduler.js";
 import { redactDatabaseUrl } from "../store/index.js";
 import { startApp, type Mount } from "./app.js";
-import { createSlackSchedulerNotifier } from "../adapters/slack/notifier.js";
-import { createTeamsSchedulerNotifier } from "../adapters/teams/notifier.js";
-import { createDigestCommand } from "../bot/commands/digest.js";
-import { startScheduler } from "../schedule/scheduler.js";
-import { openStore } from "../store/index.js";
+import { createServices } from "./services.js";
 
 /** Every platform the server can mount; each returns null when it is not configured. */
-const mounts: Mount[] = [mountSlack, mountTeams, mountPlayground];
+const mounts: Mount[] = [mountSlack, mountTeams, mountAzureAlerts, mountPlayground];
 
 export async function serve(): Promise<number> {
   const logger = createLogger();
   try {
     const config = loadConfig();
-    const costSource = await createCostSource(config.source, {
-      costType: config.costType,
-      scopes: config.scopes,
-      azure: config.azure,
-    });
-    // Digests and scheduled sends: the store, one notifier per platform, the scheduler and the digest command.
-    const store = await openStore(config.databaseUrl);
-    const notifiers = {
-      ...(config.slack.botToken ? { slack: createSlackSchedulerNotifier({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) } : {}),
-      teams: createTeamsSchedulerNotifier({ teams: config.teams, conversations: store }),
-    };
-    const commands = [createDigestCommand({ store, admins: config.admins })];
-    const bot = createBot({ costSource, tz: config.tz, costType: config.costType, commands });
-    const scheduler = startScheduler({ store, bot, notifiers, logger, costType: config.costType });
-    const app = await startApp({ config, bot, logger, sourceName: costSource.name, store }, mounts);
+    const { costSource, store, notifiers, bot, jobs } = await createServices(config, logger);
+    const scheduler = startScheduler({ store, bot, notifiers, logger, costType: config.costType, jobs });
+    const app = await startApp({ config, bot, logger, sourceName: costSource.name, store, notifiers }, mounts);
     const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${app.port}`;
     // Plain lines for the person who just typed `npm start`; everything after this is pino JSON.
     const db = redactDatabaseUrl(config.databaseUrl);

@@ -1,0 +1,56 @@
+// Everything a running costbot is made of, built once from configuration: cost source, store,
+// notifiers, chat commands, the bot and the scheduled jobs. `serve` starts them; tests can too.
+import { createSlackSchedulerNotifier } from "../adapters/slack/notifier.js";
+import { createTeamsSchedulerNotifier } from "../adapters/teams/notifier.js";
+import { playgroundAdminIds } from "../adapters/web/identity.js";
+import { createBot, type Bot, type CommandHandler } from "../bot/bot.js";
+import { createAlertsCommand } from "../bot/commands/alerts.js";
+import { createBudgetCommand } from "../bot/commands/budget.js";
+import { createDigestCommand } from "../bot/commands/digest.js";
+import { forecastCommand } from "../bot/commands/forecast.js";
+import { createBudgetCheckJob } from "../budgets/check.js";
+import { createSpikeJob } from "../budgets/spike-job.js";
+import type { Config } from "../config.js";
+import { createCostSource } from "../cost/sources/index.js";
+import type { CostSource } from "../cost/types.js";
+import type { Logger } from "../log.js";
+import type { ScheduledJob } from "../schedule/jobs.js";
+import type { Notifiers } from "../schedule/notifier.js";
+import { openStore } from "../store/index.js";
+import type { Store } from "../store/types.js";
+
+export interface Services {
+  costSource: CostSource;
+  store: Store;
+  notifiers: Notifiers;
+  bot: Bot;
+  jobs: ScheduledJob[];
+}
+
+export async function createServices(config: Config, logger: Logger, clock?: () => Date): Promise<Services> {
+  const costSource = await createCostSource(config.source, {
+    costType: config.costType,
+    scopes: config.scopes,
+    azure: config.azure,
+    clock,
+  });
+  const store = await openStore(config.databaseUrl);
+  const notifiers: Notifiers = {
+    ...(config.slack.botToken
+      ? { slack: createSlackSchedulerNotifier({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) }
+      : {}),
+    teams: createTeamsSchedulerNotifier({ teams: config.teams, conversations: store }),
+  };
+  // The local playground may change its own digests and budgets; never in production.
+  const admins = [...config.admins, ...playgroundAdminIds(config)];
+  const alerting = { store, admins, notifiers, logger, tz: config.tz, costType: config.costType };
+  const commands: CommandHandler[] = [
+    forecastCommand,
+    createDigestCommand({ store, admins }),
+    createBudgetCommand(alerting),
+    createAlertsCommand({ store, admins, webhookTokenSet: Boolean(config.alertWebhookToken) }),
+  ];
+  const bot = createBot({ costSource, clock, tz: config.tz, costType: config.costType, commands });
+  const jobs = [createBudgetCheckJob({ ...alerting, costSource }), createSpikeJob({ ...alerting, costSource })];
+  return { costSource, store, notifiers, bot, jobs };
+}
