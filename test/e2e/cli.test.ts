@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const NOW = "2025-11-27T09:00:00Z";
 
@@ -63,6 +63,7 @@ describe("costbot ask (spawned)", () => {
   });
 
   const dir = mkdtempSync(join(tmpdir(), "costbot-cli-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const noCostColumns = join(dir, "not-costs.csv");
   writeFileSync(noCostColumns, "Name,Colour\nalpha,red\n");
 

@@ -1,13 +1,13 @@
 // The Teams app package: manifest valid against the Teams schema of its declared version (shipped
 // in @microsoft/app-manifest), the zip readable with the right three files, icons of the right size.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { Ajv } from "ajv";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { buildManifest, buildTeamsPackage } from "../../../scripts/package-teams.js";
 import { pngSize } from "../../../scripts/png.js";
 import { crc32 } from "../../../scripts/zip.js";
@@ -105,7 +105,9 @@ describe("Teams app package", () => {
   });
 
   it("`npm run package:teams` writes the zip from MicrosoftAppId and exits 2 without it", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "teams-pkg-")), "appPackage.zip");
+    const dir = mkdtempSync(join(tmpdir(), "teams-pkg-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const out = join(dir, "appPackage.zip");
     const run = (env: Record<string, string>) =>
       spawnSync("npm", ["run", "-s", "package:teams", "--", "--out", out], {
         encoding: "utf8",
