@@ -50,6 +50,18 @@ describe("costbot ask --source azure (spawned, against a fake ARM)", () => {
     expect(queries[0].headers["clienttype"]).toMatch(/costbot/i);
   });
 
+  it("projects the month end and lists Azure's budgets on the scopes", async () => {
+    const forecast = await costbot("forecast");
+    expect(forecast.err).toBe("");
+    expect(forecast.out).toMatch(/^Forecast for November 2025: \$[\d,.]+ on AI models/);
+    expect(forecast.out).toMatch(/Azure's forecast, all costs in scope/);
+    expect(fake.of("forecast").length).toBeGreaterThan(0);
+    const budgets = await costbot("budgets");
+    expect(budgets.err).toBe("");
+    expect(budgets.out).toMatch(/Azure budget ".+"/);
+    expect(fake.of("budgets")[0].path.toLowerCase()).toContain(RG.toLowerCase());
+  });
+
   it("says what is missing when COSTBOT_SCOPES is not set", async () => {
     const r = await run(process.execPath, ["bin/costbot.js", "ask", "--source", "azure", "today"], {
       env: { ...process.env, COSTBOT_SCOPES: "" },

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { createBot } from "../../bot/bot.js";
 import { forecastCommand } from "../../bot/commands/forecast.js";
+import { sourceBudgetsCommand } from "../../bot/commands/source-budgets.js";
 import { ConfigError, loadConfig } from "../../config.js";
 import { isCostbotError } from "../../cost/errors.js";
 import { createCostSource } from "../../cost/sources/index.js";
@@ -71,7 +72,7 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
       scopes: config.scopes,
       azure: config.azure,
     });
-    const bot = createBot({ costSource, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands: [forecastCommand] });
+    const bot = createBot({ costSource, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands: [forecastCommand, sourceBudgetsCommand] });
     const report = await bot.answer(text);
     if (report.kind === "error") {
       io.err(`costbot: ${oneLine(report.message)}\n`);
