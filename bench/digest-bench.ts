@@ -12,7 +12,8 @@ import { createAzureCostSource } from "../src/cost/sources/azure/index.js";
 import { silentLogger } from "../src/log.js";
 import { startScheduler } from "../src/schedule/scheduler.js";
 import { openStore } from "../src/store/open.js";
-import { startArmFake, type FakeCost } from "../test/fakes/arm.js";
+import { startArmFake } from "../test/fakes/arm.js";
+import { benchCosts } from "./fake-costs.js";
 import { startFakeSlack } from "../test/fakes/slack-api.js";
 import { perSecondLimit, startSlackProxy } from "../test/fakes/slack-proxy.js";
 
@@ -25,22 +26,6 @@ const ZONES: [string, string][] = [
 ];
 const TOKEN = "xoxb-bench";
 
-function costs(scope: string): FakeCost[] {
-  const rows: FakeCost[] = [];
-  for (let t = Date.parse("2025-10-01T00:00:00Z"), i = 0; t <= Date.parse("2025-11-27T00:00:00Z"); t += 86_400_000) {
-    const date = new Date(t).toISOString().slice(0, 10);
-    for (let r = 0; r < 20; r++, i++) {
-      rows.push({
-        date, cost: `${(i * 7919) % 997}.${String((i * 104729) % 1_000_000).padStart(6, "0")}`, quantity: i % 50,
-        dims: {
-          ResourceId: `${scope}/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/ai-${r}`,
-          Meter: `gpt 4o 0513 ${r % 2 ? "Input" : "Output"} global Tokens`, PublisherType: "Azure", UnitOfMeasure: "1K",
-        },
-      });
-    }
-  }
-  return rows;
-}
 
 async function round(throttle: boolean) {
   const dir = mkdtempSync(join(tmpdir(), "costbot-digest-bench-"));
@@ -52,7 +37,7 @@ async function round(throttle: boolean) {
     await store.setDigest({ targetId: t.id, cadence: "daily", time, tz, createdBy: "UBENCH" });
   }
   const arm = await startArmFake({ latencyMs: 100, pageSize: 1000, today: "2025-11-27" });
-  for (const s of SCOPES) arm.setCosts(s, costs(s));
+  for (const s of SCOPES) arm.setCosts(s, benchCosts(s));
   const slack = await startFakeSlack({ botToken: TOKEN });
   const proxy = await startSlackProxy(slack);
   if (throttle) proxy.rateLimit = perSecondLimit(100);
