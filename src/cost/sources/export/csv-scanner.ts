@@ -47,8 +47,16 @@ export class CsvScanner {
   private slotOf: Int32Array | null = null;
   private hashed: Uint8Array = new Uint8Array(0);
   private spans: FieldSpans = emptySpans(0);
+  /** Bytes pushed so far; the tail is always their last `tail.length` bytes. */
+  private received = 0;
+  /** Stream offset of byte 0 of the buffer being scanned. */
+  private base = 0;
   /** Data records seen so far (header excluded). */
   rows = 0;
+  /** Records starting at or after this stream offset are left unread (the end of a byte range). */
+  stopAt = Infinity;
+  /** Stream offset of the first record left unread because of `stopAt`; -1 until that happens. */
+  stoppedAt = -1;
 
   constructor(
     private readonly onHeader: HeaderHandler,
@@ -60,17 +68,40 @@ export class CsvScanner {
     return this.slotOf !== null;
   }
 
+  /** Starts with known column names instead of reading a header (a byte range after the first). */
+  useHeader(names: string[]): void {
+    this.applyPlan(this.onHeader(names));
+  }
+
+  /**
+   * Where the records read end, as a stream offset: the first record left unread because of
+   * `stopAt`, else (after end()) the stream's length.
+   */
+  get endOffset(): number {
+    return this.stoppedAt >= 0 ? this.stoppedAt : this.received;
+  }
+
   push(chunk: Buffer): void {
+    if (this.stoppedAt >= 0) return;
+    const at = this.received;
+    this.received += chunk.length;
     let buf = chunk;
     let from = 0;
+    this.base = at;
     if (this.tail) {
       // Finish the record cut at the previous chunk's end from a small joined window, then scan
       // the chunk itself in place: copying every chunk onto the tail would copy the whole file.
       const carry = this.tail;
       const joined = Buffer.concat([carry, chunk.subarray(0, Math.min(chunk.length, JOIN_WINDOW))]);
+      this.base = at - carry.length;
       const used = this.consume(joined, 0, 1);
+      if (this.stoppedAt >= 0) {
+        this.tail = null;
+        return;
+      }
       if (used > carry.length) {
         from = used - carry.length;
+        this.base = at;
       } else if (joined.length - carry.length < chunk.length) {
         buf = Buffer.concat([carry, chunk]);
       } else {
@@ -79,13 +110,14 @@ export class CsvScanner {
       }
     }
     const rest = this.consume(buf, from, Infinity);
-    this.tail = rest < buf.length ? Buffer.from(buf.subarray(rest)) : null;
+    this.tail = rest < buf.length && this.stoppedAt < 0 ? Buffer.from(buf.subarray(rest)) : null;
   }
 
   /** Flushes a last record that has no trailing newline. */
   end(): void {
-    if (!this.tail) return;
+    if (!this.tail || this.stoppedAt >= 0) return;
     const buf = Buffer.concat([this.tail, Buffer.from("\n")]);
+    this.base = this.received - this.tail.length;
     this.tail = null;
     this.consume(buf, 0, Infinity);
   }
@@ -95,17 +127,20 @@ export class CsvScanner {
     if (!this.slotOf) {
       const header = readHeader(buf);
       if (!header) return 0;
-      const plan = this.onHeader(header.names);
-      this.slotOf = plan.slotOf;
-      this.spans = emptySpans(plan.slots);
-      this.hashed = plan.hashed ?? new Uint8Array(plan.slots);
+      this.applyPlan(this.onHeader(header.names));
       pos = header.next;
       if (maxRecords === 1) return pos;
     }
     return this.scan(buf, pos, maxRecords);
   }
 
-  /** The hot loop: returns the offset of the first incomplete record. */
+  private applyPlan(plan: SlotPlan): void {
+    this.slotOf = plan.slotOf;
+    this.spans = emptySpans(plan.slots);
+    this.hashed = plan.hashed ?? new Uint8Array(plan.slots);
+  }
+
+  /** The hot loop: returns the offset of the first incomplete (or, at stopAt, unread) record. */
   private scan(buf: Buffer, from: number, maxRecords: number): number {
     const n = buf.length;
     const slotOf = this.slotOf!;
@@ -115,7 +150,12 @@ export class CsvScanner {
     const nSlots = starts.length;
     let recStart = from;
     let done = 0;
+    const stop = this.stopAt - this.base;
     while (recStart < n && done < maxRecords) {
+      if (recStart >= stop) {
+        this.stoppedAt = this.base + recStart;
+        return recStart;
+      }
       // Short rows leave missing columns empty rather than stale.
       for (let s = 0; s < nSlots; s++) {
         starts[s] = 0;

@@ -68,3 +68,10 @@ export class KeyTable {
     this.slots = slots;
   }
 }
+
+/** Final avalanche (murmur3 fmix32) so the table's low bits depend on every id. */
+export function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}

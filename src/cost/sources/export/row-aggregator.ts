@@ -1,13 +1,14 @@
-// Folds export records into one CostRow per (date + every text column + unit), summing cost exactly
-// and quantity, so memory grows with distinct keys, not with file size. Rows outside the date range
+// Folds export records into one CostRow per (date + every text column + unit), summing cost and
+// quantity exactly, so memory grows with distinct keys, not with file size, and totals do not
+// depend on the order rows arrive in (worker threads merge partial totals). Rows outside the date range
 // are dropped before any other work. Must not import platform SDKs.
 import type { Amount } from "../../money.js";
 import { makeRow, type CostRow } from "../../types.js";
 import type { FieldSpans, SlotPlan } from "./csv-scanner.js";
 import { FieldInterner } from "./field-interner.js";
-import { KeyTable } from "./key-table.js";
+import { KeyTable, mix } from "./key-table.js";
 import { TEXT_FIELDS, type ColumnPlan, type ExportFormat, type TextField } from "./format.js";
-import { fastPico, normaliseDate, parseQuantity, slowAmount } from "./values.js";
+import { fastPico, normaliseDate, slowAmount, slowQuantity } from "./values.js";
 
 const SLOT_DATE = 0;
 const SLOT_COST = 1;
@@ -17,6 +18,14 @@ const N_TEXT = TEXT_FIELDS.length;
 /** Flush the double accumulator into the bigint before it could lose integer precision. */
 const FLUSH_AT = 2 ** 52;
 const FORMATS: ExportFormat[] = ["ea", "mca", "focus"];
+
+/** One distinct decoded key's exact totals: cost is in `row.cost`, quantity (1e-12 units) apart. */
+export interface RowTotal {
+  row: CostRow;
+  quantity: Amount;
+  /** Sum of quantities that are not numbers (NaN) or too large to hold exactly; usually 0. */
+  oddQuantity: number;
+}
 
 /** Per-file counts the source turns into warnings. */
 export interface FileStats {
@@ -36,13 +45,18 @@ export class RowAggregator {
   /** Raw key = format, date id, text ids. */
   private readonly ids = new Int32Array(2 + N_TEXT);
   private readonly keys = new KeyTable(2 + N_TEXT);
-  // Per raw key (KeyTable index): exact cost as integer 1e-12 units in a double, quantity, and
-  // the bigint the double is flushed into (sparse); typed arrays keep the hot path cache-friendly.
+  // Per raw key (KeyTable index): exact cost and quantity as integer 1e-12 units in doubles, and
+  // the bigints they are flushed into (sparse); typed arrays keep the hot path cache-friendly.
   private sums = new Float64Array(2048);
   private readonly bigs: (Amount | undefined)[] = [];
-  /** Raw key index -> output row; several raw keys may decode to the same row. */
-  private readonly rowOf: CostRow[] = [];
-  private readonly byNorm = new Map<string, CostRow>();
+  private readonly bigQty: (Amount | undefined)[] = [];
+  private readonly oddQty: (number | undefined)[] = [];
+  /** Raw key index -> output total; several raw keys may decode to the same row. */
+  private readonly rowOf: RowTotal[] = [];
+  /** Decoded key (numbers of its date and texts) -> index in `decoded`. */
+  private readonly decodedKeys = new KeyTable(1 + N_TEXT);
+  private readonly decodedKey = new Int32Array(1 + N_TEXT);
+  private readonly decoded: RowTotal[] = [];
   private readonly textNo = new Map<string, number>();
   /** Latest valid usage date in any row read, in range or not. */
   latestDate: string | null = null;
@@ -115,21 +129,45 @@ export class RowAggregator {
       sums[2 * idx] = 0;
     } else sums[2 * idx] = small;
     if (exact !== null) this.bigs[idx] = (this.bigs[idx] ?? 0n) + exact;
-    sums[2 * idx + 1] += parseQuantity(buf, starts[SLOT_QTY], ends[SLOT_QTY]);
+
+    const qs = starts[SLOT_QTY];
+    const qe = ends[SLOT_QTY];
+    let q = qe > qs ? fastPico(buf, qs, qe) : 0;
+    if (Number.isNaN(q)) {
+      this.addSlowQuantity(idx, slowQuantity(buf, qs, qe));
+      q = 0;
+    }
+    const qty = sums[2 * idx + 1] + q;
+    if (qty > FLUSH_AT || qty < -FLUSH_AT) {
+      this.bigQty[idx] = (this.bigQty[idx] ?? 0n) + BigInt(qty);
+      sums[2 * idx + 1] = 0;
+    } else sums[2 * idx + 1] = qty;
+  }
+
+  /** Exact totals per distinct decoded key, in the order keys were first seen. */
+  totals(): RowTotal[] {
+    for (const t of this.decoded) {
+      t.row.cost = 0n;
+      t.quantity = 0n;
+      t.oddQuantity = 0;
+    }
+    for (let idx = 0; idx < this.rowOf.length; idx++) {
+      const t = this.rowOf[idx];
+      t.row.cost += BigInt(this.sums[2 * idx]) + (this.bigs[idx] ?? 0n);
+      t.quantity += BigInt(this.sums[2 * idx + 1]) + (this.bigQty[idx] ?? 0n);
+      t.oddQuantity += this.oddQty[idx] ?? 0;
+    }
+    return [...this.decoded];
   }
 
   /** The aggregated rows (one per distinct decoded key). */
   rows(): CostRow[] {
-    for (const row of this.byNorm.values()) {
-      row.cost = 0n;
-      row.quantity = 0;
-    }
-    for (let idx = 0; idx < this.rowOf.length; idx++) {
-      const row = this.rowOf[idx];
-      row.cost += BigInt(this.sums[2 * idx]) + (this.bigs[idx] ?? 0n);
-      row.quantity += this.sums[2 * idx + 1];
-    }
-    return [...this.byNorm.values()];
+    return this.totals().map(finishRow);
+  }
+
+  private addSlowQuantity(idx: number, q: Amount | number): void {
+    if (typeof q === "bigint") this.bigQty[idx] = (this.bigQty[idx] ?? 0n) + q;
+    else this.oddQty[idx] = (this.oddQty[idx] ?? 0) + q;
   }
 
   private newDate(id: number): string | null {
@@ -149,27 +187,27 @@ export class RowAggregator {
     const row = makeRow({ date, cost: 0n });
     TEXT_FIELDS.forEach((f, k) => (row[f] = this.textIds[k].text(this.ids[2 + k])));
     fillDerived(row, plan);
-    // Short key: each decoded text is numbered once, so 100k keys do not mean 100k long strings.
-    let norm = date;
-    for (const f of TEXT_FIELDS) {
-      let n = this.textNo.get(row[f]);
-      if (n === undefined) this.textNo.set(row[f], (n = this.textNo.size));
-      norm += "," + n;
+    // Each decoded text is numbered once and a decoded key is a tuple of those numbers, so 100k
+    // keys do not mean 100k long strings.
+    const key = this.decodedKey;
+    let h = 0x811c9dc5;
+    for (let k = 0; k <= N_TEXT; k++) {
+      const text = k === 0 ? date : row[TEXT_FIELDS[k - 1]];
+      let n = this.textNo.get(text);
+      if (n === undefined) this.textNo.set(text, (n = this.textNo.size));
+      key[k] = n;
+      h = Math.imul(h ^ n, 0x01000193);
     }
-    const known = this.byNorm.get(norm);
-    if (known) this.rowOf.push(known);
-    else {
-      this.byNorm.set(norm, row);
-      this.rowOf.push(row);
-    }
+    const at = this.decodedKeys.indexOf(key, mix(h));
+    if (at === this.decoded.length) this.decoded.push({ row, quantity: 0n, oddQuantity: 0 });
+    this.rowOf.push(this.decoded[at]);
   }
 }
 
-/** Final avalanche (murmur3 fmix32) so the table's low bits depend on every id. */
-function mix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
+/** Sets a total's row quantity from its exact sum (rounded once, so any adding order agrees). */
+export function finishRow(t: RowTotal): CostRow {
+  t.row.quantity = Number(t.quantity) / 1e12 + t.oddQuantity;
+  return t.row;
 }
 
 /** Fills what a format leaves out: names from the resource ID, FOCUS publisher categories. */

@@ -1,19 +1,30 @@
 // CostSource over Azure Cost Management exports on disk: one CSV, a .csv.gz, or a folder of
 // partitioned files. Streams every file (memory bounded by distinct keys), never loads one whole.
 // Must not import platform SDKs or the Azure SDK.
-import { CostbotError } from "../../errors.js";
-import type { CostQuery, CostResult, CostSource, CostType } from "../../types.js";
-import { CsvScanner } from "./csv-scanner.js";
-import { findExportFiles, openExportFile, type ExportFile } from "./files.js";
-import { EXPECTED_COLUMNS, planColumns, type ColumnPlan } from "./format.js";
+import { availableParallelism } from "node:os";
+import type { CostQuery, CostResult, CostRow, CostSource, CostType } from "../../types.js";
+import { findExportFiles, type ExportFile } from "./files.js";
+import type { ColumnPlan } from "./format.js";
+import { readInParallel, type FileRead } from "./parallel.js";
 import { RowAggregator, type FileStats } from "./row-aggregator.js";
+import { scanInto } from "./task.js";
 
 export interface ExportSourceOptions {
   /** An export file (.csv, .csv.gz) or a folder searched recursively for them. */
   path: string;
   /** Used when a query does not say; the query's own costType wins. */
   costType?: CostType;
+  /** Worker threads to read with; 1 reads in this thread. Default: the available cores, at most 4. */
+  workers?: number;
+  /**
+   * Inputs smaller than this (bytes on disk, all files together) are read in this thread, as are
+   * plain CSVs smaller than it within a larger input. Default 32 MiB; 0 forces workers (tests).
+   */
+  parallelFrom?: number;
 }
+
+const MAX_WORKERS = 4;
+const PARALLEL_FROM = 32 << 20;
 
 export function createExportCostSource(opts: ExportSourceOptions): CostSource {
   return {
@@ -21,12 +32,18 @@ export function createExportCostSource(opts: ExportSourceOptions): CostSource {
     async query(q: CostQuery): Promise<CostResult> {
       const costType: CostType = q.costType ?? opts.costType ?? "actual";
       const files = await findExportFiles(opts.path);
-      const agg = new RowAggregator(q.from, q.to);
+      const lanes = Math.max(1, Math.floor(opts.workers ?? Math.min(availableParallelism(), MAX_WORKERS)));
+      const splitFrom = opts.parallelFrom ?? PARALLEL_FROM;
+      const bytes = files.reduce((n, f) => n + f.bytes, 0);
+      // Starting workers costs tens of milliseconds: only worth it for large inputs.
+      const parallel = lanes > 1 && bytes >= splitFrom && (files.length > 1 || !files[0].gzip);
+      const read = parallel
+        ? await readInParallel(files, { from: q.from, to: q.to, costType }, { lanes, splitFrom })
+        : await readInThread(files, q, costType);
       const warnings: string[] = [];
       const mismatched: string[] = [];
       const undetermined: string[] = [];
-      for (const file of files) {
-        const { plan, stats } = await readFile(file, agg, costType);
+      for (const { file, plan, stats } of read.files) {
         if (!plan) {
           warnings.push(`${file.path} is empty; skipped.`);
           continue;
@@ -46,36 +63,22 @@ export function createExportCostSource(opts: ExportSourceOptions): CostSource {
           `Cannot tell whether ${listFiles(undetermined)} ${undetermined.length === 1 ? "holds" : "hold"} actual or amortized costs (the export's name or folder does not say); amounts are shown as exported.`,
         );
       }
-      return { rows: agg.rows(), dataAsOf: freshness(agg.latestDate, files), warnings };
+      return { rows: read.rows, dataAsOf: freshness(read.latestDate, files), warnings };
     },
   };
 }
 
-async function readFile(file: ExportFile, agg: RowAggregator, costType: CostType) {
-  let plan: ColumnPlan | null = null;
-  const stats: FileStats = { rows: 0, inRange: 0, badCost: 0, firstBadCostRow: 0, badDate: 0, firstBadDateRow: 0 };
-  const scanner = new CsvScanner(
-    (names) => {
-      plan = planColumns(names, costType, file.label);
-      if (!plan) {
-        const shown = names.slice(0, 12).join(", ") + (names.length > 12 ? ", ..." : "");
-        throw new CostbotError(
-          `${file.path} is not a recognised Azure cost export: expected cost columns (${EXPECTED_COLUMNS}), found: ${shown}.`,
-          "BAD_INPUT",
-        );
-      }
-      return agg.slotsFor(plan, names.length);
-    },
-    (buf, spans, row) => agg.add(buf, spans, row, plan!, stats),
-  );
-  try {
-    for await (const chunk of openExportFile(file)) scanner.push(chunk as Buffer);
-    scanner.end();
-  } catch (err) {
-    if (err instanceof CostbotError) throw err;
-    throw new CostbotError(`Could not read ${file.path}: ${(err as Error).message}`, "SOURCE_FAILED", { cause: err });
+/** Reads the files one after another in this thread, into one aggregator. */
+async function readInThread(files: ExportFile[], q: CostQuery, costType: CostType) {
+  const agg = new RowAggregator(q.from, q.to);
+  const out: { rows: CostRow[]; latestDate: string | null; files: FileRead[] } = { rows: [], latestDate: null, files: [] };
+  for (const file of files) {
+    const { plan, stats } = await scanInto({ file, costType, from: q.from, to: q.to }, agg);
+    out.files.push({ file, plan, stats });
   }
-  return { plan: plan as ColumnPlan | null, stats };
+  out.rows = agg.rows();
+  out.latestDate = agg.latestDate;
+  return out;
 }
 
 function statWarnings(file: ExportFile, plan: ColumnPlan, s: FileStats): string[] {

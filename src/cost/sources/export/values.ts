@@ -63,37 +63,15 @@ export function slowAmount(buf: Buffer, s: number, e: number): Amount | null {
   return parseAmount(buf.toString("latin1", s, e));
 }
 
-/** A quantity as a double (quantities are counts, not money). Empty means 0; junk gives NaN. */
-export function parseQuantity(buf: Buffer, s: number, e: number): number {
-  if (s >= e) return 0;
-  let i = s;
-  let neg = false;
-  if (buf[i] === MINUS) {
-    neg = true;
-    i++;
-  }
-  let v = 0;
-  for (; i < e; i++) {
-    const d = buf[i] - ZERO;
-    if (d < 0 || d > 9) break;
-    v = v * 10 + d;
-  }
-  if (i < e && buf[i] === DOT) {
-    let scale = 1;
-    let f = 0;
-    for (i++; i < e; i++) {
-      const d = buf[i] - ZERO;
-      if (d < 0 || d > 9) break;
-      f = f * 10 + d;
-      scale *= 10;
-    }
-    v += f / scale;
-  }
-  if (i !== e) {
-    const text = buf.toString("latin1", s, e).trim();
-    return text === "" || text === "NULL" ? 0 : Number(text);
-  }
-  return neg ? -v : v;
+/**
+ * A quantity fastPico cannot read, in exact 1e-12 units: empty or NULL (as some exports write) is
+ * 0n, exponents and large values stay exact. Junk gives Number()'s answer (NaN), so it shows.
+ * Quantities are summed exactly so the total does not depend on the order rows are added in.
+ */
+export function slowQuantity(buf: Buffer, s: number, e: number): Amount | number {
+  const text = buf.toString("latin1", s, e).trim();
+  if (text === "" || text === "NULL") return 0n;
+  return parseAmount(text) ?? Number(text);
 }
 
 /** Decodes a text field: UTF-8, "" escapes undone, a bare NULL (as some exports write) is empty. */
