@@ -3,7 +3,7 @@
 import { aggregate, type Aggregation } from "../cost/aggregate.js";
 import { isCostbotError } from "../cost/errors.js";
 import { toMoneyNumber } from "../cost/money.js";
-import type { CostSource, CostType } from "../cost/types.js";
+import type { CostSource } from "../cost/types.js";
 import { helpReport } from "./help.js";
 import type { Intent, SpendIntent } from "./intent-types.js";
 import { eachDate, previousPeriod } from "./periods.js";
@@ -17,7 +17,7 @@ export interface HandleDeps {
 }
 
 /** Default number of groups a card lists before rolling up the rest. */
-export const DEFAULT_TOP = 8;
+const DEFAULT_TOP = 8;
 
 export async function handle(intent: Intent, deps: HandleDeps): Promise<Report> {
   switch (intent.kind) {
@@ -101,5 +101,3 @@ function warningsOf(intent: SpendIntent, agg: Aggregation, noData: boolean): str
   if (noData) w.push("The cost source returned no rows for this range.");
   return w;
 }
-
-export type { CostType };

@@ -3,6 +3,7 @@
 import { TZDate } from "@date-fns/tz";
 import { endOfMonth, endOfYear, format, isExists, parseISO, startOfDay, subDays } from "date-fns";
 import type { InvalidIntent, ParseContext } from "./intent-types.js";
+import { isKnownZone } from "./zones.js";
 
 /** "Today" as the asker sees it: local midnight in `tz`, plus the week convention. */
 export interface Clock {
@@ -28,29 +29,13 @@ export function makeClock(ctx: ParseContext): Clock | InvalidIntent {
   if (!(ctx.now instanceof Date) || Number.isNaN(ctx.now.getTime())) {
     return { kind: "invalid", word: String(ctx.now), message: `The clock reads "${String(ctx.now)}", which is not a time.` };
   }
-  if (!isZone(ctx.tz)) {
+  if (!isKnownZone(ctx.tz)) {
     return { kind: "invalid", word: ctx.tz, message: `"${ctx.tz}" is not a time zone I know (use an IANA name like Europe/Berlin).` };
   }
   const today = startOfDay(new TZDate(ctx.now.getTime(), ctx.tz));
   return { tz: ctx.tz, today, todayIso: iso(today), weekStartsOn: ctx.weekStartsOn ?? 1 };
 }
 
-// Building an Intl formatter costs ~0.3 ms; zones are few, so remember each answer.
-const zoneChecks = new Map<string, boolean>();
-
-function isZone(tz: string): boolean {
-  let known = zoneChecks.get(tz);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: tz });
-      known = typeof tz === "string" && tz.length > 0;
-    } catch {
-      known = false;
-    }
-    if (zoneChecks.size < 1000) zoneChecks.set(tz, known);
-  }
-  return known;
-}
 
 /** Local midnight of a calendar date in the clock's zone (month is 0-based). */
 export const dateIn = (c: Clock, y: number, m: number, d: number): TZDate => TZDate.tz(c.tz, y, m, d);

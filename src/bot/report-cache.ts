@@ -5,7 +5,7 @@ import type { SpendIntent } from "./intent-types.js";
 import type { Report } from "./report.js";
 
 /** Cost data refreshes a few times a day and every card says how fresh it is: a minute is safe. */
-export const REPORT_TTL_MS = 60_000;
+const REPORT_TTL_MS = 60_000;
 const MAX_ENTRIES = 500;
 
 export interface ReportCache {

@@ -13,7 +13,7 @@ const GROUP_WORDS: Record<GroupBy, string> = {
 };
 
 /** The words that ask for `intent` again; parseIntent(commandFor(i)) yields i with explicit dates. */
-export function commandFor(intent: SpendIntent): string {
+function commandFor(intent: SpendIntent): string {
   const parts = [`${intent.range.from} to ${intent.range.to}`, GROUP_WORDS[intent.groupBy]];
   if (intent.model) parts.push(intent.model);
   if (intent.channel) parts.push(intent.channel);

@@ -1,8 +1,8 @@
 // A budget's current period in the target's zone: today, this week (Monday start) or this month,
 // as inclusive plain dates plus the key delivery keys use. Pure: date-fns only, no store or platform.
-import { TZDate } from "@date-fns/tz";
 import { endOfMonth, format, parseISO, startOfWeek } from "date-fns";
 import { shiftDays } from "../bot/periods.js";
+import { localDate } from "../bot/zones.js";
 import type { BudgetPeriod } from "../store/types.js";
 
 export interface PeriodWindow {
@@ -18,10 +18,7 @@ export interface PeriodWindow {
   label: string;
 }
 
-/** The calendar date `now` falls on in `tz` (an IANA name; throws RangeError when unknown). */
-export function localDate(now: Date, tz: string): string {
-  return format(new TZDate(now.getTime(), tz), "yyyy-MM-dd");
-}
+export { localDate };
 
 export function periodWindow(period: BudgetPeriod, now: Date, tz: string): PeriodWindow {
   const today = localDate(now, tz);

@@ -3,6 +3,7 @@
 import { tz as inZone } from "@date-fns/tz";
 import { Cron } from "croner";
 import { format } from "date-fns";
+import { localDate } from "../bot/zones.js";
 import type { DigestSubscription } from "../store/types.js";
 
 export type DigestTiming = Pick<DigestSubscription, "cadence" | "weekday" | "time" | "tz">;
@@ -44,10 +45,7 @@ export function latestDue(sub: DigestTiming, at: Date): Date | null {
   return prev ?? null;
 }
 
-/** The calendar date of an instant in `zone` (YYYY-MM-DD). */
-export function localDate(instant: Date, zone: string): string {
-  return format(instant, "yyyy-MM-dd", { in: inZone(zone) });
-}
+export { localDate };
 
 /** "Thu 27 Nov 09:00" in the zone, for confirmations. */
 export function localTimeLabel(instant: Date, zone: string): string {

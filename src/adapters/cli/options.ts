@@ -1,4 +1,5 @@
 // Validates `costbot ask` options into typed values; every problem is one sentence a user can fix.
+import { isKnownZone } from "../../bot/zones.js";
 import { CostbotError } from "../../cost/errors.js";
 import type { CostType } from "../../cost/types.js";
 
@@ -19,7 +20,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 export function validateAskOptions(raw: Record<string, string | undefined>, clock: () => Date): AskOptions {
   const bad = (msg: string) => new CostbotError(msg, "BAD_INPUT");
   const tz = raw.tz ?? "UTC";
-  if (!isValidZone(tz)) throw bad(`--tz: unknown time zone "${tz}"; use an IANA name such as Europe/Berlin or UTC`);
+  if (!isKnownZone(tz)) throw bad(`--tz: unknown time zone "${tz}"; use an IANA name such as Europe/Berlin or UTC`);
   let now = clock();
   if (raw.now !== undefined) {
     const text = raw.now.trim();
@@ -39,14 +40,6 @@ export function validateAskOptions(raw: Record<string, string | undefined>, cloc
   return { source, now, tz, format, costType };
 }
 
-function isValidZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // Date rolls impossible days over (2025-02-30 -> Mar 2); refuse them instead.
 function sameCalendarDate(text: string, d: Date): boolean {

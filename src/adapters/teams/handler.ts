@@ -8,6 +8,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from "botbuilder";
 import type { AskContext, Bot } from "../../bot/bot.js";
+import { isKnownZone } from "../../bot/zones.js";
 import type { Logger } from "../../log.js";
 import type { ConversationStore } from "./conversation-store.js";
 import { baseConversationId } from "./reference.js";
@@ -87,7 +88,7 @@ function buttonCommand(value: unknown): string | undefined {
 }
 
 function askContext(activity: Activity): AskContext {
-  const tz = validZone(activity.localTimezone);
+  const tz = isKnownZone(activity.localTimezone) ? activity.localTimezone : undefined;
   return {
     platform: "teams",
     userId: activity.from?.aadObjectId ?? activity.from?.id,
@@ -97,19 +98,3 @@ function askContext(activity: Activity): AskContext {
   };
 }
 
-// Building an Intl formatter costs ~0.2 ms; a tenant has few distinct zones.
-const zones = new Map<string, boolean>();
-function validZone(zone: string | undefined): string | undefined {
-  if (!zone) return undefined;
-  let ok = zones.get(zone);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    if (zones.size < 1000) zones.set(zone, ok);
-  }
-  return ok ? zone : undefined;
-}

@@ -8,6 +8,7 @@ import type { AppDeps } from "../../server/app.js";
 import { readBody, sendJson } from "../../server/router.js";
 import { PLAYGROUND_TARGET, PLAYGROUND_USER_ID } from "./identity.js";
 import { describeState } from "./state.js";
+import { isKnownZone } from "../../bot/zones.js";
 
 export const PLAYGROUND_API = "/playground/api";
 const MAX_TEXT = 2000;
@@ -40,7 +41,7 @@ export function createPlaygroundApi(deps: AppDeps, opts: ApiOptions) {
       if (!text || text.length > MAX_TEXT) {
         return sendJson(res, 400, { error: `"text" must be a question of 1 to ${MAX_TEXT} characters.` });
       }
-      const tz = typeof body.tz === "string" && validZone(body.tz) ? body.tz : undefined;
+      const tz = isKnownZone(body.tz) ? body.tz : undefined;
       let report: Report;
       try {
         report = await deps.bot.answer(text, {
@@ -73,11 +74,3 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-function validZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}

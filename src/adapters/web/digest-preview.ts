@@ -2,6 +2,7 @@
 // same digest builder the scheduler uses and rendered for every platform. No platform SDKs.
 import { buildDigestBase, digestFor } from "../../bot/digest.js";
 import type { Report } from "../../bot/report.js";
+import { localDate } from "../../bot/zones.js";
 import { isCostbotError } from "../../cost/errors.js";
 import type { AppDeps } from "../../server/app.js";
 import type { DigestSubscription } from "../../store/types.js";
@@ -18,11 +19,6 @@ export interface PreviewRequest {
   subscribed: boolean;
   /** When the subscription fires next (computed by the caller). */
   next: Date | null;
-}
-
-/** YYYY-MM-DD of `d` on the wall clock of `tz`. */
-export function localDate(d: Date, tz: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 }
 
 function whenText(next: Date, now: Date, sub: PreviewRequest["subscription"]): string {
