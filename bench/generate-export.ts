@@ -39,7 +39,7 @@ const other = (name: string, category: string, sub: string, service: string, uni
   publisher: "Microsoft", family: category === "Virtual Machines" ? "Compute" : "Storage", pool: "other", qtyMax: unit === "1 Hour" ? 24 : 20,
 });
 
-// AI meter names from shared/reference/meters (real export spellings).
+// AI meter names from test/fixtures/reference/meters (real export spellings).
 const METERS: Meter[] = [
   ai("gpt 4o 0513 Input global Tokens", 0.0025), ai("gpt 4o 0513 Output global Tokens", 0.01),
   ai("gpt-4o-mini-0718-Inp-glbl Tokens", 0.00015), ai("gpt-4o-mini-0718-Outp-glbl Tokens", 0.0006),

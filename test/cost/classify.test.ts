@@ -6,7 +6,7 @@ import { parseAmount, type Amount } from "../../src/cost/money.js";
 import { makeRow, type CostRow } from "../../src/cost/types.js";
 import { COMPILED, OTHER, type Expect } from "../fixtures/meters-expected.js";
 
-const REFERENCE = new URL("../../../shared/reference/", import.meta.url);
+const REFERENCE = new URL("../../test/fixtures/reference/", import.meta.url);
 const readCsv = (path: string): Array<Record<string, string>> =>
   parse(readFileSync(new URL(path, REFERENCE)), { columns: true, bom: true, skip_empty_lines: true });
 const row = (p: Partial<CostRow>) => makeRow({ date: "2025-04-01", cost: 0n, ...p });

@@ -54,7 +54,7 @@ describe("CsvScanner", () => {
 
   it("agrees with csv-parse on the real EA amortized sample, in any chunking", async () => {
     const { readFile } = await import("node:fs/promises");
-    const bytes = await readFile(new URL("../../../shared/reference/exports/EA_AmortizedCost_Small.csv", import.meta.url));
+    const bytes = await readFile(new URL("../../test/fixtures/reference/exports/EA_AmortizedCost_Small.csv", import.meta.url));
     const expected = parse(bytes, { bom: true }) as string[][];
     for (const chunk of [Infinity, 3, 64, 1000]) {
       const got = scanAll(bytes, chunk);

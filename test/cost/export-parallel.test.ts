@@ -10,7 +10,7 @@ import { createExportCostSource } from "../../src/cost/sources/export/index.js";
 import { readInParallel, splitRanges } from "../../src/cost/sources/export/parallel.js";
 import type { CostType } from "../../src/cost/types.js";
 
-const REF = fileURLToPath(new URL("../../../shared/reference/exports/", import.meta.url));
+const REF = fileURLToPath(new URL("../../test/fixtures/reference/exports/", import.meta.url));
 const FIX = fileURLToPath(new URL("../fixtures/exports/", import.meta.url));
 const ALL = { from: "2000-01-01", to: "2099-12-31" };
 const tmp = mkdtempSync(join(tmpdir(), "costbot-export-parallel-"));

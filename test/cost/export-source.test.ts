@@ -7,7 +7,7 @@ import { toCents } from "../../src/cost/money.js";
 import { createExportCostSource } from "../../src/cost/sources/export/index.js";
 import type { CostRow, CostType } from "../../src/cost/types.js";
 
-const REF = fileURLToPath(new URL("../../../shared/reference/exports/", import.meta.url));
+const REF = fileURLToPath(new URL("../../test/fixtures/reference/exports/", import.meta.url));
 const FIX = fileURLToPath(new URL("../fixtures/exports/", import.meta.url));
 const ALL = { from: "2000-01-01", to: "2099-12-31" };
 

@@ -18,7 +18,7 @@ import { sqliteBackend } from "../store/backends.js";
 const NOW = new Date("2025-11-27T09:00:00Z");
 const SECRET = "alert-token-8c1d";
 const BOT_TOKEN = "xoxb-alerts";
-const ref = (name: string) => readFileSync(new URL(`../../../shared/reference/budgets/${name}`, import.meta.url), "utf8");
+const ref = (name: string) => readFileSync(new URL(`../../test/fixtures/reference/budgets/${name}`, import.meta.url), "utf8");
 const ACTUAL = ref("alert-common-schema-actual-cost-budget.json");
 const FORECAST = ref("alert-common-schema-forecasted-budget.json");
 const LEGACY = ref("alert-legacy-AIP-Budget-Notification.json");

@@ -1,4 +1,4 @@
-// Teams end to end: activities shaped after ../shared/reference/teams/ are posted to the real server's
+// Teams end to end: activities shaped after test/fixtures/reference/teams/ are posted to the real server's
 // /api/messages (local, unauthenticated mode) and we assert on what the fake Bot Connector received.
 import { createRequire } from "node:module";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

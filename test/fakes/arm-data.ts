@@ -1,4 +1,4 @@
-// Shapes the fake ARM answers with, taken from ../shared/reference (Azure REST API spec examples,
+// Shapes the fake ARM answers with, taken from test/fixtures/reference (Azure REST API spec examples,
 // MIT) and the dimension lists Azure's own 400 messages print for EA and MCA scopes.
 // Test-only data; no logic.
 

@@ -1,6 +1,6 @@
 // A fake Azure Resource Manager (node:http, port 0) speaking Cost Management's wire format: query
 // (grouping, Daily rows, nextLink pages), forecast, Consumption budgets. Scripted faults; records
-// every request it receives. Shapes from ../shared/reference (see arm-data.ts).
+// every request it receives. Shapes from test/fixtures/reference (see arm-data.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseAmount } from "../../src/cost/money.js";

@@ -1,7 +1,7 @@
 // A fake Bot Connector: a node:http server on port 0 that records what the bot sends to
 // /v3/conversations/{id}/activities[/{activityId}] (POST replies, PUT updates) and can publish
 // OpenID metadata + signing keys so inbound-token checks run offline. Also builds inbound
-// activities from ../shared/reference/teams/ so tests post what Teams really sends.
+// activities from test/fixtures/reference/teams/ so tests post what Teams really sends.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { readFileSync } from "node:fs";
 import type { JsonWebKey } from "node:crypto";
@@ -110,9 +110,9 @@ export function fakeCloudSettings(fake: FakeBotConnector): Record<string, string
   };
 }
 
-// ---- inbound activities, shaped after ../shared/reference/teams/ ----
+// ---- inbound activities, shaped after test/fixtures/reference/teams/ ----
 
-const REFERENCE = new URL("../../../shared/reference/teams/", import.meta.url);
+const REFERENCE = new URL("../../test/fixtures/reference/teams/", import.meta.url);
 const channelCreated = JSON.parse(
   readFileSync(new URL("activity.conversationUpdate.channelCreated.msteams-docs.json", REFERENCE), "utf8"),
 );

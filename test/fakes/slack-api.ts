@@ -204,7 +204,7 @@ export function checkBlocks(blocks: unknown, maxBlocks: number): string[] {
 }
 
 // ---- what Slack sends to the app: payload builders and a signed POST ----
-// Field names follow ../shared/reference/slack/slash-command.body.x-www-form-urlencoded.txt and
+// Field names follow test/fixtures/reference/slack/slash-command.body.x-www-form-urlencoded.txt and
 // Slack's Events API / block_actions payload docs.
 
 let seq = 0;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { signedHeaders, slackSignature, verifySignature } from "../../../src/adapters/slack/verify.js";
 
 const vector = JSON.parse(
-  readFileSync(new URL("../../../../shared/reference/slack/signing-test-vector.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../test/fixtures/reference/slack/signing-test-vector.json", import.meta.url), "utf8"),
 );
 const headersOf = (sig: string | undefined, ts: string | undefined) => ({
   ...(sig !== undefined ? { "x-slack-signature": sig } : {}),
