@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { azureBudgetLines } from "../../../src/budgets/azure-budgets.js";
 import { parseAmount, sumAmounts } from "../../../src/cost/money.js";
 import { aiCosts, days, RG, setup, SUB, total, type Harness } from "./harness.js";
 
@@ -30,6 +32,18 @@ describe("Azure source forecast", () => {
     expect(f.scopes[0]).toMatchObject({ scope: SUB, currency: "USD", actual, forecast, projected: actual + forecast });
     expect(f.scopes[0].days.map((d) => d.date)).toEqual(days("2025-11-01", "2025-11-30"));
     expect(f.scopes[0].days.filter((d) => d.status === "forecast").map((d) => d.date)).toEqual(["2025-11-28", "2025-11-29", "2025-11-30"]);
+  });
+
+  it("cuts Azure's published example to the period asked for and reads its CostStatus", async () => {
+    // reference/azure-cost-query/SubscriptionForecast: rows dated 2018-03-31 (twice), 04-01 and 04-29.
+    const example = JSON.parse(readFileSync(new URL("../../fixtures/reference/azure-cost-query/SubscriptionForecast.2025-03-01.json", import.meta.url), "utf8"));
+    h = await setup();
+    h.fake.script("forecast", { status: 200, body: example.responses["200"].body });
+    const f = await h.source.forecast({ from: "2018-04-01", to: "2018-04-30" });
+    const forecast = parseAmount("0.14384913581657052")! + parseAmount("0.009865586851323632")!;
+    expect(f.scopes[0].days.map((d) => [d.date, d.status])).toEqual([["2018-04-01", "forecast"], ["2018-04-29", "forecast"]]);
+    expect(f.scopes[0]).toMatchObject({ actual: 0n, forecast, projected: forecast });
+    expect(f).toMatchObject({ from: "2018-04-01", to: "2018-04-30", projected: forecast });
   });
 
   it("answers without the forecast and says why when Azure answers 424", async () => {
@@ -96,6 +110,25 @@ describe("Azure source budgets", () => {
       notifications: [expect.objectContaining({ enabled: false, threshold: 90, thresholdType: "Forecasted", operator: "GreaterThanOrEqualTo" })],
     })]);
     expect(sumAmounts(budgets.map((b) => b.amount))).toBe(5000n * 10n ** 12n);
+  });
+});
+
+describe("Azure budget lines", () => {
+  it("show exactly the thresholds of the reference budget's notifications", async () => {
+    h = await setup();
+    expect(await azureBudgetLines(h.source)).toEqual([
+      'Azure budget "TestBudget" (00000000-0000-0000-0000-000000000001, monthly, filtered): $80.89 of $100.65; alerts at 80%',
+    ]);
+  });
+
+  it("never shows a notification without a numeric threshold as 0%", async () => {
+    h = await setup();
+    h.fake.setBudgets(SUB, [{ name: "ai", properties: { amount: 100, timeGrain: "Monthly", currentSpend: { amount: 5, unit: "USD" },
+      notifications: { a: { enabled: true, operator: "GreaterThan", contactEmails: [] },
+        b: { enabled: true, threshold: 90, thresholdType: "Forecasted" }, c: { enabled: true, threshold: "100" } } } }]);
+    const { budgets } = await h.source.budgets();
+    expect(budgets[0].notifications.map((n) => [n.name, n.threshold, n.thresholdType])).toEqual([["b", 90, "Forecasted"], ["c", 100, "Actual"]]);
+    expect((await azureBudgetLines(h.source))[0]).toMatch(/; alerts at 90% forecast, 100%$/);
   });
 });
 

@@ -72,17 +72,21 @@ interface RawNotification {
 function toBudget(scope: string, raw: RawBudget): BudgetInfo {
   const p = raw.properties ?? {};
   const amountOf = (v: number | string | undefined) => (v === undefined || v === null ? null : parseAmount(String(v)));
-  const notifications: BudgetNotification[] = Object.entries(p.notifications ?? {}).map(([name, n]) => ({
-    name,
-    enabled: n.enabled !== false,
-    operator: n.operator ?? "GreaterThan",
-    threshold: Number(n.threshold ?? 0),
-    // Azure omits thresholdType on older budgets; those alert on actual cost.
-    thresholdType: /forecast/i.test(n.thresholdType ?? "") ? "Forecasted" : "Actual",
-    contactEmails: n.contactEmails ?? [],
-    contactGroups: n.contactGroups ?? [],
-    contactRoles: n.contactRoles ?? [],
-  }));
+  // A notification without a numeric threshold is not an alert level: never shown as "0%".
+  const notifications: BudgetNotification[] = Object.entries(p.notifications ?? {}).flatMap(([name, n]) => {
+    const threshold = thresholdOf(n.threshold);
+    return threshold === null ? [] : [{
+      name,
+      enabled: n.enabled !== false,
+      operator: n.operator ?? "GreaterThan",
+      threshold,
+      // Azure omits thresholdType on older budgets; those alert on actual cost.
+      thresholdType: /forecast/i.test(n.thresholdType ?? "") ? "Forecasted" : "Actual",
+      contactEmails: n.contactEmails ?? [],
+      contactGroups: n.contactGroups ?? [],
+      contactRoles: n.contactRoles ?? [],
+    }];
+  });
   return {
     scope,
     id: raw.id ?? "",
@@ -103,4 +107,10 @@ function toBudget(scope: string, raw: RawBudget): BudgetInfo {
 function hasFilter(filter: unknown): boolean {
   if (!filter || typeof filter !== "object") return false;
   return Object.values(filter as Record<string, unknown>).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
+}
+
+function thresholdOf(v: number | string | undefined): number | null {
+  if (v === undefined || v === null || String(v).trim() === "") return null;
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 ? n : null;
 }
