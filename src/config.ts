@@ -32,7 +32,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (costType !== "actual" && costType !== "amortized") {
     throw new ConfigError(`COSTBOT_COST_TYPE must be actual or amortized, got "${env.COSTBOT_COST_TYPE}"`);
   }
-  const production = env.NODE_ENV === "production";
+  // "Production" and " production" mean production too: a typo must not turn safety checks off.
+  const production = (env.NODE_ENV ?? "").trim().toLowerCase() === "production";
   const list = (v?: string) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   return {
     port,

@@ -91,7 +91,7 @@ describe("Teams messages", () => {
 
   it("refuses a body that is not an activity with 400 and calls nobody", async () => {
     await start();
-    const res = await fetch(`http://127.0.0.1:${app!.port}/api/messages`, { method: "POST", body: "{not json" });
+    const res = await fetch(`http://127.0.0.1:${app!.port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
     expect(res.status).toBe(400);
     expect((await post({ text: "no type" })).status).toBe(400);
     expect(asked).toEqual([]);

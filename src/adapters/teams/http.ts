@@ -5,9 +5,21 @@ import type { Activity } from "botbuilder";
 import type { Logger } from "../../log.js";
 import { readBody, sendJson, type RouteHandler } from "../../server/router.js";
 import { isAuthFailure, type TeamsCloudAdapter, type TurnLogic } from "./adapter.js";
+import { refuseLocalRequest, refuseServiceUrl, type Refusal } from "./local-mode.js";
 
-export function createTeamsRoute(adapter: TeamsCloudAdapter, logic: TurnLogic, logger: Logger): RouteHandler {
+export interface TeamsRouteOptions {
+  /** No MicrosoftAppId: unauthenticated, so loopback callers, JSON and loopback serviceUrls only. */
+  local: boolean;
+}
+
+export function createTeamsRoute(adapter: TeamsCloudAdapter, logic: TurnLogic, logger: Logger, opts: TeamsRouteOptions): RouteHandler {
+  const refuse = (res: ServerResponse, req: IncomingMessage, r: Refusal) => {
+    logger.warn(`teams: local mode refused a request from ${req.socket.remoteAddress ?? "?"}: ${r.error}`);
+    sendJson(res, r.status, { error: r.error });
+  };
   return async (req: IncomingMessage, res: ServerResponse) => {
+    const early = opts.local ? refuseLocalRequest(req) : null;
+    if (early) return refuse(res, req, early);
     let activity: Activity;
     try {
       activity = parseActivity(await readBody(req));
@@ -16,6 +28,8 @@ export function createTeamsRoute(adapter: TeamsCloudAdapter, logic: TurnLogic, l
       sendJson(res, status, { error: (err as Error).message });
       return;
     }
+    const late = opts.local ? refuseServiceUrl(activity.serviceUrl) : null;
+    if (late) return refuse(res, req, late);
     const authHeader = String(req.headers.authorization ?? "");
     try {
       const invoke = await adapter.run(authHeader, activity, logic);

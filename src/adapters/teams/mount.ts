@@ -18,6 +18,15 @@ export interface TeamsMountOptions {
 
 export function createTeamsMount(options: TeamsMountOptions = {}): Mount {
   return (router, { config, bot, logger, store }) => {
+    const local = !config.teams.appId;
+    if (local && config.production) {
+      // Unauthenticated Teams is for development; in production it would answer anyone.
+      return {
+        describe:
+          `Teams: not mounted (POST ${TEAMS_PATH} answers 404): MicrosoftAppId is not set and NODE_ENV is production. ` +
+          `Set MicrosoftAppId/MicrosoftAppPassword to serve Teams.`,
+      };
+    }
     const adapter = createTeamsAdapter(config.teams, options.auth);
     const conversations: ConversationStore = options.conversations ?? store ?? createMemoryConversationStore();
     const handler = new TeamsHandler({ bot, conversations, logger });
@@ -28,13 +37,13 @@ export function createTeamsMount(options: TeamsMountOptions = {}): Mount {
         .sendActivity({ type: "message", text: userMessage(err) })
         .catch((sendErr: Error) => logger.error(`teams: could not report the failure: ${sendErr.message}`));
     };
-    router.route("POST", TEAMS_PATH, createTeamsRoute(adapter, (context) => handler.run(context), logger));
+    router.route("POST", TEAMS_PATH, createTeamsRoute(adapter, (context) => handler.run(context), logger, { local }));
     const kept = options.conversations || store ? "" : "; conversation references in memory only";
     const describe = config.teams.appId
       ? `Teams: POST ${TEAMS_PATH} (app ${config.teams.appId}, ${config.teams.appType}; Bot Framework tokens required${kept})`
-      : `Teams: POST ${TEAMS_PATH} — WARNING: LOCAL MODE, NO AUTHENTICATION (MicrosoftAppId is not set). ` +
-        `Anyone who can reach this port can post activities and make the bot call any serviceUrl. ` +
-        `Set MicrosoftAppId/MicrosoftAppPassword before exposing it${kept}.`;
+      : `Teams: POST ${TEAMS_PATH} — WARNING: LOCAL MODE, NO AUTHENTICATION (MicrosoftAppId is not set): ` +
+        `loopback development only (callers on this machine, application/json, loopback serviceUrls). ` +
+        `Set MicrosoftAppId/MicrosoftAppPassword to serve Teams${kept}.`;
     return { describe };
   };
 }
