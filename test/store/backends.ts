@@ -5,9 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 
-/** CI and this machine: PostgreSQL on 127.0.0.1:5432, trust auth, database `test`. */
-export const PG_URL = process.env.COSTBOT_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/** The server chosen by the globalSetup (test/store/postgres-server.ts): configured, local default, or embedded. */
+const pgUrl = () => inject("pgUrl");
 
 export interface Backend {
   /** A URL for openStore naming an empty database of its own; throws when the server is unreachable. */
@@ -35,12 +36,13 @@ export function postgresBackend(): Backend {
   let admin: pg.Client | undefined;
   const connect = async () => {
     if (admin) return admin;
-    const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+    const client = new pg.Client({ connectionString: pgUrl(), connectionTimeoutMillis: 5000 });
     try {
       await client.connect();
     } catch (err) {
       // Not a skip: CI runs this half, so an unreachable server must fail every test.
-      throw new Error(`PostgreSQL is not reachable at ${PG_URL} (set COSTBOT_TEST_PG_URL): ${String(err)}`, { cause: err });
+      const shown = pgUrl().replace(/:[^:@/]*@/, ":***@");
+      throw new Error(`PostgreSQL is not reachable at ${shown} (COSTBOT_TEST_DATABASE_URL; unset it to use a local or embedded server): ${String(err)}`, { cause: err });
     }
     admin = client;
     return client;
@@ -51,7 +53,7 @@ export function postgresBackend(): Backend {
       const schema = `costbot_test_${randomBytes(6).toString("hex")}`;
       await client.query(`CREATE SCHEMA ${schema}`);
       schemas.push(schema);
-      const url = new URL(PG_URL);
+      const url = new URL(pgUrl());
       url.searchParams.set("options", `-c search_path=${schema}`);
       return url.toString();
     },
