@@ -35,9 +35,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // "Production" and " production" mean production too: a typo must not turn safety checks off.
   const production = (env.NODE_ENV ?? "").trim().toLowerCase() === "production";
   const list = (v?: string) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const playground = production ? env.COSTBOT_PLAYGROUND === "on" : env.COSTBOT_PLAYGROUND !== "off";
   return {
     port,
-    host: env.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
+    // Production listens everywhere for Slack and Teams, unless the playground is on: it is for this machine.
+    host: env.HOST || (production && !playground ? "0.0.0.0" : "127.0.0.1"),
     production,
     source: env.COSTBOT_SOURCE ?? (env.COSTBOT_SCOPES ? "azure" : "demo"),
     scopes: list(env.COSTBOT_SCOPES),
@@ -62,6 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     alertWebhookToken: env.ALERT_WEBHOOK_TOKEN || undefined,
     admins: list(env.COSTBOT_ADMINS),
-    playground: production ? env.COSTBOT_PLAYGROUND === "on" : env.COSTBOT_PLAYGROUND !== "off",
+    playground,
   };
 }

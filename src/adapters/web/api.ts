@@ -68,7 +68,7 @@ function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    return new URL(origin).host === new URL(`http://${req.headers.host ?? ""}`).host;
   } catch {
     return false;
   }
