@@ -16,6 +16,7 @@ export interface Config {
   teams: { appId: string; appPassword: string; appType: string; tenantId: string };
   azure: { resourceManagerUrl: string; staticToken?: string };
   alertWebhookToken?: string;
+  /** `slack:U123`, `teams:<AAD object id>`, or a bare id matched on the platform of its format. */
   admins: string[];
   playground: boolean;
 }
@@ -35,6 +36,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // "Production" and " production" mean production too: a typo must not turn safety checks off.
   const production = (env.NODE_ENV ?? "").trim().toLowerCase() === "production";
   const list = (v?: string) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const admins = list(env.COSTBOT_ADMINS);
+  const badPrefix = admins.find((a) => /^[a-z]+:/i.test(a) && !/^(slack|teams|web):./i.test(a));
+  if (badPrefix) {
+    throw new ConfigError(`COSTBOT_ADMINS: "${badPrefix}" names no known platform; write slack:<user id> or teams:<AAD object id>`);
+  }
   const playground = production ? env.COSTBOT_PLAYGROUND === "on" : env.COSTBOT_PLAYGROUND !== "off";
   return {
     port,
@@ -63,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       staticToken: env.COSTBOT_AZURE_TOKEN || undefined,
     },
     alertWebhookToken: env.ALERT_WEBHOOK_TOKEN || undefined,
-    admins: list(env.COSTBOT_ADMINS),
+    admins,
     playground,
   };
 }

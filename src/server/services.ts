@@ -4,6 +4,7 @@ import { createSlackSchedulerNotifier } from "../adapters/slack/notifier.js";
 import { createTeamsSchedulerNotifier } from "../adapters/teams/notifier.js";
 import { playgroundAdminIds } from "../adapters/web/identity.js";
 import { createBot, type Bot, type CommandHandler } from "../bot/bot.js";
+import { bareAdminsWarning } from "../bot/commands/admin.js";
 import { createAlertsCommand } from "../bot/commands/alerts.js";
 import { createBudgetCommand } from "../bot/commands/budget.js";
 import { createDigestCommand } from "../bot/commands/digest.js";
@@ -41,6 +42,8 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
       : {}),
     teams: createTeamsSchedulerNotifier({ teams: config.teams, conversations: store }),
   };
+  const bare = bareAdminsWarning(config.admins);
+  if (bare) logger.warn(bare);
   // The local playground may change its own digests and budgets; never in production.
   const admins = [...config.admins, ...playgroundAdminIds(config)];
   const alerting = { store, admins, notifiers, logger, tz: config.tz, costType: config.costType };

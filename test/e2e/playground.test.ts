@@ -183,7 +183,7 @@ describe("production", () => {
   });
 
   it("names the playground user as an admin only outside production", () => {
-    expect(playgroundAdminIds({ production: false })).toEqual(["playground"]);
+    expect(playgroundAdminIds({ production: false })).toEqual(["web:playground"]);
     expect(playgroundAdminIds({ production: true })).toEqual([]);
   });
 });

@@ -13,5 +13,6 @@ export const PLAYGROUND_TARGET: TargetInput = { platform: "web", address: "playg
  * machine, never in production (where COSTBOT_PLAYGROUND=on only shows what the bot would say).
  */
 export function playgroundAdminIds(config: Pick<Config, "production">): string[] {
-  return config.production ? [] : [PLAYGROUND_USER_ID];
+  // Bound to the web platform: a Slack or Teams user calling themselves "playground" is nobody.
+  return config.production ? [] : [`web:${PLAYGROUND_USER_ID}`];
 }

@@ -37,7 +37,7 @@ export function createPlaygroundMount(options: PlaygroundOptions = {}): Mount {
     }
     const api = createPlaygroundApi(deps, {
       clock: options.clock ?? (() => new Date()),
-      admin: playgroundAdminIds(deps.config).includes(PLAYGROUND_USER_ID),
+      admin: playgroundAdminIds(deps.config).includes(`web:${PLAYGROUND_USER_ID}`),
     });
     route("POST", `${PLAYGROUND_API}/ask`, api.ask);
     route("GET", `${PLAYGROUND_API}/state`, api.state);

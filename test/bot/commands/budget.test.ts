@@ -36,12 +36,21 @@ const text = (r: Report) => (r.kind === "notice" ? [r.title, ...r.lines, ...(r.f
 
 describe("admin checks", () => {
   it.each([
-    [{ userId: "U123" }, ["U123"], true],
-    [{ userId: "6c1f0a3e-AAAA-4b7d-9c2e-000000000001" }, ["6C1F0A3E-aaaa-4B7D-9C2E-000000000001"], true],
-    [{ userId: "U999" }, ["U123", "U456"], false],
-    [{}, ["U123"], false],
-    [{ userId: "U123" }, [], false],
-  ])("isAdmin(%j, %j) is %s", (ctx, admins, expected) => {
+    [{ platform: "slack", userId: "U123" }, ["U123"], true],
+    [{ platform: "teams", userId: "6c1f0a3e-AAAA-4b7d-9c2e-000000000001" }, ["6C1F0A3E-aaaa-4B7D-9C2E-000000000001"], true],
+    [{ platform: "slack", userId: "U999" }, ["U123", "U456"], false],
+    [{ platform: "slack" }, ["U123"], false],
+    [{ platform: "slack", userId: "U123" }, [], false],
+    // Ids are bound to a platform: by prefix, else by the format of the id.
+    [{ platform: "teams", userId: "U123" }, ["U123"], false],
+    [{ platform: "slack", userId: "6c1f0a3e-aaaa-4b7d-9c2e-000000000001" }, ["6c1f0a3e-aaaa-4b7d-9c2e-000000000001"], false],
+    [{ platform: "teams", userId: "U123" }, ["teams:U123"], true],
+    [{ platform: "slack", userId: "U123" }, ["teams:U123"], false],
+    [{ platform: "slack", userId: "someone" }, ["someone"], false],
+    [{ platform: "web", userId: "playground" }, ["web:playground"], true],
+    [{ platform: "teams", userId: "playground" }, ["web:playground", "playground"], false],
+    [{ userId: "U123" }, ["U123"], false],
+  ] as Array<[Pick<AskContext, "platform" | "userId">, string[], boolean]>)("isAdmin(%j, %j) is %s", (ctx, admins, expected) => {
     expect(isAdmin(ctx, admins)).toBe(expected);
   });
 
