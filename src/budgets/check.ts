@@ -45,14 +45,16 @@ export async function checkBudget(budget: Budget, target: Target, now: Date, dep
   const status = evaluateBudget(budget, (await memo.get(memoKey)!).rows, window);
   const sent: BudgetCheck["sent"] = [];
   const announce = async (kind: "actual" | "forecast", crossed: number[], keyOf: typeof budgetKey) => {
-    // Only thresholds never announced this period: an earlier card already covered the rest.
-    const fresh: number[] = [];
-    for (const t of crossed) if (!(await deps.store.deliveries.get(keyOf(budget, window.key, t)))) fresh.push(t);
-    if (fresh.length === 0) return;
-    const top = fresh[fresh.length - 1];
+    if (crossed.length === 0) return;
+    // The highest crossed threshold is claimed in one statement across instances: only a caller
+    // raising the period's mark announces, so a lower threshold never follows a higher one.
+    const top = crossed[crossed.length - 1];
+    const mark = await deps.store.budgetMarks.raise({ budgetId: budget.id, kind, period: window.key, threshold: top });
+    if (!mark.raised) return;
+    const fresh = crossed.filter((t) => mark.previous === undefined || t > mark.previous);
     const key = keyOf(budget, window.key, top);
     sent.push({ key, result: await deliver(key, target, budgetAlertCard(budget, status, kind, fresh), deps) });
-    // Lower thresholds crossed at the same time ride on that one card; record them so they never send later.
+    // Lower thresholds crossed at the same time ride on that one card; logged for audits.
     for (const t of fresh.slice(0, -1)) {
       const lower = keyOf(budget, window.key, t);
       if (await deps.store.deliveries.claim(lower, { targetId: target.id })) {

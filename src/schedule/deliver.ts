@@ -1,10 +1,13 @@
-// Exactly-once delivery of one report to one target: claim the key, send, record the outcome.
-// Transient failures are retried with backoff here and left retryable in the log; permanent ones
-// disable the target. One target's failure never throws to the caller's loop.
+// Exactly-once delivery of one report to one target: claim the key, mark the send as begun, send,
+// record the outcome. A send failure is retried here (transient) or disables the target (permanent);
+// a failure to *record* after a successful send is retried as a record, never as a send (record.ts).
+// A send that began under a holder who died is in doubt: resent only when the platform says it
+// never arrived. One target's failure never throws to the caller's loop.
 import type { Report } from "../bot/report.js";
 import type { Logger } from "../log.js";
 import type { Store, Target } from "../store/types.js";
 import { NotifyError, type Notifiers } from "./notifier.js";
+import { recordOutcome, type OutcomeRecord } from "./record.js";
 
 export interface DeliverDeps {
   store: Store;
@@ -16,7 +19,8 @@ export interface DeliverDeps {
   attempts?: number;
 }
 
-export type DeliverResult = "sent" | "duplicate" | "failed" | "disabled";
+/** `in-doubt`: an earlier holder died mid-send and the platform cannot say whether it arrived: not resent. */
+export type DeliverResult = "sent" | "duplicate" | "failed" | "disabled" | "in-doubt";
 
 export interface DeliverOptions {
   /** A retry pass took the key over with `reclaim`: do not claim again. */
@@ -44,32 +48,54 @@ export async function deliver(
   opts: DeliverOptions = {},
 ): Promise<DeliverResult> {
   const { store, logger } = deps;
-  if (!opts.alreadyClaimed && !(await store.deliveries.claim(key, { targetId: target.id }))) return "duplicate";
+  const sleep = deps.sleep ?? defaultSleep;
+  const record = (r: Omit<OutcomeRecord, "key">) => recordOutcome(store, { key, ...r }, { logger, sleep });
+  try {
+    if (!opts.alreadyClaimed && !(await store.deliveries.claim(key, { targetId: target.id }))) return "duplicate";
+  } catch (err) {
+    // Nothing claimed, nothing sent: the next tick asks again.
+    logger.warn({ key, err: (err as Error).message }, "could not claim a delivery; not sent this time");
+    return "failed";
+  }
   const notifier = deps.notifiers[target.platform];
   if (!notifier) {
-    await store.deliveries.complete(key, "failed", { detail: `no notifier for ${target.platform}`, transient: true });
+    await record({ outcome: "failed", detail: `no notifier for ${target.platform}`, transient: true });
     logger.warn({ key, platform: target.platform }, "no notifier configured for this platform; delivery kept for retry");
     return "failed";
   }
-  const sleep = deps.sleep ?? defaultSleep;
+  // A takeover of a claim whose holder had begun sending: the message may already be there.
+  const inDoubt = opts.alreadyClaimed ? (await store.deliveries.get(key).catch(() => undefined))?.sendingAt : undefined;
   const attempts = deps.attempts ?? 3;
   let last: unknown;
   for (let i = 0; i < attempts; i++) {
+    let body: Report;
+    let receipt: string | void;
     try {
-      const body = typeof report === "function" ? await report() : report;
-      if (i === 0 && opts.probeSince && (await notifier.alreadySent?.(target, body, opts.probeSince))) {
-        await store.deliveries.complete(key, "sent", { detail: opts.detail?.(body) ?? "found already posted" });
-        logger.info({ key, target: target.id }, "already delivered before a restart; not sent again");
-        return "sent";
+      body = typeof report === "function" ? await report() : report;
+      const since = opts.probeSince ?? inDoubt;
+      if (i === 0 && since) {
+        const seen = await notifier.alreadySent?.(target, body, since);
+        if (seen) {
+          await record({ outcome: "sent", detail: opts.detail?.(body) ?? "found already posted" });
+          logger.info({ key, target: target.id }, "already delivered before a restart; not sent again");
+          return "sent";
+        }
+        if (seen === undefined && inDoubt) {
+          const detail = `in doubt: a send began at ${inDoubt.toISOString()} and its holder stopped before recording the outcome; ` +
+            `${target.platform} cannot tell whether it arrived, so it is not sent again`;
+          await record({ outcome: "failed", detail });
+          logger.warn({ key, target: target.id, platform: target.platform, sendingAt: inDoubt.toISOString() }, "delivery in doubt after a restart; not sent again");
+          return "in-doubt";
+        }
       }
-      await notifier.send(target, body);
-      await store.deliveries.complete(key, "sent", { detail: opts.detail?.(body) });
-      return "sent";
+      // Lost the claim meanwhile (another instance took it over): that one sends.
+      if (!(await store.deliveries.markSending(key))) return "duplicate";
+      receipt = await notifier.send(target, body);
     } catch (err) {
       last = err;
       if (err instanceof NotifyError && err.kind === "permanent") {
-        await store.disableTarget(target.id, err.reason ?? err.message);
-        await store.deliveries.complete(key, "failed", { detail: err.message });
+        await store.disableTarget(target.id, err.reason ?? err.message).catch((e) => logger.error({ err: e, target: target.id }, "could not disable a target"));
+        await record({ outcome: "failed", detail: err.message });
         logger.warn({ key, target: target.id, reason: err.reason ?? err.message }, "target disabled");
         return "disabled";
       }
@@ -79,10 +105,14 @@ export async function deliver(
         // Slack's Retry-After is the floor: asking again sooner only earns another 429.
         await sleep(Math.max(backoff, Math.min(asked, MAX_RETRY_AFTER_MS)));
       }
+      continue;
     }
+    // Sent. From here on only the record is retried.
+    await record({ outcome: "sent", detail: opts.detail?.(body), ...(receipt ? { receipt } : {}) });
+    return "sent";
   }
   const detail = last instanceof Error ? last.message : String(last);
-  await store.deliveries.complete(key, "failed", { detail, transient: true });
+  await record({ outcome: "failed", detail, transient: true });
   logger.warn({ key, target: target.id, err: detail }, "delivery failed; will retry later");
   return "failed";
 }

@@ -9,7 +9,8 @@ import type { Platform, Target } from "../store/types.js";
  * revoked: the target gets disabled with `reason`).
  */
 export interface Notifier {
-  send(target: Target, report: Report): Promise<void>;
+  /** Resolves (with the platform's message id when it gives one) once the platform accepted the message. */
+  send(target: Target, report: Report): Promise<string | void>;
   /**
    * Optional: whether `report` already reached `target` since `since` (looked up on the platform).
    * Asked before resending a delivery whose holder died between claim and outcome; undefined

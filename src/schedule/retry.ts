@@ -3,6 +3,7 @@
 import type { Delivery, Store } from "../store/types.js";
 import { createBaseMemo, sendDigest, type DigestRunDeps } from "./digest-run.js";
 import { localDate } from "./due.js";
+import { pendingRecords } from "./record.js";
 import type { ScheduledJob } from "./jobs.js";
 
 export interface RetryOptions {
@@ -18,7 +19,10 @@ export async function retryPass(now: Date, deps: DigestRunDeps, jobs: ScheduledJ
   const maxAttempts = opts.maxAttempts ?? 5;
   const base = createBaseMemo(deps);
   let handled = 0;
+  const pending = pendingRecords(store);
   for (const d of await store.deliveries.retryable({ olderThanMs })) {
+    // This instance sent it and only its record is waiting for the database.
+    if (pending.has(d.key)) continue;
     const job = jobs.find((j) => j.retryPrefix && j.retry && d.key.startsWith(j.retryPrefix));
     if (!d.key.startsWith("digest:") && !job) continue;
     if (!(await store.deliveries.reclaim(d.key, { olderThanMs }))) continue;

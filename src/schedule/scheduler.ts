@@ -6,6 +6,7 @@ import type { Logger } from "../log.js";
 import type { Store } from "../store/types.js";
 import { runDigests, type DigestRunResult } from "./digest-run.js";
 import { createJobRunner, type ScheduledJob } from "./jobs.js";
+import { pendingRecords } from "./record.js";
 import type { Notifiers } from "./notifier.js";
 import { retryPass, type RetryOptions } from "./retry.js";
 
@@ -48,6 +49,8 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
 
   const pass = async (): Promise<DigestRunResult> => {
     const now = clock();
+    // Outcomes of sends that could not be written earlier go first, before anything is retried.
+    await pendingRecords(deps.store).flush(deps.store, deps.logger);
     const result = await runDigests(now, runDeps);
     if (now.getTime() - lastRetry >= (deps.retryEveryMs ?? 60_000)) {
       lastRetry = now.getTime();

@@ -61,5 +61,32 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_by_status ON deliveries (status, claimed_at);
 `;
 
+// v2, exactly once under faults: when a send began (a claim with sending_at and no outcome is in
+// doubt) and what the platform answered; the highest threshold announced per budget period (one
+// row raised by a conditional upsert); inbound platform deliveries already handled (Slack retries).
+const v2 = `
+ALTER TABLE deliveries ADD COLUMN sending_at BIGINT;
+ALTER TABLE deliveries ADD COLUMN receipt TEXT;
+CREATE TABLE budget_marks (
+  budget_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('actual', 'forecast')),
+  period TEXT NOT NULL,
+  threshold DOUBLE PRECISION NOT NULL,
+  previous DOUBLE PRECISION,
+  raised_at BIGINT NOT NULL,
+  raised_by TEXT NOT NULL,
+  PRIMARY KEY (budget_id, kind, period)
+);
+CREATE TABLE inbound_seen (
+  key TEXT PRIMARY KEY,
+  seen_at BIGINT NOT NULL,
+  seen_by TEXT NOT NULL
+);
+CREATE INDEX inbound_seen_by_time ON inbound_seen (seen_at);
+`;
+
 /** Every migration, in order. The delivery log has no foreign key: it outlives its targets. */
-export const migrations: Migration[] = [{ version: 1, name: "initial schema", sql: { sqlite: v1, postgres: v1 } }];
+export const migrations: Migration[] = [
+  { version: 1, name: "initial schema", sql: { sqlite: v1, postgres: v1 } },
+  { version: 2, name: "sending state, budget marks, inbound de-duplication", sql: { sqlite: v2, postgres: v2 } },
+];

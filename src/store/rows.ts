@@ -74,5 +74,8 @@ export function toDelivery(r: Row): Delivery {
   if (r.completed_at !== null) d.completedAt = date(r.completed_at);
   const detail = text(r.detail);
   if (detail !== undefined) d.detail = detail;
+  if (r.sending_at !== null && r.sending_at !== undefined) d.sendingAt = date(r.sending_at);
+  const receipt = text(r.receipt);
+  if (receipt !== undefined) d.receipt = receipt;
   return d;
 }

@@ -26,13 +26,22 @@ export function createDeliveryLog(db: SqlDriver, clock: () => Date, instanceId: 
       return changed === 1;
     },
 
+    async markSending(key) {
+      const changed = await db.run(
+        `UPDATE deliveries SET sending_at = ? WHERE key = ? AND status = 'claimed' AND claimed_by = ?`,
+        [now(), key, instanceId],
+      );
+      return changed === 1;
+    },
+
     async complete(key, outcome, opts = {}) {
       if (!OUTCOMES.includes(outcome)) throw new CostbotError(`unknown delivery outcome "${outcome}"`, "BAD_INPUT");
       const transient = outcome === "failed" && opts.transient === true ? 1 : 0;
+      // A known outcome ends the doubt: a later retry of a transient failure is a plain send.
       const changed = await db.run(
-        `UPDATE deliveries SET status = ?, transient = ?, detail = ?, completed_at = ?
+        `UPDATE deliveries SET status = ?, transient = ?, detail = ?, completed_at = ?, receipt = ?, sending_at = NULL
          WHERE key = ? AND status = 'claimed' AND claimed_by = ?`,
-        [outcome, transient, opts.detail ?? null, now(), key, instanceId],
+        [outcome, transient, opts.detail ?? null, now(), opts.receipt ?? null, key, instanceId],
       );
       return changed === 1;
     },

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { SqlDriver } from "./driver.js";
 import { migrations } from "./migrations.js";
+import { createBudgetMarks, createInboundLog } from "./sql-marks.js";
 import { createDeliveryLog } from "./sql-deliveries.js";
 import { createSubscriptionMethods } from "./sql-subscriptions.js";
 import { createTargetMethods } from "./sql-targets.js";
@@ -23,12 +24,15 @@ export async function createSqlStore(db: SqlDriver, opts: StoreOptions = {}): Pr
     throw err;
   }
   const clock = opts.clock ?? (() => new Date());
+  const instanceId = opts.instanceId ?? defaultInstanceId();
   let closed = false;
   return {
     dialect: db.dialect,
     ...createTargetMethods(db, clock),
     ...createSubscriptionMethods(db, clock),
-    deliveries: createDeliveryLog(db, clock, opts.instanceId ?? defaultInstanceId()),
+    deliveries: createDeliveryLog(db, clock, instanceId),
+    budgetMarks: createBudgetMarks(db, clock, instanceId),
+    inbound: createInboundLog(db, clock, instanceId),
     async close() {
       if (closed) return;
       closed = true;

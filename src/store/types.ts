@@ -114,6 +114,13 @@ export interface Delivery {
   claimedBy: string;
   completedAt?: Date;
   detail?: string;
+  /**
+   * When the current holder began handing the message to the platform (`markSending`). A claim
+   * with `sendingAt` and no outcome is *in doubt*: the message may or may not have arrived.
+   */
+  sendingAt?: Date;
+  /** What the platform answered for a sent message (Slack ts, Teams activity id), when known. */
+  receipt?: string;
 }
 
 /**
@@ -137,7 +144,12 @@ export interface Delivery {
  */
 export interface DeliveryLog {
   claim(key: string, opts?: { targetId?: string }): Promise<boolean>;
-  complete(key: string, outcome: DeliveryOutcome, opts?: { detail?: string; transient?: boolean }): Promise<boolean>;
+  /**
+   * Records that this holder is about to send (sets `sendingAt`); false when this instance no
+   * longer holds the claim, and then it must not send. Call it right before the platform call.
+   */
+  markSending(key: string): Promise<boolean>;
+  complete(key: string, outcome: DeliveryOutcome, opts?: { detail?: string; transient?: boolean; receipt?: string }): Promise<boolean>;
   get(key: string): Promise<Delivery | undefined>;
   /**
    * Claims not completed within `olderThanMs` of being made, and transient failures recorded
@@ -199,9 +211,39 @@ export interface Store {
   removeAlertRoute(targetId: string, scope?: string): Promise<boolean>;
 
   readonly deliveries: DeliveryLog;
+  readonly budgetMarks: BudgetMarks;
+  readonly inbound: InboundLog;
 
   /** Closes connections; the store is unusable afterwards. */
   close(): Promise<void>;
+}
+
+/**
+ * The highest budget threshold announced per budget, kind and period, shared by every instance.
+ * `raise` is one conditional upsert with the threshold compared in SQL: of any number of
+ * concurrent callers, only those raising the mark above its current value win, so a lower
+ * threshold can never be announced after a higher one in the same period.
+ */
+export interface BudgetMarks {
+  /**
+   * Raises the mark to `threshold` if it is below it (or absent). `raised: false` when the mark
+   * is already at or above `threshold`; otherwise `previous` is the mark it replaced (undefined
+   * when none), so thresholds in (previous, threshold] are the ones this caller announces.
+   */
+  raise(mark: { budgetId: string; kind: "actual" | "forecast"; period: string; threshold: number }): Promise<{ raised: boolean; previous?: number }>;
+  /** The current mark, if any. */
+  get(mark: { budgetId: string; kind: "actual" | "forecast"; period: string }): Promise<number | undefined>;
+}
+
+/**
+ * Inbound platform deliveries already handled (a Slack event id), shared by every instance, so a
+ * platform retry landing on another instance is not answered twice.
+ */
+export interface InboundLog {
+  /** True for exactly one caller per `key` within `ttlMs` across every instance; false for repeats. */
+  firstTime(key: string, opts: { ttlMs: number }): Promise<boolean>;
+  /** Forgets a key this instance recorded (its handling failed before it was acknowledged). */
+  forget(key: string): Promise<void>;
 }
 
 export interface StoreOptions {

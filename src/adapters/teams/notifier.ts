@@ -11,7 +11,7 @@ export function createTeamsSchedulerNotifier(deps: TeamsSchedulerNotifierDeps): 
   return {
     async send(target, report) {
       try {
-        await inner.send(target.address, report);
+        return await inner.send(target.address, report);
       } catch (err) {
         throw toTeamsNotifyError(err, target.address);
       }
