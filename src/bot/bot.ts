@@ -1,5 +1,6 @@
 // createBot wires the parser and the handler to a cost source: every adapter calls `answer`.
 // Must not import any platform SDK (bolt, botbuilder, Azure); dependencies are passed in.
+import type { MetricsSource } from "../cost/metrics/types.js";
 import type { CostSource, CostType } from "../cost/types.js";
 import type { Platform, TargetInput } from "../store/types.js";
 import { handle } from "./handle.js";
@@ -32,6 +33,8 @@ export type CommandHandler = (words: string[], ctx: CommandContext, bot: Bot) =>
 
 export interface BotDeps {
   costSource: CostSource;
+  /** Usage metrics (tokens, requests by status) for estimates, deployments and errors, if any. */
+  metrics?: MetricsSource;
   /** The clock; tests pin it. */
   clock?: () => Date;
   /** Default zone for date words when the platform does not say (IANA name). */
@@ -48,6 +51,7 @@ export interface Bot {
   answer(text: string, ctx?: AskContext): Promise<Report>;
   handle(intent: Intent, ctx?: AskContext): Promise<Report>;
   readonly costSource: CostSource;
+  readonly metrics?: MetricsSource;
 }
 
 export function createBot(deps: BotDeps): Bot {
@@ -56,6 +60,7 @@ export function createBot(deps: BotDeps): Bot {
   const settle = (ctx: AskContext): CommandContext => ({ ...ctx, now: ctx.now ?? clock(), tz: ctx.tz ?? deps.tz ?? "UTC" });
   const bot: Bot = {
     costSource: deps.costSource,
+    metrics: deps.metrics,
     async answer(text, ctx = {}) {
       const settled = settle(ctx);
       if (deps.commands?.length) {

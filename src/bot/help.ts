@@ -41,6 +41,10 @@ export function helpReport(): HelpReport {
         ],
       },
       {
+        title: "Usage metrics (Azure Monitor)",
+        examples: ["errors this week", "errors yesterday gpt-4o"],
+      },
+      {
         title: "Digests and alerts (in the channel that should get them)",
         examples: ["digest daily 09:00 Europe/Berlin", "digest weekly mon 08:30", "digest", "digest off", "alerts here", "alerts off"],
       },

@@ -1,6 +1,7 @@
 // The platform-neutral report every renderer turns into a card. Plain JSON-serialisable data.
 // The `spend` variant is the JSON contract of DESIGN.md §3 (money as numbers rounded to cents).
 import type { Channel } from "../cost/types.js";
+import type { ErrorsReport } from "./errors-report.js";
 import type { DateRange, GroupBy } from "./intent-types.js";
 
 /** One row of the breakdown. `channel` is set when every cost in the group has the same one. */
@@ -137,4 +138,4 @@ export interface DigestReport {
   warnings: string[];
 }
 
-export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport | DigestReport;
+export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport | DigestReport | ErrorsReport;

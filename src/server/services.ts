@@ -8,10 +8,12 @@ import { bareAdminsWarning } from "../bot/commands/admin.js";
 import { createAlertsCommand } from "../bot/commands/alerts.js";
 import { createBudgetCommand } from "../bot/commands/budget.js";
 import { createDigestCommand } from "../bot/commands/digest.js";
+import { errorsCommand } from "../bot/commands/errors.js";
 import { forecastCommand } from "../bot/commands/forecast.js";
 import { createBudgetCheckJob } from "../budgets/check.js";
 import { createSpikeJob } from "../budgets/spike-job.js";
 import type { Config } from "../config.js";
+import { createMetricsSource } from "../cost/metrics/index.js";
 import { createCostSource } from "../cost/sources/index.js";
 import type { CostSource } from "../cost/types.js";
 import type { Logger } from "../log.js";
@@ -29,12 +31,9 @@ export interface Services {
 }
 
 export async function createServices(config: Config, logger: Logger, clock?: () => Date): Promise<Services> {
-  const costSource = await createCostSource(config.source, {
-    costType: config.costType,
-    scopes: config.scopes,
-    azure: config.azure,
-    clock,
-  });
+  const sourceOpts = { costType: config.costType, scopes: config.scopes, azure: config.azure, clock };
+  const costSource = await createCostSource(config.source, sourceOpts);
+  const metrics = await createMetricsSource(config.source, sourceOpts);
   const store = await openStore(config.databaseUrl);
   const notifiers: Notifiers = {
     ...(config.slack.botToken
@@ -49,11 +48,12 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   const alerting = { store, admins, notifiers, logger, tz: config.tz, costType: config.costType };
   const commands: CommandHandler[] = [
     forecastCommand,
+    errorsCommand,
     createDigestCommand({ store, admins }),
     createBudgetCommand(alerting),
     createAlertsCommand({ store, admins, webhookTokenSet: Boolean(config.alertWebhookToken) }),
   ];
-  const bot = createBot({ costSource, clock, tz: config.tz, costType: config.costType, commands });
+  const bot = createBot({ costSource, metrics, clock, tz: config.tz, costType: config.costType, commands });
   const jobs = [createBudgetCheckJob({ ...alerting, costSource }), createSpikeJob({ ...alerting, costSource })];
   return { costSource, store, notifiers, bot, jobs };
 }

@@ -2,10 +2,12 @@
 // Bad input: one line on stderr naming the problem, exit code 2, nothing on stdout.
 import { Command, CommanderError } from "commander";
 import { createBot } from "../../bot/bot.js";
+import { errorsCommand } from "../../bot/commands/errors.js";
 import { forecastCommand } from "../../bot/commands/forecast.js";
 import { sourceBudgetsCommand } from "../../bot/commands/source-budgets.js";
 import { ConfigError, loadConfig } from "../../config.js";
 import { isCostbotError } from "../../cost/errors.js";
+import { createMetricsSource } from "../../cost/metrics/index.js";
 import { createCostSource } from "../../cost/sources/index.js";
 import { validateAskOptions } from "./options.js";
 import { renderFor } from "./render.js";
@@ -66,13 +68,11 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
   try {
     const opts = validateAskOptions(raw, io.clock);
     const config = loadConfig();
-    const costSource = await createCostSource(opts.source, {
-      costType: opts.costType,
-      clock: () => opts.now,
-      scopes: config.scopes,
-      azure: config.azure,
-    });
-    const bot = createBot({ costSource, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands: [forecastCommand, sourceBudgetsCommand] });
+    const sourceOpts = { costType: opts.costType, clock: () => opts.now, scopes: config.scopes, azure: config.azure };
+    const costSource = await createCostSource(opts.source, sourceOpts);
+    const metrics = await createMetricsSource(opts.source, sourceOpts);
+    const commands = [forecastCommand, sourceBudgetsCommand, errorsCommand];
+    const bot = createBot({ costSource, metrics, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands });
     const report = await bot.answer(text);
     if (report.kind === "error") {
       io.err(`costbot: ${oneLine(report.message)}\n`);

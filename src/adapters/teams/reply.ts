@@ -5,6 +5,7 @@ import type { Report } from "../../bot/report.js";
 import { formatMoney } from "../../bot/render/format.js";
 import { digestHeadline } from "../../bot/render/digest-format.js";
 import { renderTeams, renderText } from "../../bot/render/index.js";
+import { errorsNotice } from "../../bot/render/errors-view.js";
 
 export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -38,5 +39,7 @@ export function headline(report: Report): string {
       return report.title;
     case "digest":
       return digestHeadline(report);
+    case "errors":
+      return errorsNotice(report).title;
   }
 }

@@ -1,5 +1,6 @@
 // Report -> the JSON contract of DESIGN.md §3 (`--format json`), plus what cards use.
 // Lists every group (no roll-up). Pure; must not import any platform SDK.
+import type { ErrorsReport } from "../errors-report.js";
 import type { DigestReport, NoticeReport, Report, SpendReport } from "../report.js";
 
 /** The §3 contract fields first, in contract order, then the extra card fields. */
@@ -28,7 +29,8 @@ export type ReportJson =
   | { kind: "help"; intro: string; sections: Array<{ title: string; examples: string[] }> }
   | { kind: "error"; message: string; hint?: string }
   | NoticeReport
-  | DigestReport;
+  | DigestReport
+  | ErrorsReport;
 
 /** A fresh object each call: callers may serialise or change it without touching the report. */
 export function renderJson(report: Report): ReportJson {
@@ -59,6 +61,7 @@ export function renderJson(report: Report): ReportJson {
       return { kind: "help", intro: report.intro, sections: structuredClone(report.sections) };
     case "notice":
     case "digest":
+    case "errors":
       return structuredClone(report);
     case "error":
       return report.hint === undefined

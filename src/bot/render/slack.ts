@@ -8,6 +8,7 @@ import {
   groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, spendTitle, tokensLine,
 } from "./format.js";
 import { digestSlack } from "./digest-slack.js";
+import { errorsNotice } from "./errors-view.js";
 import { rollUp } from "./rollup.js";
 import { escapeMrkdwn as esc, mrkdwn, plainText, truncateMrkdwn } from "./slack-escape.js";
 
@@ -39,6 +40,8 @@ export function renderSlack(report: Report): SlackMessage {
       return noticeSlack(report);
     case "digest":
       return digestSlack(report);
+    case "errors":
+      return noticeSlack(errorsNotice(report));
   }
 }
 

@@ -8,6 +8,7 @@ import {
   freshnessLine, groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, spendTitle, truncate,
 } from "./format.js";
 import { digestTeamsBody } from "./digest-teams.js";
+import { errorsNotice } from "./errors-view.js";
 import { rollUp } from "./rollup.js";
 
 export type CardElement = Record<string, unknown>;
@@ -45,6 +46,8 @@ export function renderTeams(report: Report): AdaptiveCard {
       return card(noticeBody(report), submitActions(report.actions ?? []));
     case "digest":
       return card(digestTeamsBody(report));
+    case "errors":
+      return card(noticeBody(errorsNotice(report)));
   }
 }
 

@@ -7,6 +7,7 @@ import {
   freshnessLine, groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, truncate,
 } from "./format.js";
 import { digestText } from "./digest-text.js";
+import { errorsNotice } from "./errors-view.js";
 import { rollUp } from "./rollup.js";
 
 /** Terminals can scroll, but a card listing hundreds of rows helps nobody. */
@@ -25,6 +26,8 @@ export function renderText(report: Report): string {
       return noticeText(report);
     case "digest":
       return digestText(report);
+    case "errors":
+      return noticeText(errorsNotice(report));
   }
 }
 

@@ -90,11 +90,16 @@ export function createDemoCostSource(opts: { clock?: () => Date } = {}): CostSou
   };
 }
 
-/** Every demo row up to the refresh time: ~90 days back and the whole previous month. */
-export function generate(now: Date): { rows: CostRow[]; dataAsOf: string } {
+/**
+ * Every demo row up to the refresh time: ~90 days back and the whole previous month. `wholeToday`
+ * gives the bill as it will read once today is final (the demo metrics' truth).
+ */
+export function generate(now: Date, opts: { wholeToday?: boolean } = {}): { rows: CostRow[]; dataAsOf: string } {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   // Cost data lags: refreshed at 06:00 UTC, or a few hours behind the clock early in the day.
-  const asOf = Math.min(today + 6 * 3_600_000, Math.floor((now.getTime() - 3 * 3_600_000) / 3_600_000) * 3_600_000);
+  const asOf = opts.wholeToday
+    ? today + DAY
+    : Math.min(today + 6 * 3_600_000, Math.floor((now.getTime() - 3 * 3_600_000) / 3_600_000) * 3_600_000);
   const lastDay = Math.floor(asOf / DAY) * DAY;
   const prevMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
   const first = Math.min(today - 90 * DAY, prevMonth);

