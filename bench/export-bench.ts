@@ -67,7 +67,7 @@ function childRss(stdout: string): number | null {
 function cliWorks(): boolean {
   // Time the CLI as users run it after `npm ci`: from the compiled build, not the TypeScript loader.
   const build = spawnSync("npm", ["run", "-s", "build"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
-  if (build.status !== 0) console.warn(`npm run build failed; the CLI runs through tsx:\n${build.stderr}`);
+  if (build.status !== 0) console.warn(`npm run build failed; bin/costbot.js needs dist/:\n${build.stderr}`);
   const r = spawnSync(process.execPath, ["bin/costbot.js", "ask", "--help"], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
   return r.status === 0;
 }

@@ -27,7 +27,7 @@ afterAll(() => fake.close());
 async function costbot(...args: string[]) {
   const env = { ...process.env, COSTBOT_SCOPES: RG, AZURE_RESOURCE_MANAGER_URL: fake.url, COSTBOT_AZURE_TOKEN: "test-token" };
   try {
-    const r = await run(process.execPath, ["bin/costbot.js", "ask", "--source", "azure", "--now", "2025-11-27T09:00:00Z", ...args], { env });
+    const r = await run(process.execPath, ["--import", "tsx", "src/adapters/cli/run.ts", "ask", "--source", "azure", "--now", "2025-11-27T09:00:00Z", ...args], { env });
     return { code: 0, out: r.stdout, err: r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -63,7 +63,7 @@ describe("costbot ask --source azure (spawned, against a fake ARM)", () => {
   });
 
   it("says what is missing when COSTBOT_SCOPES is not set", async () => {
-    const r = await run(process.execPath, ["bin/costbot.js", "ask", "--source", "azure", "today"], {
+    const r = await run(process.execPath, ["--import", "tsx", "src/adapters/cli/run.ts", "ask", "--source", "azure", "today"], {
       env: { ...process.env, COSTBOT_SCOPES: "" },
     }).catch((e) => e as { code: number; stdout: string; stderr: string });
     expect(r).toMatchObject({ code: 2, stdout: "" });
