@@ -30,7 +30,11 @@ export interface ColumnPlan {
   costHolds: CostType | "unknown";
   date: number;
   cost: number;
+  /** Both cost columns where the format has both (FOCUS); EA/MCA: the one cost column twice. */
+  costs: Record<CostType, number>;
   quantity: number;
+  /** FOCUS ServiceProviderName / ProviderName: only Microsoft's rows count. -1 for EA/MCA. */
+  provider: number;
   text: Record<TextField, number>;
 }
 
@@ -97,7 +101,8 @@ export function planColumns(names: string[], costType: CostType, pathHint: strin
   const pick = (cands: Candidates, cost: number, costColumn: string, format: ExportFormat, holds: ColumnPlan["costHolds"]) => {
     const text = {} as Record<TextField, number>;
     for (const f of TEXT_FIELDS) text[f] = find(cands[f]);
-    return { format, costColumn, costHolds: holds, date: find(cands.date), cost, quantity: find(cands.quantity), text };
+    const costs = { actual: cost, amortized: cost };
+    return { format, costColumn, costHolds: holds, date: find(cands.date), cost, costs, quantity: find(cands.quantity), provider: -1, text };
   };
 
   const focusDate = find(FOCUS.date);
@@ -107,6 +112,8 @@ export function planColumns(names: string[], costType: CostType, pathHint: strin
     const useEffective = costType === "amortized" ? effective >= 0 : billed < 0;
     const cost = useEffective ? effective : billed;
     const plan = pick(FOCUS, cost, names[cost].trim(), "focus", useEffective ? "amortized" : "actual");
+    plan.costs = { actual: billed >= 0 ? billed : effective, amortized: effective >= 0 ? effective : billed };
+    plan.provider = find(["ServiceProviderName", "ProviderName"]);
     // PricingQuantity counts x_PricingUnitDescription blocks; without that column use consumed units.
     if (find(["x_PricingUnitDescription"]) < 0) plan.quantity = find(["ConsumedQuantity", "PricingQuantity"]);
     return plan;
@@ -120,7 +127,7 @@ export function planColumns(names: string[], costType: CostType, pathHint: strin
 }
 
 /** EA/MCA actual and amortized exports share columns; the export's name or folder usually says which. */
-function holdsFromPath(path: string): ColumnPlan["costHolds"] {
+export function holdsFromPath(path: string): ColumnPlan["costHolds"] {
   const p = path.toLowerCase();
   if (p.includes("amortiz")) return "amortized";
   if (p.includes("actual")) return "actual";

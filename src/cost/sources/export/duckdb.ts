@@ -1,0 +1,44 @@
+// The embedded DuckDB that reads export files: one in-memory instance per process, queries run
+// one at a time on its connection. Must not import platform SDKs.
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { ExportFile } from "./files.js";
+
+let connection: Promise<DuckDBConnection> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+async function connect(): Promise<DuckDBConnection> {
+  // Big enough for one export's GROUP BY; DuckDB spills beyond it instead of growing the process.
+  const instance = await DuckDBInstance.create(":memory:", { memory_limit: "256MB" });
+  return instance.connect();
+}
+
+/** Runs one statement and returns its rows as arrays of plain values (strings, bigints, null). */
+export function queryRows(sql: string): Promise<unknown[][]> {
+  const run = queue.then(async () => {
+    connection ??= connect();
+    const conn = await connection;
+    const reader = await conn.runAndReadAll(sql);
+    return reader.getRows() as unknown[][];
+  });
+  queue = run.catch(() => {});
+  return run;
+}
+
+export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const quoteText = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The table expression reading one file. CSV columns are read as text so that costbot, not the
+ * sniffer, decides what a value means; NULL (as some exports write) is empty.
+ */
+export function tableOf(file: ExportFile): string {
+  if (file.kind === "parquet") return `read_parquet(${quoteText(file.path)})`;
+  return `read_csv(${quoteText(file.path)}, header = true, all_varchar = true, quote = '"', escape = '"', ` +
+    `nullstr = ['NULL', ''], compression = ${file.gzip ? "'gzip'" : "'none'"})`;
+}
+
+/** Column names of a file, in order. */
+export async function columnsOf(file: ExportFile): Promise<string[]> {
+  const rows = await queryRows(`DESCRIBE SELECT * FROM ${tableOf(file)}`);
+  return rows.map((r) => String(r[0]));
+}

@@ -1,0 +1,150 @@
+// The aggregated rows of a set of export files, kept in memory: each file is folded once (until it
+// changes), and a question takes its dataset's rows for the dates asked without touching the files.
+// Must not import platform SDKs.
+import { makeRow, type CostQuery, type CostResult, type CostRow, type CostType } from "../../types.js";
+import { chooseDataset } from "./dataset.js";
+import { identify } from "./dataset.js";
+import { firstBadRow, readFileTotals, type FileTotals } from "./file-totals.js";
+import { shown, type ExportFile } from "./files.js";
+import { TEXT_FIELDS } from "./format.js";
+
+const fileKey = (f: ExportFile) => `${f.path}\u0001${f.bytes}\u0001${f.mtimeMs}\u0001${f.dataset ?? ""}`;
+
+/** Folded files by path, size and mtime: a file is read again only when it changed. */
+export class ExportSnapshot {
+  private readonly files = new Map<string, Promise<FileTotals>>();
+  private readonly rowSets = new Map<string, Promise<RowSet>>();
+
+  /** Answers a query over `files` (the export's current files). */
+  async query(files: ExportFile[], q: CostQuery): Promise<CostResult> {
+    const keys = files.map(fileKey);
+    this.forgetOthers(new Set(keys));
+    const totals = await Promise.all(files.map((f, i) => this.fileTotals(keys[i], f)));
+    const choice = chooseDataset(totals.map((t) => ({ file: t.file, plan: t.plan, dataset: identify(t.file, t.plan) })), q.costType);
+    const used = totals.filter((t) => choice.files.some((c) => c.file === t.file));
+    const setKey = `${q.costType}\u0002${used.map((t) => fileKey(t.file)).join("\u0002")}`;
+    let set = this.rowSets.get(setKey);
+    if (!set) {
+      set = buildRowSet(used, q.costType);
+      this.rowSets.set(setKey, set);
+      set.catch(() => this.rowSets.delete(setKey));
+    }
+    const { rows, warnings, latestDate } = await set;
+    return {
+      rows: slice(rows, q.from, q.to),
+      dataAsOf: freshness(latestDate, used.map((t) => t.file)),
+      warnings: [...choice.warnings, ...warnings],
+    };
+  }
+
+  private fileTotals(key: string, file: ExportFile): Promise<FileTotals> {
+    let p = this.files.get(key);
+    if (!p) {
+      p = readFileTotals(file);
+      this.files.set(key, p);
+      p.catch(() => this.files.delete(key));
+    }
+    return p;
+  }
+
+  /** Drops what belongs to files no longer in the export, so memory follows the current export. */
+  private forgetOthers(current: Set<string>): void {
+    for (const k of this.files.keys()) if (!current.has(k)) this.files.delete(k);
+    for (const k of this.rowSets.keys()) {
+      if (!k.split("\u0002").slice(1).every((f) => current.has(f))) this.rowSets.delete(k);
+    }
+  }
+}
+
+interface RowSet {
+  /** Sorted by date. */
+  rows: CostRow[];
+  warnings: string[];
+  latestDate: string | null;
+}
+
+async function buildRowSet(used: FileTotals[], costType: CostType): Promise<RowSet> {
+  const merged = new Map<string, { row: CostRow; quantity: bigint }>();
+  const others = new Map<string, number>();
+  const warnings: string[] = [];
+  let latestDate: string | null = null;
+  for (const t of used) {
+    if (t.latestDate && (latestDate === null || t.latestDate > latestDate)) latestDate = t.latestDate;
+    for (const k of t.totals) {
+      // FOCUS files may hold other clouds' rows: costbot answers for Microsoft's only.
+      if (t.plan.provider >= 0 && !/^microsoft\b/i.test(k.provider.trim())) {
+        const name = k.provider.trim() || "no provider";
+        others.set(name, (others.get(name) ?? 0) + k.rows);
+        continue;
+      }
+      const key = k.fields.join("\u0001");
+      let m = merged.get(key);
+      if (!m) {
+        const row = makeRow({ date: k.fields[0], cost: 0n });
+        TEXT_FIELDS.forEach((f, i) => (row[f] = k.fields[i + 1]));
+        fillDerived(row, t);
+        merged.set(key, (m = { row, quantity: 0n }));
+      }
+      m.row.cost += k.cost[costType];
+      m.quantity += k.quantity;
+    }
+    const bad = t.badCost[costType];
+    if (bad > 0) {
+      const first = await firstBadRow(t.file, t.plan, t.names, costType);
+      const col = t.names[t.plan.costs[costType]];
+      warnings.push(`${shown(t.file)}: ${bad} row(s) with an unreadable ${col} value left out${first ? ` (first: data row ${first})` : ""}.`);
+    }
+    if (t.badDate > 0) warnings.push(`${shown(t.file)}: ${t.badDate} row(s) with an unreadable date left out.`);
+  }
+  if (others.size > 0) {
+    const n = [...others.values()].reduce((a, b) => a + b, 0);
+    const which = [...others].map(([p, c]) => `${p} ${c}`).join(", ");
+    warnings.push(`Left out ${n} FOCUS row(s) of other providers than Microsoft (${which}); costbot counts Azure costs only.`);
+  }
+  const rows: CostRow[] = [];
+  for (const { row, quantity } of merged.values()) {
+    row.quantity = Number(quantity) / 1e12;
+    rows.push(row);
+  }
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { rows, warnings, latestDate };
+}
+
+/** Fills what a format leaves out: names from the resource ID, FOCUS publisher categories. */
+function fillDerived(row: CostRow, t: FileTotals): void {
+  // Only when the format has no such column: an empty cell is what the export says (e.g. purchases).
+  if (t.plan.text.resourceName < 0 && row.resourceId) row.resourceName = row.resourceId.replace(/\/+$/, "").split("/").pop() ?? "";
+  if (t.plan.text.resourceGroup < 0 && row.resourceId) row.resourceGroup = /\/resourcegroups\/([^/]+)/i.exec(row.resourceId)?.[1] ?? "";
+  if (t.plan.format === "focus") {
+    // FOCUS says "Cloud Provider" / "Vendor"; CostRow uses the EA words.
+    if (/^vendor$|marketplace/i.test(row.publisherType)) row.publisherType = "Marketplace";
+    else if (/cloud provider/i.test(row.publisherType)) row.publisherType = "Microsoft";
+  }
+}
+
+/** The rows dated from..to (inclusive) of date-sorted rows. */
+function slice(rows: CostRow[], from: string, to: string): CostRow[] {
+  const at = (d: string, after: boolean) => {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid].date < d || (after && rows[mid].date === d)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return rows.slice(at(from, false), at(to, true));
+}
+
+/**
+ * dataAsOf is the end of the latest usage date seen in any row (in range or not): the data covers
+ * usage through that day. Capped by the newest file's mtime, since an export cannot hold usage
+ * from after it was written; the mtime alone is used when no row had a date.
+ */
+function freshness(latestDate: string | null, files: ExportFile[]): string | null {
+  const mtime = Math.max(...files.map((f) => f.mtimeMs));
+  if (!latestDate) return Number.isFinite(mtime) ? new Date(mtime).toISOString() : null;
+  const endOfDay = Date.parse(`${latestDate}T00:00:00Z`) + 86_400_000;
+  return new Date(Math.min(endOfDay, mtime)).toISOString();
+}
