@@ -315,4 +315,40 @@ describe.each(backends)("store on %s", (dialect, backend) => {
       expect(await s.deliveries.list()).toHaveLength(4);
     });
   });
+
+  describe("budget marks", () => {
+    it("lets exactly one of many concurrent callers on two instances raise a mark, and never lowers it", async () => {
+      const url = await backend.fresh();
+      const [a, b] = [await openOn(url), await openOn(url)];
+      const mark = { budgetId: "B1", kind: "actual" as const, period: "2025-11" };
+      const tries = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).budgetMarks.raise({ ...mark, threshold: 100 })));
+      expect(tries.filter((t) => t.raised)).toEqual([{ raised: true }]);
+      expect(await a.budgetMarks.raise({ ...mark, threshold: 80 })).toEqual({ raised: false });
+      expect(await a.budgetMarks.raise({ ...mark, threshold: 100 })).toEqual({ raised: false });
+      expect(await b.budgetMarks.get(mark)).toBe(100);
+      // Another period, kind or budget starts from nothing; a higher threshold reports what it replaced.
+      expect(await a.budgetMarks.raise({ ...mark, period: "2025-12", threshold: 50 })).toEqual({ raised: true });
+      expect(await a.budgetMarks.raise({ ...mark, period: "2025-12", threshold: 87.5 })).toEqual({ raised: true, previous: 50 });
+      expect(await a.budgetMarks.raise({ ...mark, kind: "forecast", threshold: 80 })).toEqual({ raised: true });
+    });
+  });
+
+  describe("inbound de-duplication", () => {
+    it("answers true for exactly one of many concurrent callers on two instances, again only after the TTL", async () => {
+      const url = await backend.fresh();
+      const [a, b] = [await openOn(url), await openOn(url)];
+      const seen = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).inbound.firstTime("slack:event:Ev1", { ttlMs: 600_000 })));
+      expect(seen.filter(Boolean)).toHaveLength(1);
+      expect(await b.inbound.firstTime("slack:event:Ev2", { ttlMs: 600_000 })).toBe(true);
+      clockAt = new Date(clockAt.getTime() + 599_999);
+      expect(await a.inbound.firstTime("slack:event:Ev1", { ttlMs: 600_000 })).toBe(false);
+      clockAt = new Date(clockAt.getTime() + 600_001);
+      expect(await a.inbound.firstTime("slack:event:Ev1", { ttlMs: 600_000 })).toBe(true);
+      // Forgetting is for the instance that recorded the key (its handling failed before the ack).
+      await b.inbound.forget("slack:event:Ev1");
+      expect(await b.inbound.firstTime("slack:event:Ev1", { ttlMs: 600_000 })).toBe(false);
+      await a.inbound.forget("slack:event:Ev1");
+      expect(await b.inbound.firstTime("slack:event:Ev1", { ttlMs: 600_000 })).toBe(true);
+    });
+  });
 });

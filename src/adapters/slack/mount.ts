@@ -7,7 +7,7 @@ import { createAnswerCache, DEFAULT_ANSWER_TTL_MS } from "./answer-cache.js";
 import type { HandlerDeps } from "./answer.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerCommands } from "./commands.js";
-import { createDedupe, deliveryKey } from "./dedupe.js";
+import { createDedupe, createStoreDedupe, deliveryKey } from "./dedupe.js";
 import { registerEvents } from "./events.js";
 import { registerHome } from "./home.js";
 import { createRouterReceiver } from "./receiver.js";
@@ -55,10 +55,16 @@ export function createSlackMount(opts: SlackMountOptions = {}): Mount {
           }),
     });
 
-    const dedupe = createDedupe(opts.dedupeTtlMs, opts.nowMs);
+    // In the store when the server has one: a retry landing on another instance is still a repeat.
+    const dedupe = deps.store
+      ? createStoreDedupe(deps.store.inbound, {
+          ttlMs: opts.dedupeTtlMs,
+          onFallback: (err) => deps.logger.warn({ err: (err as Error).message }, "Slack de-duplication fell back to this process: the store is unreachable"),
+        })
+      : createDedupe(opts.dedupeTtlMs, opts.nowMs);
     app.use(async (args) => {
       const key = deliveryKey(args.body as Record<string, any>);
-      if (key && !dedupe.firstTime(key)) {
+      if (key && !(await dedupe.firstTime(key))) {
         // A retry of something already handled: acknowledge (events are acked by bolt) and stop.
         const ack = (args as { ack?: () => Promise<void> }).ack;
         if (ack) await ack();

@@ -2,32 +2,32 @@ import { describe, expect, it } from "vitest";
 import { createDedupe, deliveryKey } from "../../../src/adapters/slack/dedupe.js";
 
 describe("createDedupe", () => {
-  it("answers true once per key within the TTL, and again after it", () => {
+  it("answers true once per key within the TTL, and again after it", async () => {
     let now = 0;
     const d = createDedupe(1000, () => now);
-    expect(d.firstTime("a")).toBe(true);
-    expect(d.firstTime("a")).toBe(false);
-    expect(d.firstTime("b")).toBe(true);
+    expect(await d.firstTime("a")).toBe(true);
+    expect(await d.firstTime("a")).toBe(false);
+    expect(await d.firstTime("b")).toBe(true);
     now = 999;
-    expect(d.firstTime("a")).toBe(false);
+    expect(await d.firstTime("a")).toBe(false);
     now = 1000;
-    expect(d.firstTime("a")).toBe(true);
+    expect(await d.firstTime("a")).toBe(true);
   });
 
-  it("drops expired keys so memory stays bounded", () => {
+  it("drops expired keys so memory stays bounded", async () => {
     let now = 0;
     const d = createDedupe(100, () => now);
-    for (let i = 0; i < 50; i++) d.firstTime(`k${i}`);
+    for (let i = 0; i < 50; i++) await d.firstTime(`k${i}`);
     now = 200;
-    d.firstTime("fresh");
+    await d.firstTime("fresh");
     expect(d.size).toBe(1);
   });
 
-  it("keeps at most maxKeys, forgetting the oldest first", () => {
+  it("keeps at most maxKeys, forgetting the oldest first", async () => {
     const d = createDedupe(60_000, () => 0, 3);
-    for (const k of ["a", "b", "c", "d"]) d.firstTime(k);
-    expect(d.firstTime("d")).toBe(false);
-    expect(d.firstTime("a")).toBe(true);
+    for (const k of ["a", "b", "c", "d"]) await d.firstTime(k);
+    expect(await d.firstTime("d")).toBe(false);
+    expect(await d.firstTime("a")).toBe(true);
   });
 });
 
