@@ -66,14 +66,46 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** Reads a request body as text, refusing bodies larger than `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw Object.assign(new Error("Request body too large"), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/** Past this many bytes a refused body is no longer read to its end (the connection may then drop). */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads a request body as text, refusing bodies larger than `limit` bytes with an error whose
+ * `status` is 413. A refused body is still read to its end (and dropped) before the error, so the
+ * 413 reaches the client as a whole response: node resets a keep-alive connection answered mid-upload.
+ */
+export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  const tooLarge = () => Object.assign(new Error(`Request body too large (over ${limit} bytes)`), { status: 413 });
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > DRAIN_LIMIT) return reject(tooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+      if (size > DRAIN_LIMIT) {
+        done();
+        reject(tooLarge());
+      }
+    };
+    const onEnd = () => {
+      done();
+      if (size > limit) reject(tooLarge());
+      else resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(err);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+  });
 }

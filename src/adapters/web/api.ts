@@ -34,7 +34,8 @@ export function createPlaygroundApi(deps: AppDeps, opts: ApiOptions) {
       let body: { text?: unknown; tz?: unknown };
       try {
         body = JSON.parse(await readBody(req, 10_000));
-      } catch {
+      } catch (err) {
+        if ((err as { status?: number }).status === 413) return sendJson(res, 413, { error: "The question is too long (10 kB at most)." });
         return sendJson(res, 400, { error: "The body is not JSON." });
       }
       const text = typeof body?.text === "string" ? body.text.trim() : "";
