@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
 import { HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from "@slack/bolt";
 import { readBody, type RouteHandler } from "../../server/router.js";
+import { slackPayloadProblem } from "./payload-shape.js";
 import { verifySignature } from "./verify.js";
 
 export interface RouterReceiverOptions {
@@ -43,7 +44,11 @@ export function createRouterReceiver(opts: RouterReceiverOptions): RouterReceive
       return empty(res, 401);
     }
     const body = parseSlackBody(raw, req.headers["content-type"]);
-    if (!body) return empty(res, 400);
+    const problem = body ? slackPayloadProblem(body) : "neither a JSON object nor a form";
+    if (!body || problem) {
+      opts.logger.warn(`Refused a signed request to /slack/events: ${problem}`);
+      return empty(res, 400);
+    }
     if (body.type === "url_verification") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ challenge: body.challenge }));
@@ -89,12 +94,15 @@ export function parseSlackBody(raw: string, contentType: string | string[] | und
   try {
     if (String(contentType ?? "").startsWith("application/x-www-form-urlencoded")) {
       const form = parseQuery(raw);
-      if (typeof form.payload === "string") return JSON.parse(form.payload);
-      return form as Record<string, any>;
+      if (typeof form.payload === "string") return objectOrNull(JSON.parse(form.payload));
+      return { ...form } as Record<string, any>;
     }
-    const parsed = JSON.parse(raw);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : null;
+    return objectOrNull(JSON.parse(raw));
   } catch {
     return null;
   }
+}
+
+function objectOrNull(parsed: unknown): Record<string, any> | null {
+  return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, any>) : null;
 }
