@@ -10,11 +10,13 @@ import {
 } from "./intent-calendar.js";
 import type { DateRange, InvalidIntent } from "./intent-types.js";
 import { wordTable } from "./intent-words.js";
+import type { CompareRule, PeriodUnit } from "./periods.js";
 
-export type Unit = "day" | "week" | "month" | "quarter" | "year";
+export type Unit = PeriodUnit;
 
+/** A range and how it is compared (absent for explicit dates: see periods.ts previousPeriod). */
 export type DateMatch =
-  | { next: number; range: DateRange }
+  | { next: number; range: DateRange; rule?: CompareRule }
   | { next: number; error: InvalidIntent }
   | null;
 
@@ -68,7 +70,7 @@ function rolling(c: Clock, n: number, unit: Unit, word: string, next: number): D
   }
   const from = addDays(back[unit](c.today), 1);
   const label = `Last ${n} ${unit}${n === 1 ? "" : "s"}`;
-  return { next, range: make(from, c.today, label) };
+  return { next, range: make(from, c.today, label), rule: { rolling: true } };
 }
 
 function quarter(c: Clock, q: number, year: number): DateRange {
@@ -76,26 +78,28 @@ function quarter(c: Clock, q: number, year: number): DateRange {
   return { from: iso(s), to: iso(endOfQuarter(s)), label: `Q${q} ${year}` };
 }
 
+const per = (unit: Unit) => ({ rule: { unit } });
+
 /** Reads date words starting at w[i]; null when w[i] does not start any. */
 export function matchDateWords(w: string[], i: number, c: Clock): DateMatch {
   const [a, b, d] = [w[i], w[i + 1], w[i + 2]];
-  if (a === "today") return { next: i + 1, range: currentPeriod(c, "day") };
-  if (a === "yesterday") return { next: i + 1, range: previousWholePeriod(c, "day") };
+  if (a === "today") return { next: i + 1, range: currentPeriod(c, "day"), ...per("day") };
+  if (a === "yesterday") return { next: i + 1, range: previousWholePeriod(c, "day"), ...per("day") };
   const short = SHORTHAND[a];
-  if (short) return { next: i + 1, range: currentPeriod(c, short) };
+  if (short) return { next: i + 1, range: currentPeriod(c, short), ...per(short) };
   const nd = /^(\d+)d$/.exec(a);
   if (nd) return rolling(c, +nd[1], "day", a, i + 1);
   const unit = b === undefined ? undefined : UNITS[b];
   const unitAfterN = d === undefined || !/^\d+$/.test(b ?? "") ? undefined : UNITS[d];
-  if (THIS.has(a) && unit) return { next: i + 2, range: currentPeriod(c, unit) };
-  if (LAST.has(a) && unit) return { next: i + 2, range: previousWholePeriod(c, unit) };
+  if (THIS.has(a) && unit) return { next: i + 2, range: currentPeriod(c, unit), ...per(unit) };
+  if (LAST.has(a) && unit) return { next: i + 2, range: previousWholePeriod(c, unit), ...per(unit) };
   if (LAST.has(a) && unitAfterN) return rolling(c, +b, unitAfterN, `${a} ${b} ${d}`, i + 3);
   const q = /^q([1-4])$/.exec(a);
   if (q) {
     const year = /^\d{4}$/.test(b ?? "") ? +b : undefined;
     let r = quarter(c, +q[1], year ?? c.today.getFullYear());
     if (year === undefined && r.from > c.todayIso) r = quarter(c, +q[1], c.today.getFullYear() - 1);
-    return finish(c, { ...r, text: year ? `${a} ${b}` : a }, year ? i + 2 : i + 1);
+    return finish(c, { ...r, text: year ? `${a} ${b}` : a, unit: "quarter" }, year ? i + 2 : i + 1);
   }
   if (a === "since" || (a === "from" && !isRangeAhead(w, i + 1, c))) return since(w, i + 1, c);
   if (a === "from") return explicit(w, i + 1, c, RANGE_TO) ?? unknownAfter(w, i);
@@ -130,18 +134,21 @@ function explicit(w: string[], i: number, c: Clock, joiners: Set<string>): DateM
   if (late) return late;
   const text = `${s.text} ${w[first.next]} ${e.text}`;
   if (e.to < s.from) {
-    return { next: second.next, error: { kind: "invalid", word: e.text, message: `"${text}" runs backwards: ${e.text} is before ${s.text}. Put the earlier date first.` } };
+    const message = `"${text}" runs backwards: ${e.label} is before ${s.label}. Put the earlier date first.`;
+    return { next: second.next, error: { kind: "invalid", word: e.text, message } };
   }
   const to = e.to < c.todayIso ? e.to : c.todayIso;
-  return finish(c, { from: s.from, to, label: rangeLabel(s.from, to), text }, second.next);
+  const r = finish(c, { from: s.from, to, label: rangeLabel(s.from, to), text, unit: "day" }, second.next);
+  // Two named dates are compared by their dates alone (periods.ts previousPeriod).
+  return r && "range" in r ? { next: r.next, range: r.range } : r;
 }
 
 /** A span read on its own: refuse the future, stop at today. */
 function finish(c: Clock, s: Span, next: number): DateMatch {
   const err = futureError(c, s, next);
   if (err) return err;
-  if (s.to <= c.todayIso) return { next, range: { from: s.from, to: s.to, label: s.label } };
-  return { next, range: { from: s.from, to: c.todayIso, label: s.label } };
+  const to = s.to <= c.todayIso ? s.to : c.todayIso;
+  return { next, range: { from: s.from, to, label: s.label }, rule: { unit: s.unit } };
 }
 
 function futureError(c: Clock, s: Span, next: number): DateMatch {

@@ -1,14 +1,19 @@
-// The shared intent handler: asks the cost source once for the range plus its previous period,
-// aggregates exactly, and builds the platform-neutral Report. No platform imports here.
+// The shared intent handler: asks the cost source once for the range plus the period it is
+// compared with, aggregates exactly, and builds the platform-neutral Report. No platform imports.
 import { aggregate, type Aggregation } from "../cost/aggregate.js";
+import { apportionMoney } from "../cost/apportion.js";
 import { isCostbotError } from "../cost/errors.js";
 import { toMoneyNumber } from "../cost/money.js";
-import type { CostSource } from "../cost/types.js";
+import type { CostResult, CostSource } from "../cost/types.js";
+import { formatDate, formatDates } from "./date-style.js";
 import { helpReport } from "./help.js";
-import type { Intent, SpendIntent } from "./intent-types.js";
-import { eachDate, previousPeriod } from "./periods.js";
-import type { Report, SpendGroup, SpendReport } from "./report.js";
+import type { DateRange, Intent, SpendIntent } from "./intent-types.js";
+import { comparisonFor, eachDate } from "./periods.js";
+import type { Report, SpendReport } from "./report.js";
+import { groupsOf } from "./report-groups.js";
 import { spendActions } from "./spend-actions.js";
+import { firstOpenDay, lastMonthWithData } from "./data-days.js";
+import { localDate } from "./zones.js";
 
 export interface HandleDeps {
   costSource: CostSource;
@@ -35,57 +40,73 @@ export async function handle(intent: Intent, deps: HandleDeps): Promise<Report> 
   }
 }
 
-async function spendReport(intent: SpendIntent, deps: HandleDeps): Promise<SpendReport> {
+async function fetchFor(intent: SpendIntent, deps: HandleDeps) {
+  const prev = intent.previous ?? comparisonFor(intent.range.from, intent.range.to);
+  const from = [intent.range.from, prev.from].sort()[0];
+  const to = [intent.range.to, prev.to].sort()[1];
+  const result = await deps.costSource.query({ from, to, costType: intent.costType });
+  return { prev, result };
+}
+
+async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendReport> {
+  let intent = asked;
+  let { prev, result } = await fetchFor(intent, deps);
+  const notes: string[] = [...(intent.notes ?? [])];
+  // No date words over a source whose data ends before this month: the last month it has.
+  const moved = intent.defaultRange ? lastMonthWithData(intent.range, result.coverage) : null;
+  if (moved) {
+    notes.push(`The source's data ends ${formatDate(moved.dataEnds)}, so this is ${moved.range.label}, the last month it has.`);
+    intent = { ...intent, range: moved.range, previous: comparisonFor(moved.range.from, moved.range.to, { unit: "month" }) };
+    ({ prev, result } = await fetchFor(intent, deps));
+  }
   const { from, to } = intent.range;
-  const prev = previousPeriod(from, to);
-  const result = await deps.costSource.query({ from: prev.from, to, costType: intent.costType });
   const opts = { groupBy: intent.groupBy, model: intent.model, channel: intent.channel };
   const now = aggregate(result.rows, { ...opts, from, to });
   const before = aggregate(result.rows, { ...opts, from: prev.from, to: prev.to });
   const total = toMoneyNumber(now.total);
   const prevTotal = toMoneyNumber(before.total);
+  const open = firstOpenDay(localDate(deps.now, deps.tz), result.dataAsOf);
+  const range: DateRange & { complete: boolean } = { ...intent.range, complete: to < open };
+  if (!range.complete && from === to && intent.range.label === "Today") range.label = "Today so far";
+  const [microsoft, marketplace] = apportionMoney([now.channels.microsoft, now.channels.marketplace]);
+  const days = eachDate(from, to);
+  const seriesCost = apportionMoney(days.map((d) => now.byDay.get(d) ?? 0n));
   return {
     kind: "spend",
-    range: intent.range,
+    range,
     currency: [...now.currencies][0] ?? [...before.currencies][0] ?? "USD",
     total,
     groupBy: intent.groupBy,
-    groups: groupsOf(now, intent.groupBy),
+    groups: groupsOf(now, before, { groupBy: intent.groupBy, from, prevFrom: prev.from, prevTo: prev.to, withVanished: intent.compare }),
     channels: [
-      { channel: "microsoft", cost: toMoneyNumber(now.channels.microsoft), prepaymentEligible: true },
-      { channel: "marketplace", cost: toMoneyNumber(now.channels.marketplace), prepaymentEligible: false },
+      { channel: "microsoft", cost: microsoft, previousCost: toMoneyNumber(before.channels.microsoft), prepaymentEligible: true },
+      { channel: "marketplace", cost: marketplace, previousCost: toMoneyNumber(before.channels.marketplace), prepaymentEligible: false },
     ],
     otherCost: toMoneyNumber(now.other),
     dataAsOf: result.dataAsOf,
-    warnings: [...result.warnings, ...warningsOf(intent, now, result.rows.length === 0)],
+    warnings: [...result.warnings, ...notes, ...warningsOf(intent, now, result, prev), ...openWarning(range, open, result.coverage)],
+    coverage: result.coverage ?? null,
     source: deps.costSource.name,
     filters: { model: intent.model, channel: intent.channel },
-    previous: { ...prev, total: prevTotal, change: prevTotal === 0 ? null : (total - prevTotal) / prevTotal },
+    previous: {
+      from: prev.from, to: prev.to, label: prev.label, total: prevTotal,
+      change: prevTotal === 0 ? null : (total - prevTotal) / prevTotal,
+    },
     compare: intent.compare,
-    series: eachDate(from, to).map((date) => ({ date, cost: toMoneyNumber(now.byDay.get(date) ?? 0n) })),
+    series: days.map((date, i) => ({ date, cost: seriesCost[i] })),
     top: intent.top ?? DEFAULT_TOP,
-    actions: spendActions(intent),
+    actions: spendActions(intent, prev),
   };
 }
 
-function groupsOf(agg: Aggregation, groupBy: SpendIntent["groupBy"]): SpendGroup[] {
-  // Days read best in calendar order; everything else largest first.
-  const byCost = ([ka, a]: [string, { cost: bigint }], [kb, b]: [string, { cost: bigint }]) =>
-    a.cost === b.cost ? ka.localeCompare(kb) : a.cost > b.cost ? -1 : 1;
-  return [...agg.groups]
-    .sort(groupBy === "day" ? ([ka], [kb]) => ka.localeCompare(kb) : byCost)
-    .map(([key, g]) => ({
-      key,
-      ...(g.channels.size === 1 ? { channel: [...g.channels][0] } : {}),
-      cost: toMoneyNumber(g.cost),
-      inputTokens: g.inputTokens,
-      outputTokens: g.outputTokens,
-      cachedInputTokens: g.cachedInputTokens,
-      hourly: g.hourly,
-    }));
+function openWarning(range: { from: string; to: string; complete: boolean }, open: string, cov?: CostResult["coverage"]): string[] {
+  // A source whose data simply ends says so itself ("Data ends ..."), below.
+  if (range.complete || (cov && cov.to < range.to)) return [];
+  const start = open > range.from ? open : range.from;
+  return [`Incomplete: cost data for ${formatDates(start, range.to)} is not final yet (Azure bills hours to a day late), so it will still grow.`];
 }
 
-function warningsOf(intent: SpendIntent, agg: Aggregation, noData: boolean): string[] {
+function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, prev: { from: string; to: string }): string[] {
   const w: string[] = [];
   if (agg.unrecognised.size > 0) {
     const names = [...agg.unrecognised].sort();
@@ -98,6 +119,23 @@ function warningsOf(intent: SpendIntent, agg: Aggregation, noData: boolean): str
     const seen = [...agg.modelsSeen].sort().slice(0, 10).join(", ");
     w.push(`No costs for ${intent.model} in this range. Models with costs: ${seen}.`);
   }
-  if (noData) w.push("The cost source returned no rows for this range.");
+  const cov = result.coverage;
+  if (cov && intent.range.from < cov.from) {
+    w.push(`Data begins ${formatDate(cov.from)}: this range starts before it, so its total leaves out ${formatDates(intent.range.from, prevDay(cov.from, intent.range.to))}.`);
+  } else if (cov && prev.from < cov.from) {
+    w.push(`Data begins ${formatDate(cov.from)}: the period compared with (${formatDates(prev.from, prev.to)}) starts before it, so the change is not like for like.`);
+  }
+  if (cov && intent.range.to > cov.to) {
+    w.push(`Data ends ${formatDate(cov.to)}: nothing after it is in the source yet.`);
+  }
+  if (result.rows.length === 0) w.push("The cost source returned no rows for this range.");
   return w;
+}
+
+/** The day before `date`, but not after `cap`. */
+function prevDay(date: string, cap: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  const s = d.toISOString().slice(0, 10);
+  return s < cap ? s : cap;
 }

@@ -1,8 +1,10 @@
 // The clock in the asker's zone, calendar spans for explicit dates (2025-11-05, 2025-11, nov 5,
 // november 2025, 2024) and the human labels of ranges. Pure: date-fns + @date-fns/tz only.
 import { TZDate } from "@date-fns/tz";
-import { endOfMonth, endOfYear, format, isExists, parseISO, startOfDay, subDays } from "date-fns";
+import { endOfMonth, endOfYear, format, isExists, startOfDay, subDays } from "date-fns";
+import { formatDate, formatDates } from "./date-style.js";
 import type { InvalidIntent, ParseContext } from "./intent-types.js";
+import type { PeriodUnit } from "./periods.js";
 import { isKnownZone } from "./zones.js";
 
 /** "Today" as the asker sees it: local midnight in `tz`, plus the week convention. */
@@ -21,6 +23,10 @@ export interface Span {
   label: string;
   /** The words that named it, for messages. */
   text: string;
+  /** The calendar unit it is one of (a day, a month, a year). */
+  unit: PeriodUnit;
+  /** Whether the words named the year ("nov 5 2025"), so a range's end is read in the same year. */
+  yearGiven?: boolean;
 }
 
 export const iso = (d: Date): string => format(d, "yyyy-MM-dd");
@@ -41,16 +47,10 @@ export function makeClock(ctx: ParseContext): Clock | InvalidIntent {
 export const dateIn = (c: Clock, y: number, m: number, d: number): TZDate => TZDate.tz(c.tz, y, m, d);
 export const yesterday = (c: Clock): TZDate => subDays(c.today, 1);
 
-// Labels are built from plain dates; parseISO reads them as local dates, format writes them back.
-const short = (s: string) => format(parseISO(s), "MMM d");
-const long = (s: string) => format(parseISO(s), "MMM d, yyyy");
+const long = (s: string) => formatDate(s);
 
-/** "Nov 5, 2025", "Nov 1 – Nov 15, 2025", "Dec 20, 2024 – Jan 5, 2025". */
-export function rangeLabel(from: string, to: string): string {
-  if (from === to) return long(from);
-  if (from.slice(0, 4) === to.slice(0, 4)) return `${short(from)} – ${long(to)}`;
-  return `${long(from)} – ${long(to)}`;
-}
+/** "5 Nov 2025", "1–15 Nov 2025", "20 Dec 2024 – 5 Jan 2025". */
+export const rangeLabel = (from: string, to: string): string => formatDates(from, to);
 
 export const sinceLabel = (from: string): string => `Since ${long(from)}`;
 
@@ -72,6 +72,8 @@ const YEAR = /^(19|20)\d\d$/;
 const DAY = /^(\d{1,2})(st|nd|rd|th)?$/;
 const ISO_DAY = /^((?:19|20)\d\d)[-/](\d{1,2})[-/](\d{1,2})$/;
 const ISO_MONTH = /^((?:19|20)\d\d)[-/](\d{1,2})$/;
+/** Month then year, as people write it: 11/2026, 11-2026. */
+const MONTH_YEAR = /^(\d{1,2})[-/]((?:19|20)\d\d)$/;
 
 export type SpanMatch = { next: number; span: Span } | { next: number; error: InvalidIntent } | null;
 
@@ -88,18 +90,18 @@ function daySpan(c: Clock, y: number, m: number, d: number, text: string): Span 
     return notADate(text, `${monthName} has ${format(endOfMonth(dateIn(c, y, m, 1)), "d")} days`);
   }
   const day = iso(dateIn(c, y, m, d));
-  return { from: day, to: day, label: long(day), text };
+  return { from: day, to: day, label: long(day), text, unit: "day" };
 }
 
 function monthSpan(c: Clock, y: number, m: number, text: string): Span | InvalidIntent {
   if (m < 0 || m > 11) return notADate(text, "there is no month " + (m + 1));
   const start = dateIn(c, y, m, 1);
-  return { from: iso(start), to: iso(endOfMonth(start)), label: format(start, "MMMM yyyy"), text };
+  return { from: iso(start), to: iso(endOfMonth(start)), label: format(start, "MMMM yyyy"), text, unit: "month" };
 }
 
 function yearSpan(c: Clock, y: number, text: string): Span {
   const start = dateIn(c, y, 0, 1);
-  return { from: iso(start), to: iso(endOfYear(start)), label: String(y), text };
+  return { from: iso(start), to: iso(endOfYear(start)), label: String(y), text, unit: "year" };
 }
 
 /**
@@ -112,10 +114,12 @@ export function matchSpan(w: string[], i: number, c: Clock, after?: Span): SpanM
   const done = (next: number, s: Span | InvalidIntent) =>
     "kind" in s ? { next, error: s } : { next, span: s };
   let m = ISO_DAY.exec(word);
-  if (m) return done(i + 1, daySpan(c, +m[1], +m[2] - 1, +m[3], word));
+  if (m) return done(i + 1, withYear(daySpan(c, +m[1], +m[2] - 1, +m[3], word)));
   m = ISO_MONTH.exec(word);
-  if (m) return done(i + 1, monthSpan(c, +m[1], +m[2] - 1, word));
-  if (YEAR.test(word)) return done(i + 1, yearSpan(c, +word, word));
+  if (m) return done(i + 1, withYear(monthSpan(c, +m[1], +m[2] - 1, word)));
+  m = MONTH_YEAR.exec(word);
+  if (m) return done(i + 1, withYear(monthSpan(c, +m[2], +m[1] - 1, word)));
+  if (YEAR.test(word)) return done(i + 1, withYear(yearSpan(c, +word, word)));
   if (word === "today") return done(i + 1, daySpan(c, ...ymd(c.today), word));
   if (word === "yesterday") return done(i + 1, daySpan(c, ...ymd(yesterday(c)), word));
 
@@ -136,14 +140,16 @@ export function matchSpan(w: string[], i: number, c: Clock, after?: Span): SpanM
   const explicitYear = YEAR.test(w[j] ?? "") ? +w[j++] : undefined;
   const text = w.slice(i, j).join(" ");
   const build = (y: number) => (day === undefined ? monthSpan(c, y, month, text) : daySpan(c, y, month, day, text));
-  if (explicitYear !== undefined) return done(j, build(explicitYear));
+  if (explicitYear !== undefined) return done(j, withYear(build(explicitYear)));
   let y = after ? +after.from.slice(0, 4) : c.today.getFullYear();
   let s = build(y);
   if (!("kind" in s)) {
-    if (after && s.to < after.from) s = build(++y);
+    // "dec 20 to jan 5" runs into the next year; "nov 5 2025 to nov 1" stays in 2025 (and is refused).
+    if (after && !after.yearGiven && s.to < after.from) s = build(++y);
     else if (!after && s.from > c.todayIso) s = build(--y);
   }
   return done(j, s);
 }
 
+const withYear = (s: Span | InvalidIntent): Span | InvalidIntent => ("kind" in s ? s : { ...s, yearGiven: true });
 const ymd = (d: Date): [number, number, number] => [d.getFullYear(), d.getMonth(), d.getDate()];

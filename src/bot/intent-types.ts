@@ -23,12 +23,18 @@ export interface ParseContext {
 export interface SpendIntent {
   kind: "spend";
   range: DateRange;
+  /** No date words were given: this month, or the last month the source has data for. */
+  defaultRange?: boolean;
+  /** The period the range is compared with (same span of the period before, or one named with `vs`). */
+  previous?: DateRange;
+  /** Things to tell the asker about the question itself (unequal periods compared). */
+  notes?: string[];
   groupBy: GroupBy;
   /** Only this model (lowercase catalog name, e.g. "gpt-4o"). */
   model?: string;
   /** Only this billing channel. */
   channel?: Channel;
-  /** Compare with the previous period of equal length. */
+  /** Show the change per row (model, channel, ...) against `previous`, not only the total's. */
   compare: boolean;
   /** Show at most this many groups on a card ("top 5"); JSON still lists every group. */
   top?: number;

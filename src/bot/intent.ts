@@ -4,8 +4,9 @@
 import type { Channel, CostType } from "../cost/types.js";
 import { currentPeriod, matchDateWords } from "./date-words.js";
 import { type Clock, makeClock } from "./intent-calendar.js";
-import { matchVersus } from "./intent-compare.js";
+import { matchVersus, resolveVersus, type Versus } from "./intent-compare.js";
 import type { DateRange, GroupBy, Intent, InvalidIntent, ParseContext } from "./intent-types.js";
+import type { CompareRule } from "./periods.js";
 import {
   asModelName, CHANNEL_WORDS, COMPARE_FLAGS, COST_TYPE_WORDS, FILLER, HELP_WORDS, matchGrouping, tokenize,
 } from "./intent-words.js";
@@ -14,7 +15,10 @@ export const TRY = `Try: this week, last month by channel, gpt-4o yesterday, 202
 
 interface Draft {
   range?: DateRange;
-  implied?: DateRange;
+  rule?: CompareRule;
+  versus?: Versus;
+  /** "hide comparison": no per-row change even with `vs`. */
+  compareOff?: boolean;
   groupBy?: GroupBy;
   model?: string;
   channel?: Channel;
@@ -38,13 +42,19 @@ export function parseIntent(text: string, ctx: ParseContext, opts: { costType?: 
     if (err) return err;
     i = step.next;
   }
+  const own = draft.range ? { range: draft.range, rule: draft.rule } : undefined;
+  const month = () => ({ range: currentPeriod(clock, "month"), rule: { unit: "month" as const } });
+  const { range, previous, note } = resolveVersus(own, draft.versus, month, { current: (u) => currentPeriod(clock, u) });
   return {
     kind: "spend",
-    range: draft.range ?? draft.implied ?? currentPeriod(clock, "month"),
+    range,
+    ...(draft.range || draft.versus ? {} : { defaultRange: true }),
+    previous,
+    ...(note ? { notes: [note] } : {}),
     groupBy: draft.groupBy ?? "model",
     ...(draft.model ? { model: draft.model } : {}),
     ...(draft.channel ? { channel: draft.channel } : {}),
-    compare: draft.compare,
+    compare: draft.compare && !draft.compareOff,
     ...(draft.top ? { top: draft.top } : {}),
     costType: draft.costType ?? opts.costType ?? "actual",
   };
@@ -66,12 +76,16 @@ function readOne(w: string[], i: number, clock: Clock): Step {
   const vs = matchVersus(w, i, clock);
   if (vs) {
     if ("error" in vs) return vs.error;
-    return { next: vs.next, apply: (d) => { d.compare = true; if (vs.implied) d.implied = vs.implied; } };
+    const setVersus = once("versus", vs.versus, w.slice(i, vs.next).join(" "), "comparison");
+    return { next: vs.next, apply: (d) => { d.compare = true; return setVersus(d); } };
   }
+  const off = matchCompareOff(w, i);
+  if (off) return { next: off, apply: (d) => void (d.compareOff = true) };
   const date = matchDateWords(w, i, clock);
   if (date) {
     if ("error" in date) return date.error;
-    return { next: date.next, apply: once("range", date.range, w.slice(i, date.next).join(" "), "date range") };
+    const setRange = once("range", date.range, w.slice(i, date.next).join(" "), "date range");
+    return { next: date.next, apply: (d) => setRange(d) ?? void (d.rule = date.rule) };
   }
   const g = matchGrouping(w, i);
   if (g) {
@@ -91,6 +105,12 @@ function readOne(w: string[], i: number, clock: Clock): Step {
   const model = asModelName(word);
   if (model) return { next: i + 1, apply: once("model", model, word, "model") };
   return unknown(w, i);
+}
+
+/** "hide comparison", "no comparison", "without comparison": the end of an index, or 0. */
+function matchCompareOff(w: string[], i: number): number {
+  if (!["hide", "no", "without"].includes(w[i])) return 0;
+  return /^compar(e|ison)$/.test(w[i + 1] ?? "") ? i + 2 : 0;
 }
 
 function readTop(n: string | undefined, next: number, word: string): Step {

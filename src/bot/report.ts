@@ -9,6 +9,8 @@ export interface SpendGroup {
   key: string;
   channel?: Channel;
   cost: number;
+  /** The same group's cost in the period compared with (absent by day when no day matches). */
+  previousCost?: number;
   /** Input tokens, not counting cached input. */
   inputTokens: number;
   outputTokens: number;
@@ -20,13 +22,16 @@ export interface SpendGroup {
 export interface ChannelSplit {
   channel: Channel;
   cost: number;
+  /** The channel's cost in the period compared with (spend reports only). */
+  previousCost?: number;
   /** Microsoft-billed costs can be paid with Azure Prepayment; Marketplace costs cannot. */
   prepaymentEligible: boolean;
 }
 
 export interface SpendReport {
   kind: "spend";
-  range: DateRange;
+  /** `complete` is false while a day in the range has no final cost data (today, days after dataAsOf). */
+  range: DateRange & { complete: boolean };
   currency: string;
   /** AI model spend, both channels, after filters. */
   total: number;
@@ -40,13 +45,18 @@ export interface SpendReport {
   /** When the data was last refreshed, as the source says (ISO time), or null if unknown. */
   dataAsOf: string | null;
   warnings: string[];
+  /** The dates the source has data for, when it can say (null: unknown, e.g. Azure). */
+  coverage: { from: string; to: string } | null;
   // ---- what cards need beyond the JSON contract ----
   /** Which cost source answered ("demo data", "export ./exports", "Azure (2 scopes)"). */
   source: string;
   filters: { model?: string; channel?: Channel };
-  /** The previous period of equal length, always computed (cards show the change). */
-  previous: { from: string; to: string; total: number; change: number | null };
-  /** true when the user asked to compare ("vs last week", "compare"). */
+  /**
+   * The period the range is compared with, always computed (cards show the change): the same span
+   * of the period before, or the period named with `vs`. `label` says which.
+   */
+  previous: { from: string; to: string; label: string; total: number; change: number | null };
+  /** true when the user asked to compare ("vs last week", "compare"): cards show per-row change. */
   compare: boolean;
   /** Model spend per day over the range, every day present (zero days included). */
   series: Array<{ date: string; cost: number }>;

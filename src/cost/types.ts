@@ -46,6 +46,11 @@ export interface CostResult {
   dataAsOf: string | null;
   /** Things the user should know about these numbers (e.g. a single-resource scope). */
   warnings: string[];
+  /**
+   * The first and last usage dates the source holds at all (not only in the query window), when
+   * it can say; absent or null when it cannot (the Azure query API does not tell).
+   */
+  coverage?: { from: string; to: string } | null;
 }
 
 /** Anything that can answer "what did this cost, day by day" for a date window. */

@@ -71,8 +71,8 @@ describe("handle: spend", () => {
       ["gpt-4o", "microsoft", 0.44],
     ]);
     expect(r.channels).toEqual([
-      { channel: "microsoft", cost: 0.44, prepaymentEligible: true },
-      { channel: "marketplace", cost: 10, prepaymentEligible: false },
+      { channel: "microsoft", cost: 0.44, previousCost: 5, prepaymentEligible: true },
+      { channel: "marketplace", cost: 10, previousCost: 0, prepaymentEligible: false },
     ]);
   });
 

@@ -9,7 +9,8 @@ const parse = (text: string) => parseIntent(text, ctx);
 describe("parseIntent defaults", () => {
   it("reads a question with no words that matter as this month by model, actual cost", () => {
     expect(parse("show me what we spent")).toEqual({
-      kind: "spend", range: THIS_MONTH, groupBy: "model", compare: false, costType: "actual",
+      kind: "spend", range: THIS_MONTH, defaultRange: true, groupBy: "model", compare: false, costType: "actual",
+      previous: { from: "2025-10-01", to: "2025-10-27", label: "Same days of the month before" },
     });
   });
 
@@ -137,8 +138,10 @@ describe("words we do not guess at", () => {
     ["by model by channel", "by channel", /second grouping/],
     ["actual amortized", "amortized", /second cost type/],
     ["this week last week", "last week", /second date range/],
-    ["vs 2025-10", "2025-10", /previous period/],
-    ["vs", "vs", /previous period/],
+    ["vs", "vs", /Name a period/],
+    ["vs fortnight", "fortnight", /can't compare with "fortnight"/],
+    ["nov 5 2025 to nov 1", "nov 1", /runs backwards: 1 Nov 2025 is before 5 Nov 2025/],
+    ["this week vs last week vs last month", "vs last month", /second comparison/],
     ["last 5 fortnights", "fortnights", /don't know "last 5 fortnights"/],
     ["spend 42", "42", /don't know "42"/],
   ])("%j is refused, naming %j", (text, word, why) => {

@@ -24,12 +24,13 @@ describe("costbot ask (spawned)", () => {
     const r = costbot("ask", "--now", NOW, "--format", "json", "last month by channel");
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
-    expect(report.range).toEqual({ from: "2025-10-01", to: "2025-10-31", label: "Last month" });
+    expect(report.range).toEqual({ from: "2025-10-01", to: "2025-10-31", label: "Last month", complete: true });
+    expect(report.previous).toMatchObject({ from: "2025-09-01", to: "2025-09-30", label: "The month before" });
     expect(report.groupBy).toBe("channel");
     expect(report.currency).toBe("USD");
     const cents = (n: number) => Math.round(n * 100);
     const channelCents = report.channels.reduce((s: number, c: { cost: number }) => s + cents(c.cost), 0);
-    expect(Math.abs(channelCents - cents(report.total))).toBeLessThanOrEqual(1);
+    expect(channelCents).toBe(cents(report.total));
     expect(report.channels.map((c: { channel: string; prepaymentEligible: boolean }) => [c.channel, c.prepaymentEligible])).toEqual([
       ["microsoft", true],
       ["marketplace", false],

@@ -2,9 +2,11 @@
 // Slack, Teams, text and JSON all read their words from here so they never drift apart.
 // Pure and platform-free: must not import any SDK or any platform renderer.
 import type { Channel } from "../../cost/types.js";
+import { formatDate, formatDates } from "../date-style.js";
 import type { DateRange, GroupBy } from "../intent-types.js";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export { formatDate, formatDates };
+
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
@@ -98,28 +100,6 @@ const GROUP_LABELS: Record<GroupBy, string> = {
 
 export function groupByLabel(groupBy: GroupBy): string {
   return GROUP_LABELS[groupBy] ?? groupBy;
-}
-
-function parts(date: string): [number, number, number] {
-  const [y, m, d] = date.split("-").map(Number);
-  return [y, m, d];
-}
-
-/** "27 Nov 2025"; `withYear: false` gives "27 Nov". */
-export function formatDate(date: string, withYear = true): string {
-  const [y, m, d] = parts(date);
-  if (!y || !m || !d) return date;
-  return withYear ? `${d} ${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]}`;
-}
-
-/** Inclusive dates, compactly: "27 Nov 2025", "24–27 Nov 2025", "28 Oct – 3 Nov 2025". */
-export function formatDates(from: string, to: string): string {
-  if (from === to) return formatDate(from);
-  const [fy, fm, fd] = parts(from);
-  const [ty, tm] = parts(to);
-  if (fy === ty && fm === tm) return `${fd}–${formatDate(to)}`;
-  if (fy === ty) return `${formatDate(from, false)} – ${formatDate(to)}`;
-  return `${formatDate(from)} – ${formatDate(to)}`;
 }
 
 /** "This week (24–27 Nov 2025)". */

@@ -14,6 +14,7 @@ export interface SpendJson {
   otherCost: number;
   dataAsOf: string | null;
   warnings: string[];
+  coverage: SpendReport["coverage"];
   kind: "spend";
   source: string;
   filters: SpendReport["filters"];
@@ -47,6 +48,7 @@ export function renderJson(report: Report): ReportJson {
         otherCost: r.otherCost,
         dataAsOf: r.dataAsOf,
         warnings: r.warnings,
+        coverage: r.coverage,
         kind: "spend",
         source: r.source,
         filters: r.filters,

@@ -76,7 +76,7 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function createDemoCostSource(opts: { clock?: () => Date } = {}): CostSource {
   const clock = opts.clock ?? (() => new Date());
-  let memo: { key: number; rows: CostRow[]; dataAsOf: string } | null = null;
+  let memo: { key: number; rows: CostRow[]; dataAsOf: string; coverage: { from: string; to: string } } | null = null;
   return {
     name: "demo data",
     async query(q: CostQuery): Promise<CostResult> {
@@ -84,8 +84,8 @@ export function createDemoCostSource(opts: { clock?: () => Date } = {}): CostSou
       const key = Math.floor(now.getTime() / 3_600_000);
       // Data only changes hourly; regenerate once per hour of clock, not per query.
       if (memo?.key !== key) memo = { key, ...generate(now) };
-      const { rows, dataAsOf } = memo;
-      return { rows: rows.filter((r) => r.date >= q.from && r.date <= q.to), dataAsOf, warnings: [] };
+      const { rows, dataAsOf, coverage } = memo;
+      return { rows: rows.filter((r) => r.date >= q.from && r.date <= q.to), dataAsOf, warnings: [], coverage };
     },
   };
 }
@@ -94,7 +94,7 @@ export function createDemoCostSource(opts: { clock?: () => Date } = {}): CostSou
  * Every demo row up to the refresh time: ~90 days back and the whole previous month. `wholeToday`
  * gives the bill as it will read once today is final (the demo metrics' truth).
  */
-export function generate(now: Date, opts: { wholeToday?: boolean } = {}): { rows: CostRow[]; dataAsOf: string } {
+export function generate(now: Date, opts: { wholeToday?: boolean } = {}): { rows: CostRow[]; dataAsOf: string; coverage: { from: string; to: string } } {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   // Cost data lags: refreshed at 06:00 UTC, or a few hours behind the clock early in the day.
   const asOf = opts.wholeToday
@@ -120,7 +120,8 @@ export function generate(now: Date, opts: { wholeToday?: boolean } = {}): { rows
       rows.push(makeRow({ ...s.row, date, quantity: milli / 1000, cost: costOf(s.price, milli) }));
     }
   }
-  return { rows, dataAsOf: new Date(asOf).toISOString().replace(".000Z", "Z") };
+  const coverage = { from: iso(first), to: rows.length ? rows[rows.length - 1].date : iso(first) };
+  return { rows, dataAsOf: new Date(asOf).toISOString().replace(".000Z", "Z"), coverage };
 }
 
 // price has at most 6 decimals (a multiple of 1e6 pico-units), so dividing by 1000 is exact.

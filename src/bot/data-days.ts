@@ -1,0 +1,34 @@
+// Which days of a range have final cost data, and which month to answer for when the source's data
+// ends before the current one. Plain dates (YYYY-MM-DD); pure, no platform imports.
+import { endOfMonth, format } from "date-fns";
+import type { DateRange } from "./intent-types.js";
+
+/**
+ * The first day without final cost data: today (still being billed), or the day `dataAsOf` falls
+ * on when that is earlier (cost data lags; a day is final once the data reaches its end).
+ */
+export function firstOpenDay(todayIso: string, dataAsOf: string | null): string {
+  const t = dataAsOf ? Date.parse(dataAsOf) : NaN;
+  if (Number.isNaN(t)) return todayIso;
+  const day = new Date(t).toISOString().slice(0, 10);
+  return day < todayIso ? day : todayIso;
+}
+
+/** The last complete day before `firstOpenDay` (YYYY-MM-DD). */
+export function lastFinalDay(todayIso: string, dataAsOf: string | null): string {
+  const d = new Date(`${firstOpenDay(todayIso, dataAsOf)}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * When the source's data ends before `range` begins, the whole month its data ends in (to the day
+ * the data ends); null when the range has data.
+ */
+export function lastMonthWithData(range: DateRange, coverage?: { from: string; to: string } | null): { range: DateRange; dataEnds: string } | null {
+  if (!coverage || coverage.to >= range.from) return null;
+  const first = `${coverage.to.slice(0, 7)}-01`;
+  const plain = new Date(`${first}T12:00:00`);
+  const label = format(plain, "MMMM yyyy");
+  return { range: { from: first, to: format(endOfMonth(plain), "yyyy-MM-dd"), label }, dataEnds: coverage.to };
+}
