@@ -15,6 +15,8 @@ export interface Config {
   slack: { signingSecret?: string; botToken?: string; appToken?: string; apiUrl?: string };
   teams: { appId: string; appPassword: string; appType: string; tenantId: string };
   azure: { resourceManagerUrl: string; staticToken?: string };
+  /** Exports in Azure Storage: AZURE_STORAGE_CONNECTION_STRING, COSTBOT_CACHE_DIR, COSTBOT_SYNC_EVERY. */
+  storage: { connectionString?: string; cacheDir: string; syncEveryMs: number };
   alertWebhookToken?: string;
   /** `slack:U123`, `teams:<AAD object id>`, or a bare id matched on the platform of its format. */
   admins: string[];
@@ -40,6 +42,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const badPrefix = admins.find((a) => /^[a-z]+:/i.test(a) && !/^(slack|teams|web):./i.test(a));
   if (badPrefix) {
     throw new ConfigError(`COSTBOT_ADMINS: "${badPrefix}" names no known platform; write slack:<user id> or teams:<AAD object id>`);
+  }
+  const syncEveryMs = duration(env.COSTBOT_SYNC_EVERY ?? "1h");
+  if (syncEveryMs === null || syncEveryMs < 60_000) {
+    throw new ConfigError(`COSTBOT_SYNC_EVERY must be a duration of at least a minute, like 30m, 1h or 1d; got "${env.COSTBOT_SYNC_EVERY}"`);
   }
   const playground = production ? env.COSTBOT_PLAYGROUND === "on" : env.COSTBOT_PLAYGROUND !== "off";
   return {
@@ -68,8 +74,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       resourceManagerUrl: env.AZURE_RESOURCE_MANAGER_URL ?? "https://management.azure.com",
       staticToken: env.COSTBOT_AZURE_TOKEN || undefined,
     },
+    storage: {
+      connectionString: env.AZURE_STORAGE_CONNECTION_STRING || undefined,
+      cacheDir: env.COSTBOT_CACHE_DIR || "./data/exports-cache",
+      syncEveryMs,
+    },
     alertWebhookToken: env.ALERT_WEBHOOK_TOKEN || undefined,
     admins,
     playground,
   };
+}
+
+/** "90s", "30m", "1h", "1d" in milliseconds; null when it is not such a duration. */
+function duration(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$/i.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2].toLowerCase() as "s" | "m" | "h" | "d"];
 }

@@ -14,7 +14,7 @@ import { createBudgetCheckJob } from "../budgets/check.js";
 import { createSpikeJob } from "../budgets/spike-job.js";
 import type { Config } from "../config.js";
 import { createMetricsSource } from "../cost/metrics/index.js";
-import { createCostSource } from "../cost/sources/index.js";
+import { createCostSource, type SourceOptions } from "../cost/sources/index.js";
 import type { CostSource } from "../cost/types.js";
 import type { Logger } from "../log.js";
 import type { ScheduledJob } from "../schedule/jobs.js";
@@ -31,7 +31,10 @@ export interface Services {
 }
 
 export async function createServices(config: Config, logger: Logger, clock?: () => Date): Promise<Services> {
-  const sourceOpts = { costType: config.costType, scopes: config.scopes, azure: config.azure, clock };
+  const sourceOpts = {
+    costType: config.costType, scopes: config.scopes, azure: config.azure, storage: config.storage, clock,
+    storageEvents: storageLogging(logger),
+  };
   const costSource = await createCostSource(config.source, sourceOpts);
   const metrics = await createMetricsSource(config.source, sourceOpts);
   const store = await openStore(config.databaseUrl);
@@ -56,4 +59,19 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   const bot = createBot({ costSource, metrics, clock, tz: config.tz, costType: config.costType, commands });
   const jobs = [createBudgetCheckJob({ ...alerting, costSource }), createSpikeJob({ ...alerting, costSource })];
   return { costSource, store, notifiers, bot, jobs };
+}
+
+/** An Azure Storage export source syncs in the background and says so in the log. */
+function storageLogging(logger: Logger): SourceOptions["storageEvents"] {
+  return {
+    syncInBackground: { onSyncFailed: (err) => logger.error({ code: err.code }, `export sync failed: ${err.message}`) },
+    onSynced: (r, ms) =>
+      logger.info(
+        { files: r.files.length, runs: r.runs.length, requests: r.stats.requests, downloaded: r.stats.blobsDownloaded, bytes: r.stats.bytesDownloaded, ms },
+        `export sync: ${r.runs.length} run(s), ${r.files.length} file(s); downloaded ${r.stats.blobsDownloaded} blob(s), ${r.stats.bytesDownloaded} bytes`,
+      ),
+    onProgress: (p) => {
+      if (p.phase === "downloading" && p.bytes > 0) logger.info({ ...p }, `export sync: ${p.done}/${p.total} files, ${p.bytes} bytes downloaded`);
+    },
+  };
 }

@@ -68,7 +68,9 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
   try {
     const opts = validateAskOptions(raw, io.clock);
     const config = loadConfig();
-    const sourceOpts = { costType: opts.costType, clock: () => opts.now, scopes: config.scopes, azure: config.azure };
+    const sourceOpts = {
+      costType: opts.costType, clock: () => opts.now, scopes: config.scopes, azure: config.azure, storage: config.storage,
+    };
     const costSource = await createCostSource(opts.source, sourceOpts);
     const metrics = await createMetricsSource(opts.source, sourceOpts);
     const commands = [forecastCommand, sourceBudgetsCommand, errorsCommand];

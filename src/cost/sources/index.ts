@@ -1,10 +1,13 @@
-// Picks the cost source a user named: "demo", "azure", or a path to an export file or folder.
+// Picks the cost source a user named: "demo", "azure", an Azure Storage export location, or a path
+// to an export file or folder.
 // The only place that knows every source; adapters and the CLI call this.
 import { existsSync } from "node:fs";
 import { CostbotError } from "../errors.js";
 import type { CostSource, CostType } from "../types.js";
 import { createDemoCostSource } from "./demo.js";
 import { createExportCostSource } from "./export/index.js";
+import { looksLikeUrl, parseStorageLocation } from "./storage/location.js";
+import type { StorageSourceOptions } from "./storage/source.js";
 
 export interface SourceOptions {
   costType?: CostType;
@@ -12,6 +15,9 @@ export interface SourceOptions {
   /** Azure scopes (COSTBOT_SCOPES) for `azure`. */
   scopes?: string[];
   azure?: { resourceManagerUrl: string; staticToken?: string };
+  /** For an Azure Storage location (config.storage), plus what the server wants told. */
+  storage?: { connectionString?: string; cacheDir: string; syncEveryMs: number };
+  storageEvents?: Pick<StorageSourceOptions, "onProgress" | "onSynced" | "syncInBackground">;
 }
 
 export async function createCostSource(spec: string, opts: SourceOptions = {}): Promise<CostSource> {
@@ -20,9 +26,15 @@ export async function createCostSource(spec: string, opts: SourceOptions = {}): 
     const { createAzureSourceFromConfig } = await import("./azure-config.js");
     return createAzureSourceFromConfig(opts);
   }
+  if (looksLikeUrl(spec)) {
+    const location = parseStorageLocation(spec);
+    const { createStorageCostSource } = await import("./storage/source.js");
+    const storage = opts.storage ?? { cacheDir: "./data/exports-cache", syncEveryMs: 3_600_000 };
+    return createStorageCostSource({ location, ...storage, costType: opts.costType, clock: opts.clock, ...opts.storageEvents });
+  }
   if (!existsSync(spec)) {
     throw new CostbotError(
-      `No export file or folder at "${spec}". Use --source demo, --source azure, or the path of an Azure cost export (.csv, .csv.gz or a folder).`,
+      `No export file or folder at "${spec}". Use --source demo, --source azure, or the path of an Azure cost export (.csv, .csv.gz, .parquet or a folder), or https://<account>.blob.core.windows.net/<container>/<folder>.`,
       "NOT_FOUND",
     );
   }

@@ -1,0 +1,82 @@
+// CostSource over Cost Management exports in Azure Storage: syncs the latest complete runs into a
+// local cache, keeps their aggregated rows in memory and answers from them; a sync older than
+// `syncEveryMs` starts the next one in the background (the server also syncs on a timer).
+import { CostbotError } from "../../errors.js";
+import { createFileListCostSource, type ExportFile } from "../export/index.js";
+import type { CostQuery, CostResult, CostSource, CostType } from "../../types.js";
+import { openContainer } from "./client.js";
+import type { StorageLocation } from "./location.js";
+import { syncExport, type SyncProgress, type SyncResult } from "./sync.js";
+
+export interface StorageSourceOptions {
+  location: StorageLocation;
+  connectionString?: string;
+  cacheDir: string;
+  costType?: CostType;
+  /** How old a sync may get before the next one starts (default one hour). */
+  syncEveryMs?: number;
+  clock?: () => Date;
+  onProgress?: (p: SyncProgress) => void;
+  /** Told about each finished sync (the server logs it). */
+  onSynced?: (r: SyncResult, ms: number) => void;
+  /** Server: sync at start and every `syncEveryMs`, told through onSynced / onSyncFailed. */
+  syncInBackground?: { onSyncFailed: (err: CostbotError) => void };
+}
+
+export interface StorageCostSource extends CostSource {
+  /** Syncs now (coalesced with a sync already running). */
+  sync(): Promise<SyncResult>;
+}
+
+const HOUR = 3_600_000;
+
+export function createStorageCostSource(opts: StorageSourceOptions): StorageCostSource {
+  const now = () => (opts.clock ? opts.clock() : new Date()).getTime();
+  const every = opts.syncEveryMs ?? HOUR;
+  let current: { result: SyncResult; at: number } | null = null;
+  let running: Promise<SyncResult> | null = null;
+  let lastError: CostbotError | null = null;
+
+  const sync = (): Promise<SyncResult> => {
+    running ??= (async () => {
+      const started = Date.now();
+      try {
+        const container = openContainer(opts.location, opts.connectionString);
+        const result = await syncExport(container, opts.location, opts.cacheDir, opts.onProgress);
+        current = { result, at: now() };
+        lastError = null;
+        opts.onSynced?.(result, Date.now() - started);
+        return result;
+      } catch (err) {
+        lastError = err instanceof CostbotError ? err : new CostbotError(String(err), "SOURCE_FAILED", { cause: err });
+        throw lastError;
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+
+  const files = async (): Promise<ExportFile[]> => (current ?? { result: await sync() }).result.files;
+  const inner = createFileListCostSource(`Azure Storage ${opts.location.shown}`, files, opts.costType);
+
+  if (opts.syncInBackground) {
+    const { onSyncFailed } = opts.syncInBackground;
+    const tick = () => void sync().catch((err: CostbotError) => onSyncFailed(err));
+    tick();
+    setInterval(tick, every).unref();
+  }
+
+  return {
+    name: inner.name,
+    sync,
+    async query(q: CostQuery): Promise<CostResult> {
+      if (!current) await sync();
+      else if (now() - current.at >= every && !running) sync().catch(() => {});
+      const answer = await inner.query(q);
+      const warnings = [...current!.result.warnings, ...answer.warnings];
+      if (lastError) warnings.push(`The last sync from Azure Storage failed (${lastError.message}); answering from the previous one.`);
+      return { ...answer, warnings };
+    },
+  };
+}

@@ -1,0 +1,165 @@
+// Synchronises an export's runs from Azure Storage into a local cache folder: lists the container
+// under the folder, reads every manifest.json, picks the runs to read (runs.ts) and downloads only
+// blobs whose etag changed since the last sync; a restart does not download again.
+import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { dirname, join, resolve, sep } from "node:path";
+import type { ContainerClient } from "@azure/storage-blob";
+import { CostbotError } from "../../errors.js";
+import { exportFile, type ExportFile } from "../export/index.js";
+import { storageError } from "./client.js";
+import type { StorageLocation } from "./location.js";
+import { isManifest, runOf, selectRuns, type BlobInfo, type Manifest, type Run } from "./runs.js";
+
+export interface SyncStats {
+  requests: number;
+  blobsDownloaded: number;
+  bytesDownloaded: number;
+}
+
+export interface SyncResult {
+  files: ExportFile[];
+  runs: Run[];
+  warnings: string[];
+  stats: SyncStats;
+}
+
+export interface SyncProgress {
+  phase: "listing" | "downloading";
+  done: number;
+  total: number;
+  bytes: number;
+}
+
+const STATE = ".costbot-sync.json";
+const DATA_BLOB = /\.(csv(\.gz)?|parquet)$/i;
+
+export async function syncExport(
+  container: ContainerClient,
+  loc: StorageLocation,
+  cacheRoot: string,
+  onProgress?: (p: SyncProgress) => void,
+): Promise<SyncResult> {
+  const stats: SyncStats = { requests: 0, blobsDownloaded: 0, bytesDownloaded: 0 };
+  const root = resolve(cacheRoot, loc.account, loc.container);
+  const state = await loadState(root);
+  try {
+    return await syncInto(container, loc, root, state, stats, onProgress);
+  } finally {
+    // What was downloaded stays known even when a later blob fails.
+    await saveState(root, state);
+  }
+}
+
+async function syncInto(
+  container: ContainerClient,
+  loc: StorageLocation,
+  root: string,
+  state: State,
+  stats: SyncStats,
+  onProgress?: (p: SyncProgress) => void,
+): Promise<SyncResult> {
+  const listing = await list(container, loc, stats, onProgress);
+  if (listing.size === 0) {
+    throw new CostbotError(`Nothing under ${loc.shown}: the container or folder is empty (no export has written there yet?).`, "NOT_FOUND");
+  }
+  const manifests = [...listing.values()].filter((b) => isManifest(b.name));
+  const runs: Run[] = [];
+  for (const m of manifests) {
+    const path = await fetchBlob(container, loc, root, state, m, stats);
+    const manifest = parseManifest(await readFile(path, "utf8"), m.name);
+    const run = runOf(m.name, manifest, listing);
+    if (run) runs.push(run);
+  }
+  if (runs.length === 0 && [...listing.keys()].some((n) => DATA_BLOB.test(n))) {
+    throw new CostbotError(
+      `No manifest.json of a cost export under ${loc.shown}, only data files: costbot reads the runs Cost Management exports write (with their manifest).`,
+      "NOT_FOUND",
+    );
+  }
+  const selection = selectRuns(runs, loc.shown);
+  const wanted = selection.runs.flatMap((r) => r.blobs.map((b) => ({ blob: b, run: r })));
+  const files: ExportFile[] = [];
+  let done = 0;
+  for (const { blob, run } of wanted) {
+    const path = await fetchBlob(container, loc, root, state, blob, stats);
+    const f = await exportFile(path, blob.name);
+    files.push({ ...f, dataset: run.dataset, shownAs: `${loc.container}/${blob.name}` });
+    onProgress?.({ phase: "downloading", done: ++done, total: wanted.length, bytes: stats.bytesDownloaded });
+  }
+  return { files, runs: selection.runs, warnings: selection.warnings, stats };
+}
+
+async function list(container: ContainerClient, loc: StorageLocation, stats: SyncStats, onProgress?: (p: SyncProgress) => void) {
+  const listing = new Map<string, BlobInfo>();
+  try {
+    for await (const page of container.listBlobsFlat({ prefix: loc.prefix || undefined }).byPage({ maxPageSize: 5000 })) {
+      stats.requests++;
+      for (const b of page.segment.blobItems) {
+        listing.set(b.name, {
+          name: b.name,
+          etag: b.properties.etag ?? "",
+          size: b.properties.contentLength ?? 0,
+          lastModified: b.properties.lastModified ?? new Date(0),
+        });
+      }
+      onProgress?.({ phase: "listing", done: listing.size, total: 0, bytes: 0 });
+    }
+  } catch (err) {
+    throw storageError(err, loc, `container ${loc.container} in account ${loc.account}`);
+  }
+  return listing;
+}
+
+type State = Record<string, { etag: string; size: number }>;
+
+/** The blob's local copy, downloaded only when missing or when its etag changed. */
+async function fetchBlob(container: ContainerClient, loc: StorageLocation, root: string, state: State, blob: BlobInfo, stats: SyncStats) {
+  const path = resolve(root, ...blob.name.split("/"));
+  if (!path.startsWith(root + sep)) throw new CostbotError(`Blob name ${blob.name} points outside the cache folder.`, "BAD_INPUT");
+  const known = state[blob.name];
+  if (known && known.etag === blob.etag && (await stat(path).catch(() => null))?.size === blob.size) return path;
+  await mkdir(dirname(path), { recursive: true });
+  const part = `${path}.part`;
+  try {
+    stats.requests++;
+    await container.getBlobClient(blob.name).downloadToFile(part);
+  } catch (err) {
+    await rm(part, { force: true });
+    throw storageError(err, loc, `${loc.container}/${blob.name}`);
+  }
+  const got = (await stat(part)).size;
+  if (got !== blob.size) {
+    await rm(part, { force: true });
+    throw new CostbotError(`Downloaded ${got} of ${blob.size} bytes of ${loc.container}/${blob.name}; nothing counted.`, "SOURCE_FAILED");
+  }
+  await rename(part, path);
+  await utimes(path, blob.lastModified, blob.lastModified);
+  stats.blobsDownloaded++;
+  stats.bytesDownloaded += got;
+  state[blob.name] = { etag: blob.etag, size: blob.size };
+  return path;
+}
+
+function parseManifest(text: string, name: string): Manifest {
+  try {
+    const m = JSON.parse(text.replace(/^\uFEFF/, "")) as Manifest;
+    if (m && typeof m === "object") return m;
+  } catch {
+    // reported below
+  }
+  throw new CostbotError(`${name} is not a readable export manifest (JSON); nothing counted.`, "SOURCE_FAILED");
+}
+
+async function loadState(root: string): Promise<State> {
+  try {
+    return JSON.parse(await readFile(join(root, STATE), "utf8")) as State;
+  } catch {
+    return {};
+  }
+}
+
+async function saveState(root: string, state: State): Promise<void> {
+  await mkdir(root, { recursive: true });
+  await writeFile(join(root, STATE) + ".part", JSON.stringify(state));
+  await rename(join(root, STATE) + ".part", join(root, STATE));
+}

@@ -1,0 +1,252 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { DuckDBInstance } from "@duckdb/node-api";
+import {
+  BlobServiceClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential, type ContainerClient,
+} from "@azure/storage-blob";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CostbotError } from "../../src/cost/errors.js";
+import { toCents } from "../../src/cost/money.js";
+import { createCostSource } from "../../src/cost/sources/index.js";
+import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
+import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
+import type { CostRow, CostType } from "../../src/cost/types.js";
+import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from "../fakes/azurite.js";
+
+const REF = fileURLToPath(new URL("../fixtures/reference/", import.meta.url));
+const ACTUAL = readFileSync(REF + "exports/EA_ActualCost_Small.csv");
+const AMORTIZED = readFileSync(REF + "exports/EA_AmortizedCost_Small.csv");
+const FOCUS = readFileSync(REF + "exports/FOCUS-1.0-sample.Microsoft-rows.csv");
+/** A real manifest (Cost Management, 2025-03-01) as the template every run's manifest is built from. */
+const TEMPLATE = JSON.parse(readFileSync(REF + "azure-storage-exports/manifest.real.focuscost-parquet-snappy.scheduled-mtd.json", "utf8"));
+const ALL = { from: "2000-01-01", to: "2099-12-31" };
+
+/** The first `n` data lines of a CSV (header kept). */
+const head = (csv: Buffer, n: number) => Buffer.from(csv.toString("utf8").split("\n").slice(0, n + 1).join("\n") + "\n");
+/** Exact total of a CSV column in cents, with csv-parse and BigInt (not the code under test). */
+function cents(csv: Buffer, column: string): bigint {
+  const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+  let pico = 0n;
+  for (const r of rows) {
+    const [i, f = ""] = r[column].replace("-", "").split(".");
+    const v = BigInt(i + f.padEnd(12, "0").slice(0, 12));
+    pico += r[column].startsWith("-") ? -v : v;
+  }
+  return toCents(pico);
+}
+const total = (rows: CostRow[]) => toCents(rows.reduce((t, r) => t + r.cost, 0n));
+
+interface RunSpec {
+  root: string;
+  exportName: string;
+  type: "ActualCost" | "AmortizedCost" | "FocusCost";
+  stamp: string;
+  runId: string;
+  startDate: string;
+  format?: "Csv" | "Parquet";
+  files: Array<{ name: string; body: Buffer }>;
+  /** Listed in the manifest but never uploaded (a partial run). */
+  missing?: string[];
+}
+
+/** Uploads a run the way Cost Management lays it out: <root>/<export>/<range>/<stamp>/<runId>/part files + manifest.json. */
+async function uploadRun(c: ContainerClient, r: RunSpec): Promise<string> {
+  const month = r.startDate.slice(0, 7).replace("-", "");
+  const folder = `${r.root}/${r.exportName}/${month}01-${month}30/${r.stamp}/${r.runId}`;
+  const listed = [...r.files.map((f) => ({ name: f.name, bytes: f.body.length })), ...(r.missing ?? []).map((name) => ({ name, bytes: 1000 }))];
+  for (const f of r.files) await c.getBlockBlobClient(`${folder}/${f.name}`).uploadData(f.body);
+  const manifest = structuredClone(TEMPLATE);
+  manifest.blobCount = listed.length;
+  manifest.exportConfig = { ...manifest.exportConfig, exportName: r.exportName, type: r.type,
+    resourceId: `/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.CostManagement/exports/${r.exportName}` };
+  manifest.deliveryConfig = { ...manifest.deliveryConfig, fileFormat: r.format ?? "Csv", compressionMode: r.format === "Parquet" ? "Snappy" : "Gzip", rootFolderPath: r.root };
+  const t = r.stamp;
+  manifest.runInfo = { ...manifest.runInfo, runId: r.runId, startDate: `${r.startDate}T00:00:00`,
+    submittedTime: `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:00.0000000Z` };
+  manifest.blobs = listed.map((b) => ({ blobName: `${folder}/${b.name}`, byteCount: b.bytes, dataRowCount: 1 }));
+  await c.getBlockBlobClient(`${folder}/manifest.json`).uploadData(Buffer.from(JSON.stringify(manifest, null, 2)));
+  return folder;
+}
+
+let azurite: Azurite;
+let service: BlobServiceClient;
+let cacheDirs: string[] = [];
+const newCache = async () => {
+  const d = await mkdtemp(join(tmpdir(), "costbot-cache-"));
+  cacheDirs.push(d);
+  return d;
+};
+const container = async (name: string) => {
+  const c = service.getContainerClient(name);
+  await c.create();
+  return c;
+};
+const source = async (path: string, cacheDir?: string) =>
+  createStorageCostSource({
+    location: parseStorageLocation(`${azurite.blobUrl}/${path}`),
+    connectionString: azurite.connectionString,
+    cacheDir: cacheDir ?? (await newCache()),
+  });
+const ask = (s: { query: (q: { from: string; to: string; costType: CostType }) => Promise<{ rows: CostRow[]; warnings: string[] }> }, costType: CostType = "actual") =>
+  s.query({ ...ALL, costType });
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  service = BlobServiceClient.fromConnectionString(azurite.connectionString);
+}, 60_000);
+afterAll(async () => {
+  await azurite?.stop();
+  await Promise.all(cacheDirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe("exports in Azure Storage (Azurite)", () => {
+  it("reads the latest complete run per period, skips a newer partial run, and keeps actual and amortized apart", async () => {
+    const c = await container("runs");
+    const base = { root: "costs", startDate: "2023-09-01" } as const;
+    await uploadRun(c, { ...base, exportName: "daily-actual", type: "ActualCost", stamp: "202309160944", runId: "r1",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 4)) }] });
+    await uploadRun(c, { ...base, exportName: "daily-actual", type: "ActualCost", stamp: "202309170944", runId: "r2",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 6)) }, { name: "part_0_0002.csv", body: Buffer.concat([head(ACTUAL, 0), Buffer.from(ACTUAL.toString("utf8").split("\n").slice(7).join("\n"))]) }] });
+    const partial = await uploadRun(c, { ...base, exportName: "daily-actual", type: "ActualCost", stamp: "202309180944", runId: "r3",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 2)) }], missing: ["part_0_0002.csv.gz"] });
+    await uploadRun(c, { ...base, exportName: "daily-amortized", type: "AmortizedCost", stamp: "202309170950", runId: "a1",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(AMORTIZED) }] });
+
+    const s = await source("runs/costs");
+    const actual = await ask(s);
+    expect(total(actual.rows)).toBe(855n); // the whole actual file: 8.55, never r1 + r2, never the partial r3
+    expect(total(actual.rows)).toBe(cents(ACTUAL, "Cost"));
+    expect(actual.warnings).toEqual(expect.arrayContaining([
+      expect.stringContaining(`Skipped the incomplete export run ${partial}/ (${partial}/part_0_0002.csv.gz is listed`),
+      expect.stringMatching(/actual-cost export only; left out amortized-cost data.*daily-amortized/),
+    ]));
+    const amortized = await ask(s, "amortized");
+    expect(total(amortized.rows)).toBe(cents(AMORTIZED, "Cost"));
+    expect(amortized.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/amortized-cost export only/)]));
+  });
+
+  it("downloads nothing on a second sync or after a restart, and only the changed blob after an overwrite; a new run replaces the old", async () => {
+    const c = await container("incremental");
+    const run = { root: "x", exportName: "e", type: "ActualCost", startDate: "2023-09-01" } as const;
+    const folder = await uploadRun(c, { ...run, stamp: "202309170944", runId: "r1", files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }] });
+    const cache = await newCache();
+    const s = await source("incremental/x", cache);
+    const first = await s.sync();
+    expect(first.stats.blobsDownloaded).toBe(2); // manifest + one part
+    const second = await s.sync();
+    expect(second.stats).toEqual({ requests: 1, blobsDownloaded: 0, bytesDownloaded: 0 }); // one listing, nothing else
+    const restarted = await source("incremental/x", cache);
+    expect((await restarted.sync()).stats.blobsDownloaded).toBe(0);
+    expect(total((await ask(restarted)).rows)).toBe(855n);
+
+    // OverwritePreviousReport: the same blob name with new content (and a manifest saying so).
+    await uploadRun(c, { ...run, stamp: "202309170944", runId: "r1", files: [{ name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 3)) }] });
+    const overwritten = await restarted.sync();
+    expect(overwritten.stats.blobsDownloaded).toBe(2);
+    expect(total((await ask(restarted)).rows)).toBe(cents(head(ACTUAL, 3), "Cost"));
+    expect(folder).toContain("/r1");
+
+    // CreateNewReport: a later run of the same period supersedes it.
+    await uploadRun(c, { ...run, stamp: "202309180944", runId: "r2", files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }] });
+    await restarted.sync();
+    expect(total((await ask(restarted)).rows)).toBe(855n);
+  });
+
+  it("gives identical answers to the cent from CSV.gz and from Parquet of the same FOCUS data", async () => {
+    const dir = await newCache();
+    const db = await DuckDBInstance.create(":memory:");
+    const conn = await db.connect();
+    await conn.run(`COPY (SELECT * FROM read_csv('${REF}exports/FOCUS-1.0-sample.Microsoft-rows.csv', header = true)) TO '${dir}/p.parquet' (FORMAT parquet, COMPRESSION snappy)`);
+    conn.closeSync();
+    db.closeSync();
+    const csv = await container("focus-csv");
+    const pq = await container("focus-parquet");
+    const run = { root: "focus", exportName: "focus-cost", type: "FocusCost", stamp: "202410010944", runId: "f1", startDate: "2024-09-01" } as const;
+    await uploadRun(csv, { ...run, files: [{ name: "part_0_0001.csv.gz", body: gzipSync(FOCUS) }] });
+    await uploadRun(pq, { ...run, format: "Parquet", files: [{ name: "part_0_0001.snappy.parquet", body: await readFile(`${dir}/p.parquet`) }] });
+    for (const costType of ["actual", "amortized"] as const) {
+      const a = await ask(await source("focus-csv/focus"), costType);
+      const b = await ask(await source("focus-parquet/focus"), costType);
+      expect(total(b.rows)).toBe(total(a.rows));
+      expect(total(a.rows)).toBe(cents(FOCUS, costType === "actual" ? "BilledCost" : "EffectiveCost"));
+      const byMeter = (rows: CostRow[]) => rows.map((r) => `${r.date}|${r.meterName}|${r.resourceId}|${r.cost}`).sort();
+      expect(byMeter(b.rows)).toEqual(byMeter(a.rows));
+    }
+  });
+
+  it("works as COSTBOT_SOURCE / --source: a path-style URL with AZURE_STORAGE_CONNECTION_STRING", async () => {
+    const c = await container("viaindex");
+    await uploadRun(c, { root: "r", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }] });
+    const s = await createCostSource(`${azurite.blobUrl}/viaindex/r`, {
+      storage: { connectionString: azurite.connectionString, cacheDir: await newCache(), syncEveryMs: 3_600_000 },
+    });
+    expect(total((await ask(s)).rows)).toBe(855n);
+  });
+});
+
+describe("exports in Azure Storage: bad input, one line each, nothing half-counted", () => {
+  const fails = async (p: Promise<unknown>) => {
+    const err = await p.then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(CostbotError);
+    expect((err as Error).message).not.toContain("\n");
+    return err as CostbotError;
+  };
+
+  it("refuses a URL that is not a storage location", async () => {
+    for (const url of ["https://example.com/exports", "https://acct.blob.core.windows.net/", "ftp://127.0.0.1/devstoreaccount1/c"]) {
+      const err = await fails(createCostSource(url));
+      expect(err.code).toBe("BAD_INPUT");
+      expect(err.message).toMatch(/is not an Azure Storage location/);
+    }
+  });
+
+  it("names the role when the identity may not list the container", async () => {
+    await container("locked");
+    const sas = generateBlobSASQueryParameters(
+      { containerName: "locked", permissions: ContainerSASPermissions.parse("r"), expiresOn: new Date(Date.now() + 3_600_000) },
+      new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_KEY),
+    ).toString();
+    const s = createStorageCostSource({ location: parseStorageLocation(`${azurite.blobUrl}/locked/x?${sas}`), cacheDir: await newCache() });
+    const err = await fails(ask(s));
+    expect(err.code).toBe("FORBIDDEN");
+    expect(err.message).toMatch(/Storage Blob Data Reader/);
+  });
+
+  it("says the container is empty", async () => {
+    await container("empty");
+    const err = await fails(ask(await source("empty")));
+    expect(err.message).toMatch(/empty/);
+  });
+
+  it("names a missing container", async () => {
+    const err = await fails(ask(await source("nosuchcontainer/x")));
+    expect(err.code).toBe("NOT_FOUND");
+    expect(err.message).toMatch(/nosuchcontainer/);
+  });
+
+  it("names the blob a manifest lists but the container lacks, when no complete run is left", async () => {
+    const c = await container("missing");
+    const folder = await uploadRun(c, { root: "m", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }], missing: ["part_0_0002.csv.gz"] });
+    const err = await fails(ask(await source("missing/m")));
+    expect(err.message).toContain(`${folder}/part_0_0002.csv.gz`);
+    expect(err.message).toMatch(/nothing counted/);
+  });
+
+  it.each([
+    ["a corrupt Parquet file", "part_0_0001.snappy.parquet", "Parquet", Buffer.from("PAR1 this is not parquet at all PAR1")],
+    ["a corrupt gzip CSV", "part_0_0001.csv.gz", "Csv", Buffer.from("not gzip at all")],
+  ] as const)("names the blob of %s and counts nothing", async (_what, name, format, body) => {
+    const c = await container(`corrupt-${format.toLowerCase()}`);
+    await uploadRun(c, { root: "m", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01", format,
+      files: [{ name: "part_0_0000.csv.gz", body: gzipSync(ACTUAL) }, { name, body }] });
+    const err = await fails(ask(await source(`corrupt-${format.toLowerCase()}/m`)));
+    expect(err.message).toContain(`/r1/${name}`);
+  });
+});
