@@ -10,18 +10,22 @@ import { isCostbotError } from "../../cost/errors.js";
 import { createMetricsSource } from "../../cost/metrics/index.js";
 import { createCostSource } from "../../cost/sources/index.js";
 import { validateAskOptions } from "./options.js";
+import { createProgressLine, type ProgressLine } from "./progress.js";
 import { renderFor } from "./render.js";
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   clock: () => Date;
+  /** A progress line for long work (a TTY only). */
+  progress?: ProgressLine;
 }
 
 const defaultIo: CliIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   clock: () => new Date(),
+  progress: createProgressLine(process.stderr),
 };
 
 /** Runs the CLI and resolves with the exit code. */
@@ -70,12 +74,13 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
     const config = loadConfig();
     const sourceOpts = {
       costType: opts.costType, clock: () => opts.now, scopes: config.scopes, azure: config.azure, storage: config.storage,
+      progress: io.progress ? (line: string) => io.progress?.update(line) : undefined,
     };
     const costSource = await createCostSource(opts.source, sourceOpts);
     const metrics = await createMetricsSource(opts.source, sourceOpts);
     const commands = [forecastCommand, sourceBudgetsCommand, errorsCommand];
     const bot = createBot({ costSource, metrics, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands });
-    const report = await bot.answer(text);
+    const report = await bot.answer(text).finally(() => io.progress?.done());
     if (report.kind === "error") {
       io.err(`costbot: ${oneLine(report.message)}\n`);
       return 2;

@@ -17,6 +17,8 @@ export interface SourceOptions {
   azure?: { resourceManagerUrl: string; staticToken?: string };
   /** For an Azure Storage location (config.storage), plus what the server wants told. */
   storage?: { connectionString?: string; cacheDir: string; syncEveryMs: number };
+  /** Told what long work (syncing, reading an export) is doing, as one line of text. */
+  progress?: (line: string) => void;
   storageEvents?: Pick<StorageSourceOptions, "onProgress" | "onSynced" | "syncInBackground">;
 }
 
@@ -30,7 +32,9 @@ export async function createCostSource(spec: string, opts: SourceOptions = {}): 
     const location = parseStorageLocation(spec);
     const { createStorageCostSource } = await import("./storage/source.js");
     const storage = opts.storage ?? { cacheDir: "./data/exports-cache", syncEveryMs: 3_600_000 };
-    return createStorageCostSource({ location, ...storage, costType: opts.costType, clock: opts.clock, ...opts.storageEvents });
+    return createStorageCostSource({
+      location, ...storage, costType: opts.costType, clock: opts.clock, progress: opts.progress, ...opts.storageEvents,
+    });
   }
   if (!existsSync(spec)) {
     throw new CostbotError(
@@ -38,5 +42,5 @@ export async function createCostSource(spec: string, opts: SourceOptions = {}): 
       "NOT_FOUND",
     );
   }
-  return createExportCostSource({ path: spec, costType: opts.costType });
+  return createExportCostSource({ path: spec, costType: opts.costType, progress: opts.progress });
 }

@@ -14,12 +14,16 @@ const fileKey = (f: ExportFile) => `${f.path}\u0001${f.bytes}\u0001${f.mtimeMs}\
 export class ExportSnapshot {
   private readonly files = new Map<string, Promise<FileTotals>>();
   private readonly rowSets = new Map<string, Promise<RowSet>>();
+  private read = { files: 0, bytes: 0, rows: 0 };
+
+  constructor(private readonly progress?: (line: string) => void) {}
 
   /** Answers a query over `files` (the export's current files). */
   async query(files: ExportFile[], q: CostQuery): Promise<CostResult> {
     const keys = files.map(fileKey);
     this.forgetOthers(new Set(keys));
-    const totals = await Promise.all(files.map((f, i) => this.fileTotals(keys[i], f)));
+    this.read = { files: 0, bytes: 0, rows: 0 };
+    const totals = await Promise.all(files.map((f, i) => this.fileTotals(keys[i], f, files.length)));
     const choice = chooseDataset(totals.map((t) => ({ file: t.file, plan: t.plan, dataset: identify(t.file, t.plan) })), q.costType);
     const used = totals.filter((t) => choice.files.some((c) => c.file === t.file));
     const setKey = `${q.costType}\u0002${used.map((t) => fileKey(t.file)).join("\u0002")}`;
@@ -37,10 +41,18 @@ export class ExportSnapshot {
     };
   }
 
-  private fileTotals(key: string, file: ExportFile): Promise<FileTotals> {
+  private fileTotals(key: string, file: ExportFile, of: number): Promise<FileTotals> {
     let p = this.files.get(key);
     if (!p) {
-      p = readFileTotals(file);
+      const r = this.read;
+      p = readFileTotals(file).then((t) => {
+        r.files++;
+        r.bytes += file.bytes;
+        r.rows += t.totals.reduce((n, k) => n + k.rows, 0);
+        this.progress?.(`reading export: ${r.files}/${of} files, ${mb(r.bytes)}, ${r.rows.toLocaleString("en-US")} rows`);
+        return t;
+      });
+      this.progress?.(`reading export: ${r.files}/${of} files, ${mb(r.bytes)} (now ${file.shownAs ?? file.label}, ${mb(file.bytes)})`);
       this.files.set(key, p);
       p.catch(() => this.files.delete(key));
     }
@@ -55,6 +67,8 @@ export class ExportSnapshot {
     }
   }
 }
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
 interface RowSet {
   /** Sorted by date. */

@@ -10,10 +10,12 @@ export interface ExportSourceOptions {
   path: string;
   /** Used when a query does not say; the query's own costType wins. */
   costType?: CostType;
+  /** Told which file is being read, as one line of text (the CLI's progress line). */
+  progress?: (line: string) => void;
 }
 
 export function createExportCostSource(opts: ExportSourceOptions): CostSource {
-  const snapshot = new ExportSnapshot();
+  const snapshot = new ExportSnapshot(opts.progress);
   return {
     name: `export ${opts.path}`,
     async query(q: CostQuery): Promise<CostResult> {
@@ -26,8 +28,13 @@ export function createExportCostSource(opts: ExportSourceOptions): CostSource {
 }
 
 /** A source over a file list someone else keeps current (the Azure Storage sync). */
-export function createFileListCostSource(name: string, files: () => Promise<ExportFile[]>, costType?: CostType): CostSource {
-  const snapshot = new ExportSnapshot();
+export function createFileListCostSource(
+  name: string,
+  files: () => Promise<ExportFile[]>,
+  costType?: CostType,
+  progress?: (line: string) => void,
+): CostSource {
+  const snapshot = new ExportSnapshot(progress);
   return {
     name,
     async query(q: CostQuery): Promise<CostResult> {

@@ -17,6 +17,8 @@ export interface StorageSourceOptions {
   syncEveryMs?: number;
   clock?: () => Date;
   onProgress?: (p: SyncProgress) => void;
+  /** The CLI's progress line. */
+  progress?: (line: string) => void;
   /** Told about each finished sync (the server logs it). */
   onSynced?: (r: SyncResult, ms: number) => void;
   /** Server: sync at start and every `syncEveryMs`, told through onSynced / onSyncFailed. */
@@ -42,7 +44,14 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
       const started = Date.now();
       try {
         const container = openContainer(opts.location, opts.connectionString);
-        const result = await syncExport(container, opts.location, opts.cacheDir, opts.onProgress);
+        const result = await syncExport(container, opts.location, opts.cacheDir, (p) => {
+          opts.onProgress?.(p);
+          opts.progress?.(
+            p.phase === "listing"
+              ? `syncing ${opts.location.shown}: ${p.done} blobs listed`
+              : `syncing ${opts.location.shown}: ${p.done}/${p.total} files, ${(p.bytes / 1e6).toFixed(1)} MB downloaded`,
+          );
+        });
         current = { result, at: now() };
         lastError = null;
         opts.onSynced?.(result, Date.now() - started);
@@ -58,7 +67,7 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
   };
 
   const files = async (): Promise<ExportFile[]> => (current ?? { result: await sync() }).result.files;
-  const inner = createFileListCostSource(`Azure Storage ${opts.location.shown}`, files, opts.costType);
+  const inner = createFileListCostSource(`Azure Storage ${opts.location.shown}`, files, opts.costType, opts.progress);
 
   if (opts.syncInBackground) {
     const { onSyncFailed } = opts.syncInBackground;
