@@ -1,6 +1,7 @@
 // Mounts Slack on the shared server: POST /slack/events through our receiver, or Socket Mode with an app token.
 // Wires bolt to the handlers; knows nothing about costs. Returns null when Slack is not configured.
 import { App } from "@slack/bolt";
+import { ConfigError } from "../../config.js";
 import type { Mount } from "../../server/app.js";
 import { registerActions } from "./actions.js";
 import { createAnswerCache, DEFAULT_ANSWER_TTL_MS } from "./answer-cache.js";
@@ -91,7 +92,9 @@ export function createSlackMount(opts: SlackMountOptions = {}): Mount {
     });
 
     // auth.test: a wrong token or API URL fails here, at start, not on the first question.
-    await app.init();
+    await app.init().catch((err: unknown) => {
+      throw new ConfigError(startFailure(err, apiUrl));
+    });
     if (receiver) router.route("POST", SLACK_EVENTS_PATH, receiver.handler);
     await app.start();
     return {
@@ -99,6 +102,17 @@ export function createSlackMount(opts: SlackMountOptions = {}): Mount {
       close: () => app.stop().then(() => undefined),
     };
   };
+}
+
+/** One line for a failed auth.test at start: Slack's refusal names the token, else the address. */
+function startFailure(err: unknown, apiUrl: string | undefined): string {
+  const e = ((err as { original?: unknown })?.original ?? err) as { data?: { error?: unknown }; message?: unknown };
+  const refused = typeof e?.data?.error === "string" ? e.data.error : undefined;
+  if (refused) {
+    return `Slack refused SLACK_BOT_TOKEN at start (auth.test: ${refused}); set it to the app's Bot User OAuth Token (xoxb-...)`;
+  }
+  const why = String(e?.message ?? err).split("\n")[0].slice(0, 200);
+  return `could not check SLACK_BOT_TOKEN with Slack at ${apiUrl ?? "https://slack.com/api/"} (auth.test): ${why}`;
 }
 
 /** The Slack mount with production timings. */
