@@ -5,7 +5,7 @@ import type { CostRow, CostType } from "../../types.js";
 import type { ArmHttp } from "./client.js";
 import { AzureHttpError } from "./faults.js";
 import { FULL_GROUPING, lossWarning, rejectedDimensions, rejectsQuantity, smallerGrouping } from "./grouping.js";
-import type { Pacer } from "./pacer.js";
+import type { Lane, Pacer } from "./pacer.js";
 import { postAllPages } from "./pages.js";
 import { mapPages } from "./rows.js";
 import { splitWindow, timePeriod, type DateWindow } from "./window.js";
@@ -37,14 +37,14 @@ export interface FetchContext {
 
 const MAX_SHRINKS = 6;
 
-export async function fetchScopeCosts(ctx: FetchContext, scopeId: string, window: DateWindow, costType: CostType): Promise<ScopeCosts> {
+export async function fetchScopeCosts(ctx: FetchContext, scopeId: string, window: DateWindow, costType: CostType, lane: Lane = "interactive"): Promise<ScopeCosts> {
   const key = scopeId.toLowerCase();
   const mem = ctx.memory.get(key) ?? { grouping: [...FULL_GROUPING], quantity: true, warnings: [] };
   const out: ScopeCosts = { rows: [], latestDate: null, answeredAt: null, warnings: [] };
   for (const piece of splitWindow(window)) {
     for (let shrinks = 0; ; shrinks++) {
       const body = queryBody(costType, piece, mem.grouping, mem.quantity);
-      await ctx.pacer.acquire(key);
+      await ctx.pacer.acquire(key, lane);
       try {
         const url = ctx.http.url(scopeId, "providers/Microsoft.CostManagement/query", ctx.http.apiVersion);
         const result = await postAllPages(ctx.http, url, body, ctx.http.apiVersion);

@@ -11,6 +11,7 @@ import { forecastFor } from "./forecast-answer.js";
 import { AzureHttpError, toCostbotError } from "./faults.js";
 import { dataAsOf, staleWarning } from "./freshness.js";
 import { createPacer } from "./pacer.js";
+import { checkPlan, DEFAULT_MAX_HISTORY_QUERIES, mergeAnswers, planQuery } from "./plan.js";
 import { rowsBetween } from "./rows.js";
 import { planScopes, scopeWarnings } from "./scopes.js";
 import type { AzureCostSource, AzureCostSourceOptions, BudgetInfo } from "./types.js";
@@ -57,14 +58,26 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
   const queryIds = [...new Map(scopes.map((s) => [s.queryId.toLowerCase(), s.queryId])).values()];
   const defaultType: CostType = opts.costType ?? "actual";
 
-  /** The canonical answer for one queried scope, covering `wanted`. */
+  /**
+   * One queried scope's costs covering `wanted`: the recent part from the canonical window (the
+   * interactive lane), anything older as its own history window (the backfill lane), so a long
+   * history never holds up the recent questions, digests and budget checks.
+   */
   async function scopeCosts(id: string, wanted: DateWindow, costType: CostType): Promise<CacheAnswer<ScopeCosts>> {
-    const window = canonicalWindow(wanted, clock());
+    const plan = planQuery(wanted, clock());
+    const group = `${id.toLowerCase()}|${costType}`;
     try {
-      return await costCache.get(`${id.toLowerCase()}|${costType}`, wanted, {
-        window,
-        run: () => fetchScopeCosts(ctx, id, window, costType),
+      // A group of its own: a failing history read must not hold up (or fail) the recent window.
+      const history = plan.history && costCache.get(`${group}|history`, plan.history, {
+        window: plan.history,
+        run: () => fetchScopeCosts(ctx, id, plan.history!, costType, "backfill"),
       });
+      if (!plan.recent) return await history!;
+      const window = canonicalWindow(plan.recent, clock());
+      const recent = costCache.get(group, plan.recent, { window, run: () => fetchScopeCosts(ctx, id, window, costType) });
+      if (!history) return await recent;
+      const [h, r] = await Promise.all([history, recent]);
+      return mergeAnswers(h, r);
     } catch (e) {
       throw toCostbotError(e, id, "the cost query");
     }
@@ -79,6 +92,10 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
       }
       const costType = q.costType ?? defaultType;
       const wanted = { from: q.from, to: q.to };
+      // Refused before any query: a range needing many windowed queries would hold the scope's queue.
+      checkPlan(planQuery(wanted, clock()), wanted, {
+        max: opts.maxHistoryQueries ?? DEFAULT_MAX_HISTORY_QUERIES, perMinute: opts.queriesPerMinute ?? 3, scopes: queryIds.length, now: clock(),
+      });
       const answers = new Map<string, CacheAnswer<ScopeCosts>>();
       const failures: Error[] = [];
       await Promise.all(

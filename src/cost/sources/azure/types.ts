@@ -32,6 +32,11 @@ export interface AzureCostSourceOptions {
   budgetsApiVersion?: string;
   /** Query starts per scope per rolling minute (default 3: Azure allows about 4). */
   queriesPerMinute?: number;
+  /**
+   * Windowed history queries (365 days each, older than the recent window) one question may cost
+   * per scope (default 3); a range needing more is refused with a message saying what to ask instead.
+   */
+  maxHistoryQueries?: number;
   retry?: RetryOptions;
   /** Pacer time source and sleep, for tests and benchmarks. */
   pacerNow?: () => number;
