@@ -42,7 +42,15 @@ export async function startApp(deps: AppDeps, mounts: Mount[], port = deps.confi
     const r = await mount(router, deps);
     if (r) results.push(r);
   }
-  const bound = await router.listen(port, deps.config.host);
+  let bound: number;
+  try {
+    bound = await router.listen(port, deps.config.host);
+  } catch (err) {
+    // A busy port: undo what the mounts started (sockets, timers) so the process can exit.
+    for (const r of results) await r.close?.().catch(() => {});
+    await router.close();
+    throw err;
+  }
   return {
     port: bound,
     router,

@@ -1,26 +1,39 @@
 // `npm start`: reads configuration once, builds the bot on the configured source, mounts every
-// platform on one port and says in a few lines what is running. Exits 2 on bad configuration.
+// platform on one port and says in a few lines what is running. A configuration it cannot start
+// with (bad variable, busy port, unreachable database) is one line on stderr naming it, exit code 2.
 import { mountAzureAlerts } from "../adapters/azure-alerts/mount.js";
 import { mountSlack } from "../adapters/slack/mount.js";
 import { mountTeams } from "../adapters/teams/mount.js";
 import { mountPlayground } from "../adapters/web/mount.js";
-import { ConfigError, loadConfig } from "../config.js";
+import { ConfigError, loadConfig, type Config } from "../config.js";
 import { isCostbotError } from "../cost/errors.js";
 import { createLogger } from "../log.js";
 import { startScheduler } from "../schedule/scheduler.js";
 import { redactDatabaseUrl } from "../store/index.js";
+import type { Store } from "../store/types.js";
 import { startApp, type Mount } from "./app.js";
 import { createServices } from "./services.js";
 
-/** Every platform the server can mount; each returns null when it is not configured. */
-const mounts: Mount[] = [mountSlack, mountTeams, mountAzureAlerts, mountPlayground];
+/** A mount that says it is off, and how to turn it on, instead of leaving no line. */
+const orOff = (mount: Mount, off: string): Mount => async (router, deps) => (await mount(router, deps)) ?? { describe: off };
+
+/** Every platform the server can mount, in the order the start-up log lists them. */
+const mounts: Mount[] = [
+  orOff(mountSlack, "Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode)"),
+  orOff(mountTeams, "Teams: off"),
+  orOff(mountAzureAlerts, "Azure budget alerts: off"),
+  orOff(mountPlayground, "Playground: off (NODE_ENV=production or COSTBOT_PLAYGROUND=off; COSTBOT_PLAYGROUND=on turns it on)"),
+];
 
 export async function serve(): Promise<number> {
   const logger = createLogger();
+  let config: Config | undefined;
+  let store: Store | undefined;
   try {
-    const config = loadConfig();
-    const { costSource, store, notifiers, bot, jobs } = await createServices(config, logger);
-    const scheduler = startScheduler({ store, bot, notifiers, logger, costType: config.costType, jobs });
+    config = loadConfig();
+    const services = await createServices(config, logger);
+    store = services.store;
+    const { costSource, notifiers, bot, jobs } = services;
     const app = await startApp({ config, bot, logger, sourceName: costSource.name, store, notifiers }, mounts);
     const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${app.port}`;
     // Plain lines for the person who just typed `npm start`; everything after this is pino JSON.
@@ -31,21 +44,37 @@ export async function serve(): Promise<number> {
       `  store: ${/^postgres(ql)?:/i.test(db) ? "PostgreSQL" : "SQLite"} ${db}`,
       ...app.mounted.map((line) => `  ${line}`),
     ];
-    if (!app.mounted.some((line) => !line.startsWith("Playground"))) {
-      lines.push('  Slack and Teams are not configured yet (see README); meanwhile try `npx costbot ask "this week"`');
-    }
     process.stdout.write(`${lines.join("\n")}\n`);
+    const scheduler = startScheduler({ store, bot, notifiers, logger, costType: config.costType, jobs });
+    const running = store;
     await new Promise<void>((resolve) => {
-      const stop = () => void app.close().then(() => scheduler.stop()).then(() => store.close()).then(resolve);
+      const stop = () => void app.close().then(() => scheduler.stop()).then(() => running.close()).then(resolve);
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
     return 0;
   } catch (err) {
-    if (err instanceof ConfigError || isCostbotError(err)) {
-      logger.error(err.message);
-      return 2;
-    }
-    throw err;
+    const line = startFailure(err, config);
+    if (!line) throw err;
+    await store?.close().catch(() => {});
+    process.stderr.write(`costbot: ${line}\n`);
+    return 2;
   }
 }
+
+/** The one line for a failure the configuration explains, naming the variable; undefined otherwise. */
+export function startFailure(err: unknown, config?: Config): string | undefined {
+  if (err instanceof ConfigError || isCostbotError(err)) return oneLine(err.message);
+  if (!config) return undefined;
+  const { code, syscall, message } = (err ?? {}) as NodeJS.ErrnoException;
+  const { port, host } = config;
+  if (syscall === "listen") {
+    if (code === "EADDRINUSE") return `port ${port} is already in use (PORT=${port}): stop the other process or set PORT to a free port`;
+    if (code === "EACCES") return `not allowed to listen on port ${port} (PORT=${port}): use a port above 1023`;
+    if (code === "EADDRNOTAVAIL") return `cannot listen on ${host} (HOST=${host}): not an address of this machine`;
+    return `cannot listen on ${host}:${port} (HOST, PORT): ${code ?? oneLine(String(message))}`;
+  }
+  return undefined;
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();

@@ -28,6 +28,6 @@ export async function openStore(databaseUrl: string = DEFAULT_DATABASE_URL, opts
     return await createSqlStore(createDriver(url), opts);
   } catch (err) {
     const why = err instanceof Error ? err.message || (err as { code?: string }).code || err.name : String(err);
-    throw new CostbotError(`cannot open the database ${redactDatabaseUrl(url)}: ${why}`, "CONFIG", { cause: err });
+    throw new CostbotError(`cannot open the database ${redactDatabaseUrl(url)} (DATABASE_URL): ${why}`, "CONFIG", { cause: err });
   }
 }
