@@ -5,7 +5,8 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Notifiers } from "../schedule/notifier.js";
 import type { Store } from "../store/types.js";
-import { createRouter, sendJson, type Router } from "./router.js";
+import { createHealthRoute, watchSource } from "./health.js";
+import { createRouter, type Router } from "./router.js";
 
 export interface AppDeps {
   config: Config;
@@ -36,7 +37,8 @@ export interface MountResult {
 
 export async function startApp(deps: AppDeps, mounts: Mount[], port = deps.config.port): Promise<RunningApp> {
   const router = createRouter((err) => deps.logger.error({ err }, "unhandled error in a route"));
-  router.route("GET", "/healthz", (_req, res) => sendJson(res, 200, { ok: true, source: deps.sourceName }));
+  const source = watchSource(deps.bot.costSource);
+  router.route("GET", "/healthz", createHealthRoute({ store: deps.store, source: () => ({ ...source(), name: deps.sourceName }) }));
   const results: MountResult[] = [];
   for (const mount of mounts) {
     const r = await mount(router, deps);

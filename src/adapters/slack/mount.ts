@@ -67,9 +67,10 @@ export function createSlackMount(opts: SlackMountOptions = {}): Mount {
       const key = deliveryKey(args.body as Record<string, any>);
       if (key && !(await dedupe.firstTime(key))) {
         // A retry of something already handled: acknowledge (events are acked by bolt) and stop.
+        // Logged before the ack, so the line is written by the time Slack (or a test) sees the answer.
+        deps.logger.info({ key, retryNum: args.context.retryNum }, "ignored a repeated Slack delivery");
         const ack = (args as { ack?: () => Promise<void> }).ack;
         if (ack) await ack();
-        deps.logger.info({ key, retryNum: args.context.retryNum }, "ignored a repeated Slack delivery");
         return;
       }
       await args.next();
