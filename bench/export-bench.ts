@@ -1,6 +1,7 @@
 // Export benchmark: `costbot ask --source <1M-row EA export> --format json "last month by model"`
-// against DuckDB (read_csv + GROUP BY) on the same file, same question; checks both totals agree
-// to the cent and reports wall time, CPU time and peak RSS of each child. See bench/README.md.
+// against DuckDB (read_csv + GROUP BY, by meter and by costbot's own keys) on the same file, same
+// question; checks the totals agree to the cent and reports wall time, CPU time and peak RSS of
+// each child. `--file <.parquet>` runs it on another export (the FOCUS Parquet). See bench/README.md.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -17,7 +18,8 @@ const arg = (name: string, dflt: string) => {
 };
 const ROWS = Number(arg("rows", "1000000"));
 const RUNS = Number(arg("runs", "3"));
-const FILE = `${ROOT}bench/out/ea-actualcost-${ROWS}.csv`;
+const GENERATED = `${ROOT}bench/out/ea-actualcost-${ROWS}.csv`;
+const FILE = arg("file", GENERATED);
 // Data spans 2025-09-01..2025-10-30; "last month" at this clock is October 2025.
 const NOW = "2025-11-05T12:00:00Z";
 const FROM = "2025-10-01";
@@ -94,7 +96,7 @@ function duckCents(stdout: string): { cents: bigint; groups: number } {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  if (!existsSync(FILE) || process.argv.includes("--regen")) {
+  if (FILE === GENERATED && (!existsSync(FILE) || process.argv.includes("--regen"))) {
     console.log(`generating ${ROWS} rows -> ${FILE}`);
     await generateExport({ out: FILE, rows: ROWS, start: "2025-09-01", days: 60 });
   }
@@ -102,20 +104,26 @@ async function main(): Promise<void> {
   const costbotArgs = viaCli
     ? ["bin/costbot.js", "ask", "--source", FILE, "--format", "json", "--now", NOW, "last month by model"]
     : ["--import", "tsx", "bench/source-run.ts", FILE, PREV_FROM, TO];
-  const duckArgs = ["bench/duckdb-run.mjs", FILE, FROM, TO, PREV_FROM];
+  const duckArgs = ["bench/duckdb-run.mjs", FILE, FROM, TO, PREV_FROM, "meter"];
+  const sameArgs = ["bench/duckdb-run.mjs", FILE, FROM, TO, PREV_FROM, "same"];
   console.log(viaCli ? "costbot: the CLI (bin/costbot.js ask)" : "costbot: CLI not ready; timing bench/source-run.ts");
 
   const loadBefore = loadavg()[0];
   const costbot: Run[] = [];
   const duck: Run[] = [];
+  const same: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
-    // Alternate so both see the same page cache and the same background load.
+    // Alternate so all see the same page cache and the same background load.
     duck.push(await timeChild(duckArgs));
+    same.push(await timeChild(sameArgs));
     costbot.push(await timeChild(costbotArgs));
-    console.log(`run ${i + 1}: duckdb ${(duck[i].wallMs / 1000).toFixed(2)} s, costbot ${(costbot[i].wallMs / 1000).toFixed(2)} s`);
+    const s = (r: Run) => `${(r.wallMs / 1000).toFixed(2)} s (cpu ${r.cpuS?.toFixed(1)} s, ${r.rssMb?.toFixed(0)} MB)`;
+    console.log(`run ${i + 1}: duckdb by meter ${s(duck[i])}, duckdb by costbot's keys ${s(same[i])}, costbot ${s(costbot[i])}`);
   }
   const c = costbotCents(costbot[0].stdout, viaCli);
   const d = duckCents(duck[0].stdout);
+  const d2 = duckCents(same[0].stdout);
+  if (d2.cents !== d.cents) console.error(`duckdb by meter ${d.cents} and by costbot's keys ${d2.cents} cents differ`);
   const diff = c.cents - d.cents;
   const agree = c.exact ? diff === 0n : diff >= -1n && diff <= 1n;
   const summary = {
@@ -123,7 +131,9 @@ async function main(): Promise<void> {
     mode: viaCli ? "cli" : "source-script",
     costbot: { wallS: median(costbot.map((r) => r.wallMs)) / 1000, cpuS: median(costbot.map((r) => r.cpuS ?? NaN)), peakRssMb: Math.max(...costbot.map((r) => r.rssMb ?? 0)) },
     duckdb: { wallS: median(duck.map((r) => r.wallMs)) / 1000, cpuS: median(duck.map((r) => r.cpuS ?? NaN)), peakRssMb: Math.max(...duck.map((r) => r.rssMb ?? 0)) },
+    duckdbSameKeys: { wallS: median(same.map((r) => r.wallMs)) / 1000, cpuS: median(same.map((r) => r.cpuS ?? NaN)), peakRssMb: Math.max(...same.map((r) => r.rssMb ?? 0)) },
     wallRatio: median(costbot.map((r) => r.wallMs)) / median(duck.map((r) => r.wallMs)),
+    wallRatioSameKeys: median(costbot.map((r) => r.wallMs)) / median(same.map((r) => r.wallMs)),
     // Other sessions share this machine: their load stretches both wall times.
     loadAverage: { before: loadBefore, after: loadavg()[0] },
     totals: { costbotCents: c.cents.toString(), duckdbCents: d.cents.toString(), agree },

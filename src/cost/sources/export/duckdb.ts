@@ -31,10 +31,12 @@ const quoteText = (text: string): string => `'${text.replaceAll("'", "''")}'`;
  * The table expression reading one file. CSV columns are read as text so that costbot, not the
  * sniffer, decides what a value means; NULL (as some exports write) is empty.
  */
-export function tableOf(file: ExportFile): string {
+export function tableOf(file: ExportFile, decimals: string[] = []): string {
   if (file.kind === "parquet") return `read_parquet(${quoteText(file.path)})`;
+  // Columns in `decimals` are parsed by the reader itself (fast); a value it cannot read fails the query.
+  const types = decimals.length === 0 ? "" : `, types = {${decimals.map((c) => `${quoteText(c)}: 'DECIMAL(38,12)'`).join(", ")}}`;
   return `read_csv(${quoteText(file.path)}, header = true, all_varchar = true, quote = '"', escape = '"', ` +
-    `nullstr = ['NULL', ''], compression = ${file.gzip ? "'gzip'" : "'none'"})`;
+    `nullstr = ['NULL', ''], compression = ${file.gzip ? "'gzip'" : "'none'"}${types})`;
 }
 
 /** Column names of a file, in order. */

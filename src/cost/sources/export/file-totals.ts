@@ -31,8 +31,9 @@ export interface FileTotals {
 }
 
 const DECIMAL = "DECIMAL(38,12)";
-const money = (col: number, names: string[]) =>
-  col < 0 ? `NULL::${DECIMAL}` : `TRY_CAST(CAST(${quoteIdent(names[col])} AS VARCHAR) AS ${DECIMAL})`;
+/** A money or quantity column as exact DECIMAL; NULL when absent or unreadable (counted). */
+const money = (col: number, names: string[], typed = false) =>
+  col < 0 ? `NULL::${DECIMAL}` : typed ? quoteIdent(names[col]) : `TRY_CAST(CAST(${quoteIdent(names[col])} AS VARCHAR) AS ${DECIMAL})`;
 const text = (col: number, names: string[]) => (col < 0 ? "''" : `CAST(${quoteIdent(names[col])} AS VARCHAR)`);
 
 /** Reads a file's header; throws BAD_INPUT naming the file when it is not a cost export. */
@@ -51,13 +52,20 @@ export async function planFile(file: ExportFile): Promise<{ names: string[]; pla
 export async function readFileTotals(file: ExportFile): Promise<FileTotals> {
   const { names, plan } = await planFile(file);
   const cols = [text(plan.date, names), ...TEXT_FIELDS.map((f) => text(plan.text[f], names)), text(plan.provider, names)];
-  const sql = `SELECT ${cols.map((c, i) => `${c} AS k${i}`).join(", ")},
+  const numeric = [...new Set([plan.costs.actual, plan.costs.amortized, plan.quantity])].filter((c) => c >= 0);
+  const sql = (typed: boolean) => `SELECT ${cols.map((c, i) => `${c} AS k${i}`).join(", ")},
       CAST(sum(a) AS VARCHAR), CAST(sum(m) AS VARCHAR), CAST(sum(q) AS VARCHAR), count(*),
       count(*) FILTER (WHERE a IS NULL), count(*) FILTER (WHERE m IS NULL)
-    FROM (SELECT *, ${money(plan.costs.actual, names)} AS a, ${money(plan.costs.amortized, names)} AS m,
-      ${money(plan.quantity, names)} AS q FROM ${tableOf(file)})
+    FROM (SELECT *, ${money(plan.costs.actual, names, typed)} AS a,
+      ${plan.costs.amortized === plan.costs.actual ? "a" : money(plan.costs.amortized, names, typed)} AS m,
+      ${money(plan.quantity, names, typed)} AS q FROM ${tableOf(file, typed ? numeric.map((c) => names[c]) : [])})
     GROUP BY ALL`;
-  const rows = await queryRows(sql).catch((cause: unknown) => unreadable(file, cause));
+  // CSV: the reader parses the numbers (fast); if one is not a plain decimal, read them as text
+  // instead so each unreadable value is counted and left out, not the whole file refused.
+  const typed = file.kind === "csv" && numeric.length > 0;
+  const rows = await queryRows(sql(typed))
+    .catch((cause: unknown) => (typed && /Conversion Error|Could not convert/i.test(String((cause as Error)?.message)) ? queryRows(sql(false)) : Promise.reject(cause)))
+    .catch((cause: unknown) => unreadable(file, cause));
   const out: FileTotals = { file, plan, names, totals: [], latestDate: null, badDate: 0, badCost: { actual: 0, amortized: 0 } };
   const dates = new Map<string, string | null>();
   const merged = new Map<string, KeyTotal>();
