@@ -22,6 +22,9 @@ const THRESHOLD_WORDS = new Set(["alerts", "alert", "thresholds", "threshold", "
 const NAME_WORDS = new Set(["named", "called", "name", "as"]);
 const SET_HINT = "Try: budget set 5000 monthly · budget set 800 weekly for gpt-4o · budget set 1200 monthly marketplace alerts 50,80,100 named market";
 
+const ONE_CENT = parseAmount("0.01")!;
+const TOO_LARGE = parseAmount("1000000000000000")!;
+
 /** `$5,000`, `5000`, `5k`, `1.5m`: exact; null when it is not an amount. */
 export function parseBudgetAmount(word: string): Amount | null {
   // Thousands separators only in groups of three, so "5,00" (a typo) is not read as 500.
@@ -87,6 +90,9 @@ function parseSet(w: string[]): BudgetCommand {
   }
   if (amount === undefined) return error("A budget needs an amount.", SET_HINT);
   if (amount <= 0n) return error("A budget amount must be more than zero.", SET_HINT);
+  // Cards show cents: a smaller budget would read "$0.00" and alert at once.
+  if (amount < ONE_CENT) return error("A budget must be at least $0.01 (cards show whole cents).", SET_HINT);
+  if (amount >= TOO_LARGE) return error("That budget is too large: at most 15 digits before the decimal point.", SET_HINT);
   const chosen = period ?? "monthly";
   return {
     kind: "set",

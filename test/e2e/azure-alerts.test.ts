@@ -177,7 +177,7 @@ describe("POST /alerts/azure", () => {
     ["a metric alert", JSON.stringify({ schemaId: "azureMonitorCommonAlertSchema", data: { essentials: { monitoringService: "Platform" }, alertContext: {} } }), 'data.alertContext.AlertData is missing (monitoringService "Platform" is not a budget alert)'],
     ["missing amounts", without(ACTUAL, "SpentAmount", "BudgetThreshold"), "missing data.alertContext.AlertData.BudgetThreshold, data.alertContext.AlertData.SpentAmount"],
     ["a forecast without its forecast", without(FORECAST, "ForecastedTotalForPeriod"), "missing data.alertContext.AlertData.ForecastedTotalForPeriod"],
-    ["an unreadable amount", LEGACY.replace('"Budget":"10000"', '"Budget":"ten thousand"'), 'not readable as money: budget amount "ten thousand", threshold "8000.0"'],
+    ["an unreadable amount", LEGACY.replace('"Budget":"10000"', '"Budget":"ten thousand"'), 'not an amount in Azure\'s format (a plain decimal such as 8000.50 or $8,000.50, not negative, at most 15 digits before the point): data.Budget "ten thousand", data.NotificationThresholdAmount "8000.0"'],
   ])("answers 400 naming what is missing for %s, and logs the whole body", async (_name, body, problem) => {
     await route("CFINOPS");
     await start();

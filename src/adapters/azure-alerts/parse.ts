@@ -2,7 +2,8 @@
 // (CostAlerts, actual and forecasted) and the legacy "AIP Budget Notification". Amounts arrive as
 // strings ("$11,111.00", "8000.0"); thresholds as amounts or ratios ("0.8"). Pure, exact money.
 import { createHash } from "node:crypto";
-import { parseAmount, type Amount } from "../../cost/money.js";
+import type { Amount } from "../../cost/money.js";
+import { parseAzureAmount } from "./amount.js";
 
 export interface AzureBudgetAlert {
   schema: "common" | "legacy";
@@ -63,6 +64,7 @@ function common(data: Obj, receivedAt: Date): ParseResult {
     budgetId: text(d.BudgetId) || undefined,
     scope: text(d.Scope),
     thresholdType: forecasted ? "Forecasted" : "Actual",
+    fields: fieldNames("data.alertContext.AlertData.", ["BudgetThreshold", "NotificationThresholdAmount", "SpentAmount", "ForecastedTotalForPeriod"]),
     budgetText: text(d.BudgetThreshold),
     thresholdText: text(d.NotificationThresholdAmount),
     spentText: text(d.SpentAmount),
@@ -84,6 +86,7 @@ function legacy(d: Obj, receivedAt: Date): ParseResult {
     budgetName: text(d.BudgetName),
     scope: sub ? `/subscriptions/${sub}${rg ? `/resourceGroups/${rg}` : ""}` : text(d.BillingAccountId) ? `/providers/Microsoft.Billing/billingAccounts/${text(d.BillingAccountId)}` : "",
     thresholdType: "Actual",
+    fields: fieldNames("data.", ["Budget", "NotificationThresholdAmount", "SpendingAmount", ""]),
     budgetText: text(d.Budget),
     thresholdText: text(d.NotificationThresholdAmount),
     spentText: text(d.SpendingAmount),
@@ -99,6 +102,8 @@ interface Raw {
   budgetId?: string;
   scope: string;
   thresholdType: "Actual" | "Forecasted";
+  /** Where each amount came from, to name it in a refusal. */
+  fields: { budget: string; threshold: string; spent: string; forecast: string };
   budgetText: string;
   thresholdText: string;
   spentText: string;
@@ -110,17 +115,20 @@ interface Raw {
 }
 
 function build(r: Raw): ParseResult {
-  const budget = parseAmount(r.budgetText);
-  const spent = parseAmount(r.spentText);
-  const forecast = r.forecastText ? parseAmount(r.forecastText) : null;
+  const budget = parseAzureAmount(r.budgetText);
+  const spent = parseAzureAmount(r.spentText);
+  const forecast = r.forecastText ? parseAzureAmount(r.forecastText) : null;
+  const shown = (field: string, raw: string) => `${field} "${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"`;
   const bad = [
-    budget === null || budget <= 0n ? `budget amount "${r.budgetText}"` : "",
-    spent === null ? `spent amount "${r.spentText}"` : "",
-    r.forecastText && forecast === null ? `forecast amount "${r.forecastText}"` : "",
+    budget === null || budget <= 0n ? shown(r.fields.budget, r.budgetText) : "",
+    spent === null ? shown(r.fields.spent, r.spentText) : "",
+    r.forecastText && forecast === null ? shown(r.fields.forecast, r.forecastText) : "",
   ].filter(Boolean);
   const threshold = budget !== null && budget > 0n ? thresholdOf(r.thresholdText, budget) : null;
-  if (!threshold) bad.push(`threshold "${r.thresholdText}"`);
-  if (bad.length) return { ok: false, problem: `not readable as money: ${bad.join(", ")}` };
+  if (!threshold) bad.push(shown(r.fields.threshold, r.thresholdText));
+  if (bad.length) {
+    return { ok: false, problem: `not an amount in Azure's format (a plain decimal such as 8000.50 or $8,000.50, not negative, at most 15 digits before the point): ${bad.join(", ")}` };
+  }
   const scope = r.scope.replace(/\/+$/, "");
   const alert: AzureBudgetAlert = {
     schema: r.schema,
@@ -147,7 +155,7 @@ function build(r: Raw): ParseResult {
  */
 export function thresholdOf(raw: string, budget: Amount): { amount: Amount; percent: number } | null {
   const pctMatch = /^([\d.]+)\s*%$/.exec(raw);
-  const value = parseAmount(pctMatch ? pctMatch[1] : raw);
+  const value = parseAzureAmount(pctMatch ? pctMatch[1] : raw);
   if (value === null || value <= 0n) return null;
   const ONE = 10n ** 12n;
   const ratio = pctMatch ? value / 100n : value <= 10n * ONE && budget > value * 10n ? value : null;
@@ -164,6 +172,10 @@ function alertId(identity: string, name: string, type: string, month: string): s
   const hash = createHash("sha256").update(identity.toLowerCase()).digest("hex").slice(0, 10);
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "budget";
   return `${slug}.${hash}.${type === "Forecasted" ? "forecast" : "actual"}.${month}`;
+}
+
+function fieldNames(prefix: string, [budget, threshold, spent, forecast]: string[]): Raw["fields"] {
+  return { budget: prefix + budget, threshold: prefix + threshold, spent: prefix + spent, forecast: prefix + forecast };
 }
 
 function monthOf(firedAt: string | undefined, receivedAt: Date): string {
