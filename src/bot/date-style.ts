@@ -24,3 +24,11 @@ export function formatDates(from: string, to: string): string {
   if (fy === ty) return `${formatDate(from, false)} – ${formatDate(to)}`;
   return `${formatDate(from)} – ${formatDate(to)}`;
 }
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** "Wed 26 Nov": a day in a by-day list or a digest. */
+export function formatDay(date: string): string {
+  const wd = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return `${WEEKDAYS[wd] ?? ""} ${formatDate(date, false)}`.trim();
+}

@@ -77,7 +77,7 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     currency: [...now.currencies][0] ?? [...before.currencies][0] ?? "USD",
     total,
     groupBy: intent.groupBy,
-    groups: groupsOf(now, before, { groupBy: intent.groupBy, from, prevFrom: prev.from, prevTo: prev.to, withVanished: intent.compare }),
+    groups: groupsOf(now, before, { groupBy: intent.groupBy, from, to, prevFrom: prev.from, prevTo: prev.to, withVanished: intent.compare }),
     channels: [
       { channel: "microsoft", cost: microsoft, previousCost: toMoneyNumber(before.channels.microsoft), prepaymentEligible: true },
       { channel: "marketplace", cost: marketplace, previousCost: toMoneyNumber(before.channels.marketplace), prepaymentEligible: false },
@@ -85,12 +85,14 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     otherCost: toMoneyNumber(now.other),
     dataAsOf: result.dataAsOf,
     warnings: [...result.warnings, ...notes, ...warningsOf(intent, now, result, prev), ...openWarning(range, open, result.coverage)],
+    costType: intent.costType,
     coverage: result.coverage ?? null,
     source: deps.costSource.name,
     filters: { model: intent.model, channel: intent.channel },
     previous: {
       from: prev.from, to: prev.to, label: prev.label, total: prevTotal,
-      change: prevTotal === 0 ? null : (total - prevTotal) / prevTotal,
+      // A compared period the source only partly holds gives no change worth showing.
+      change: prevTotal === 0 || beforeData(prev, result.coverage) ? null : (total - prevTotal) / prevTotal,
     },
     compare: intent.compare,
     series: days.map((date, i) => ({ date, cost: seriesCost[i] })),
@@ -98,6 +100,8 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     actions: spendActions(intent, prev),
   };
 }
+
+const beforeData = (p: { from: string }, cov: CostResult["coverage"]) => !!cov && p.from < cov.from;
 
 function openWarning(range: { from: string; to: string; complete: boolean }, open: string, cov?: CostResult["coverage"]): string[] {
   // A source whose data simply ends says so itself ("Data ends ..."), below.

@@ -3,13 +3,14 @@
 import type { Aggregation, GroupTotals } from "../cost/aggregate.js";
 import { apportionMoney } from "../cost/apportion.js";
 import type { GroupBy } from "./intent-types.js";
-import { shiftDays } from "./periods.js";
+import { eachDate, shiftDays } from "./periods.js";
 import type { SpendGroup } from "./report.js";
 
 export interface GroupOptions {
   groupBy: GroupBy;
-  /** First day of the range and of the compared period: by day, day i compares with day i. */
+  /** The range (by day every date of it is a row) and the compared period: day i with day i. */
   from: string;
+  to: string;
   prevFrom: string;
   prevTo: string;
   /** Also list groups that cost something before and nothing now (when comparing). */
@@ -23,7 +24,9 @@ export function groupsOf(now: Aggregation, before: Aggregation, o: GroupOptions)
   // Days read best in calendar order; everything else largest first.
   const byCost = ([ka, a]: [string, GroupTotals], [kb, b]: [string, GroupTotals]) =>
     a.cost === b.cost ? ka.localeCompare(kb) : a.cost > b.cost ? -1 : 1;
-  const entries = [...now.groups].sort(byDay ? ([ka], [kb]) => ka.localeCompare(kb) : byCost);
+  const entries = byDay
+    ? eachDate(o.from, o.to).map((d): [string, GroupTotals] => [d, now.groups.get(d) ?? EMPTY])
+    : [...now.groups].sort(byCost);
   const costs = apportionMoney(entries.map(([, g]) => g.cost));
   const prevEntries = [...before.groups];
   const prevCosts = apportionMoney(prevEntries.map(([, g]) => g.cost));

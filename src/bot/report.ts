@@ -1,6 +1,6 @@
 // The platform-neutral report every renderer turns into a card. Plain JSON-serialisable data.
 // The `spend` variant is the JSON contract of DESIGN.md §3 (money as numbers rounded to cents).
-import type { Channel } from "../cost/types.js";
+import type { Channel, CostType } from "../cost/types.js";
 import type { ErrorsReport } from "./errors-report.js";
 import type { DateRange, GroupBy } from "./intent-types.js";
 
@@ -45,6 +45,8 @@ export interface SpendReport {
   /** When the data was last refreshed, as the source says (ISO time), or null if unknown. */
   dataAsOf: string | null;
   warnings: string[];
+  /** Actual (as billed) or amortized (reservations spread over their term) cost. */
+  costType: CostType;
   /** The dates the source has data for, when it can say (null: unknown, e.g. Azure). */
   coverage: { from: string; to: string } | null;
   // ---- what cards need beyond the JSON contract ----

@@ -106,7 +106,7 @@ describe("handle: spend", () => {
 
   it.each([
     ["channel", { groupBy: "channel" as const }, ["marketplace", "microsoft"]],
-    ["day, in date order", { groupBy: "day" as const }, ["2025-11-24", "2025-11-25"]],
+    ["day: every day in date order", { groupBy: "day" as const }, ["2025-11-24", "2025-11-25", "2025-11-26", "2025-11-27"]],
     ["resource group", { groupBy: "resource-group" as const }, ["rg-ai"]],
     ["marketplace only", { channel: "marketplace" as const }, ["mistral-large-2411"]],
     ["one model", { model: "gpt-4o" }, ["gpt-4o"]],

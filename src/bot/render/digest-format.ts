@@ -1,15 +1,11 @@
 // Shared wording of the digest card (title, change lines, budgets, movers, restatements), so the
 // text, Slack and Teams renderings say the same thing. Pure; must not import any platform SDK.
 import type { DigestBudget, DigestMover, DigestReport } from "../report.js";
+import { formatDay } from "../date-style.js";
 import { channelName, formatChange, formatDate, formatDates, formatMoney } from "./format.js";
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
 /** "Wed 26 Nov". */
-export function dayName(date: string): string {
-  const wd = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return `${WEEKDAYS[wd] ?? ""} ${formatDate(date, false)}`.trim();
-}
+export const dayName = formatDay;
 
 /** "Daily AI spend digest · Wed 26 Nov 2025" (the reporting day, not the sending day). */
 export function digestTitle(r: DigestReport): string {

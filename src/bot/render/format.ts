@@ -2,10 +2,10 @@
 // Slack, Teams, text and JSON all read their words from here so they never drift apart.
 // Pure and platform-free: must not import any SDK or any platform renderer.
 import type { Channel } from "../../cost/types.js";
-import { formatDate, formatDates } from "../date-style.js";
+import { formatDate, formatDates, formatDay } from "../date-style.js";
 import type { DateRange, GroupBy } from "../intent-types.js";
 
-export { formatDate, formatDates };
+export { formatDate, formatDates, formatDay };
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -55,7 +55,8 @@ export function formatTokens(n: number): string {
 export interface Change {
   /** "▲ 12.3%", "▼ 4.0%", "no change", or "n/a" when the previous period cost nothing. */
   text: string;
-  direction: "up" | "down" | "flat" | "none";
+  /** "partial": the range has days without final cost data, so the change is not the last word. */
+  direction: "up" | "down" | "flat" | "none" | "partial";
   /** Fractional change (0.123 = +12.3%), null when not defined. */
   ratio: number | null;
 }
@@ -72,6 +73,28 @@ export function formatChange(current: number, previous: number): Change {
   return ratio > 0
     ? { text: `▲ ${shown}%`, direction: "up", ratio }
     : { text: `▼ ${shown}%`, direction: "down", ratio };
+}
+
+/** The total's change; "so far" when a day of the range has no final cost data (never a plain ▼). */
+export function totalChange(r: { total: number; previous: { total: number; change: number | null }; range: { complete: boolean } }): Change {
+  if (r.previous.change === null) return { text: "n/a", direction: "none", ratio: null };
+  const c = formatChange(r.total, r.previous.total);
+  if (r.range.complete || c.direction === "none") return c;
+  return { ...c, text: `${c.text} so far`, direction: "partial" };
+}
+
+/** A row's change: "▲ 12.3%", "new" (nothing before), "" when there is nothing to compare with. */
+export function rowChange(cost: number, previousCost: number | undefined): string {
+  if (previousCost === undefined) return "";
+  if (Math.round(previousCost * 100) === 0) return Math.round(cost * 100) === 0 ? "–" : "new";
+  return formatChange(cost, previousCost).text;
+}
+
+/** "▲ 12.3% from $1,099.00" for cards that show the change inline. */
+export function rowChangeLine(cost: number, previousCost: number | undefined, currency: string): string {
+  const c = rowChange(cost, previousCost);
+  if (!c || previousCost === undefined) return "";
+  return `${c} from ${formatMoney(previousCost, currency)}`;
 }
 
 /** Share of a total as "81.0%", or "–" when the total is zero. */
@@ -107,9 +130,28 @@ export function formatRange(range: DateRange): string {
   return `${range.label} (${formatDates(range.from, range.to)})`;
 }
 
-/** The heading every card starts with. */
-export function spendTitle(range: DateRange): string {
-  return `AI model spend · ${range.label}`;
+/**
+ * The heading every card starts with: "AI model spend · This week", "AI model spend (amortized) ·
+ * Last month", "... · Today so far", "... · This week (incomplete)".
+ */
+export function spendTitle(range: DateRange & { complete?: boolean }, costType?: string): string {
+  const kind = costType === "amortized" ? "AI model spend (amortized)" : "AI model spend";
+  const partial = range.complete === false && !/so far/i.test(range.label) ? " (incomplete)" : "";
+  return `${kind} · ${range.label}${partial}`;
+}
+
+/** The title with its dates unless the label already is the dates: "AI model spend · This week (23–25 Nov 2026)". */
+export function titleWithDates(r: { range: DateRange & { complete?: boolean }; costType?: string }): string {
+  const dates = formatDates(r.range.from, r.range.to);
+  const title = spendTitle({ ...r.range, complete: true }, r.costType);
+  const partial = r.range.complete === false && !/so far/i.test(r.range.label);
+  if (r.range.label === dates) return partial ? `${title} (incomplete)` : title;
+  return `${title} (${dates}${partial ? ", incomplete" : ""})`;
+}
+
+/** How a group's key reads on a card: days as "Wed 25 Nov", everything else as it is. */
+export function groupKeyLabel(groupBy: GroupBy, key: string): string {
+  return groupBy === "day" && /^\d{4}-\d\d-\d\d$/.test(key) ? formatDay(key) : key;
 }
 
 /** "Data as of 27 Nov 2025 06:00 UTC (source: demo data)"; dates shown in UTC. */
@@ -123,6 +165,12 @@ export function freshnessLine(dataAsOf: string | null, source: string): string {
 /** "vs 17–20 Nov 2025 ($1,099.00)". */
 export function previousLine(previous: { from: string; to: string; total: number }, currency: string): string {
   return `vs ${formatDates(previous.from, previous.to)} (${formatMoney(previous.total, currency)})`;
+}
+
+/** "Compared with 17–19 Nov 2025, same days of the week before": what the change is against. */
+export function comparedLine(previous: { from: string; to: string; label: string }): string {
+  const label = previous.label.charAt(0).toLowerCase() + previous.label.slice(1);
+  return `Compared with ${formatDates(previous.from, previous.to)}, ${label}`;
 }
 
 /** "Filtered to Marketplace, model gpt-4o", or "" when unfiltered. */
@@ -145,9 +193,11 @@ export function tokensLine(g: { inputTokens: number; outputTokens: number; hourl
   return g.hourly ? `${base} + hourly (PTU)` : base;
 }
 
-/** "3 more: $12.00". */
-export function moreLine(count: number, cost: number, currency: string): string {
-  return `${count} more: ${formatMoney(cost, currency)}`;
+/** "3 more: $12.00"; "12 earlier days: $40.00" when the oldest days of a by-day list roll up. */
+export function moreLine(count: number, cost: number, currency: string, earlier = false): string {
+  return earlier
+    ? `${count} earlier day${count === 1 ? "" : "s"}: ${formatMoney(cost, currency)}`
+    : `${count} more: ${formatMoney(cost, currency)}`;
 }
 
 /** Cuts text to `max` characters, marking the cut with an ellipsis. */

@@ -16,6 +16,7 @@ export interface SpendJson {
   warnings: string[];
   coverage: SpendReport["coverage"];
   kind: "spend";
+  costType: SpendReport["costType"];
   source: string;
   filters: SpendReport["filters"];
   previous: SpendReport["previous"];
@@ -50,6 +51,7 @@ export function renderJson(report: Report): ReportJson {
         warnings: r.warnings,
         coverage: r.coverage,
         kind: "spend",
+        costType: r.costType,
         source: r.source,
         filters: r.filters,
         previous: r.previous,

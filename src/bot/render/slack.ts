@@ -4,8 +4,8 @@
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
-  channelName, filterLine, formatChange, formatDates, formatMoney, formatShare, freshnessLine,
-  groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, spendTitle, tokensLine,
+  channelName, filterLine, formatDates, formatMoney, formatShare, freshnessLine, groupByLabel, groupKeyLabel,
+  moreLine, otherCostLine, prepaymentNote, previousLine, rowChangeLine, spendTitle, tokensLine, totalChange,
 } from "./format.js";
 import { digestSlack } from "./digest-slack.js";
 import { errorsNotice } from "./errors-view.js";
@@ -26,6 +26,8 @@ export const SLACK_LIMITS = {
 } as const;
 /** Groups listed on a card before the rest roll up, whatever "top N" asked for. */
 const SLACK_MAX_ROWS = 25;
+/** Days listed by day (compact lines, newest last): a quarter fits in two sections. */
+const SLACK_MAX_DAYS = 92;
 const MAX_WARNINGS = 10;
 
 export function renderSlack(report: Report): SlackMessage {
@@ -51,19 +53,21 @@ const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(t
 function spendSlack(r: SpendReport): SlackMessage {
   // Currency codes come from the data too: everything but our own markup is escaped.
   const money = (n: number) => esc(formatMoney(n, r.currency));
-  const change = formatChange(r.total, r.previous.total);
+  const change = totalChange(r);
   const filters = filterLine(r.filters);
+  const title = spendTitle(r.range, r.costType);
   const blocks: SlackBlock[] = [
-    { type: "header", text: plainText(spendTitle(r.range), SLACK_LIMITS.header) },
+    { type: "header", text: plainText(title, SLACK_LIMITS.header) },
     context(esc([formatDates(r.range.from, r.range.to), filters].filter(Boolean).join(" · "))),
     {
       type: "section",
       fields: [
         mrkdwn(`*Total*\n${money(r.total)}`, SLACK_LIMITS.field),
         mrkdwn(`*Change*\n${change.text} ${esc(previousLine(r.previous, r.currency))}`, SLACK_LIMITS.field),
-        ...r.channels.map((c) =>
-          mrkdwn(`*${channelName(c.channel)}*\n${money(c.cost)} · ${prepaymentNote(c.prepaymentEligible)}`, SLACK_LIMITS.field),
-        ),
+        ...r.channels.map((c) => {
+          const vs = r.compare ? rowChangeLine(c.cost, c.previousCost, r.currency) : "";
+          return mrkdwn(`*${channelName(c.channel)}*\n${money(c.cost)} · ${prepaymentNote(c.prepaymentEligible)}${vs ? `\n${esc(vs)}` : ""}`, SLACK_LIMITS.field);
+        }),
       ],
     },
   ];
@@ -75,22 +79,35 @@ function spendSlack(r: SpendReport): SlackMessage {
   if (r.warnings.length) blocks.push(section(warningsText(r.warnings)));
   const actions = actionsBlock(r.actions);
   if (actions) blocks.push(actions);
-  const text = esc(`${spendTitle(r.range)}: ${formatMoney(r.total, r.currency)} (${change.text}). ${freshnessLine(r.dataAsOf, r.source)}`);
+  const text = esc(`${title}: ${formatMoney(r.total, r.currency)} (${change.text}). ${freshnessLine(r.dataAsOf, r.source)}`);
   return { text: truncateMrkdwn(text, SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
 function groupLine(g: SpendGroup, r: SpendReport): string {
-  const bits = [`*${truncateMrkdwn(esc(g.key), 120)}*`, `${esc(formatMoney(g.cost, r.currency))} (${formatShare(g.cost, r.total)})`];
-  if (g.channel && r.groupBy !== "channel") bits.push(channelName(g.channel));
-  if (r.groupBy !== "channel") bits.push(tokensLine(g));
+  const key = groupKeyLabel(r.groupBy, g.key);
+  const bits = [`*${truncateMrkdwn(esc(key), 120)}*`, `${esc(formatMoney(g.cost, r.currency))} (${formatShare(g.cost, r.total)})`];
+  // By day: compact lines (date, cost, share, change), so a whole month fits.
+  const detail = r.groupBy !== "channel" && r.groupBy !== "day";
+  if (g.channel && detail) bits.push(channelName(g.channel));
+  if (detail) bits.push(tokensLine(g));
+  const vs = r.compare ? rowChangeLine(g.cost, g.previousCost, r.currency) : "";
+  if (vs) bits.push(esc(vs));
   return `• ${bits.join(" · ")}`;
 }
 
 /** The breakdown as bullet lines, packed into as few sections as the 3000-char limit allows. */
 function groupSections(r: SpendReport): SlackBlock[] {
-  const { shown, rest } = rollUp(r.groups, r.top, SLACK_MAX_ROWS);
-  const lines = [`*By ${groupByLabel(r.groupBy).toLowerCase()}*`, ...shown.map((g) => groupLine(g, r))];
-  if (rest) lines.push(`…and ${esc(moreLine(rest.count, rest.cost, r.currency))} (${formatShare(rest.cost, r.total)})`);
+  const byDay = r.groupBy === "day";
+  const { shown, rest } = rollUp(r.groups, r.top, byDay ? SLACK_MAX_DAYS : SLACK_MAX_ROWS, byDay);
+  const lines = shown.map((g) => groupLine(g, r));
+  if (rest) {
+    const vs = r.compare ? rowChangeLine(rest.cost, rest.previousCost, r.currency) : "";
+    const line = `${esc(moreLine(rest.count, rest.cost, r.currency, rest.earlier))} (${formatShare(rest.cost, r.total)})${vs ? ` · ${esc(vs)}` : ""}`;
+    // The oldest days roll up above the list (newest last); the smallest groups below it.
+    if (rest.earlier) lines.unshift(`• ${line}`);
+    else lines.push(`…and ${line}`);
+  }
+  lines.unshift(`*By ${groupByLabel(r.groupBy).toLowerCase()}*`);
   const out: SlackBlock[] = [];
   let chunk = "";
   for (const line of lines) {

@@ -4,8 +4,9 @@
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { bucketSeries, pointLabel, trendLine } from "./chart.js";
 import {
-  channelName, filterLine, formatChange, formatDates, formatMoney, formatShare, formatTokens,
-  freshnessLine, groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, spendTitle, truncate,
+  channelName, filterLine, formatDates, formatMoney, formatShare, formatTokens, freshnessLine, groupByLabel,
+  groupKeyLabel, moreLine, otherCostLine, prepaymentNote, previousLine, rowChange, rowChangeLine, spendTitle,
+  totalChange, truncate,
 } from "./format.js";
 import { digestTeamsBody } from "./digest-teams.js";
 import { errorsNotice } from "./errors-view.js";
@@ -24,6 +25,7 @@ export interface AdaptiveCard {
 /** Teams rejects cards over ~28 KB; the tail rolls up well before that. */
 export const TEAMS_MAX_BYTES = 28 * 1024;
 const TEAMS_MAX_ROWS = 20;
+const TEAMS_MAX_DAYS = 62;
 const TEAMS_MAX_ACTIONS = 6;
 const CHART_MAX_POINTS = 31;
 const MAX_WARNINGS = 10;
@@ -31,8 +33,10 @@ const MAX_WARNINGS = 10;
 export function renderTeams(report: Report): AdaptiveCard {
   switch (report.kind) {
     case "spend": {
-      // Rows are the only part that grows with the data: drop them until the card fits.
-      for (const rows of [TEAMS_MAX_ROWS, 10, 5]) {
+      // Rows are the only part that grows with the data: drop them until the card fits (by day,
+      // the oldest days go first).
+      const steps = report.groupBy === "day" ? [TEAMS_MAX_DAYS, 31, 14, 7] : [TEAMS_MAX_ROWS, 10, 5];
+      for (const rows of steps) {
         const c = card(spendBody(report, rows), spendActions(report));
         if (cardBytes(c) < TEAMS_MAX_BYTES) return c;
       }
@@ -80,11 +84,11 @@ const column = (items: CardElement[], width: string | number = "stretch"): CardE
 
 function spendBody(r: SpendReport, maxRows: number): CardElement[] {
   const money = (n: number) => formatMoney(n, r.currency);
-  const change = formatChange(r.total, r.previous.total);
+  const change = totalChange(r);
   const color = change.direction === "up" ? "Attention" : change.direction === "down" ? "Good" : "Default";
   const subtitle = [formatDates(r.range.from, r.range.to), filterLine(r.filters)].filter(Boolean).join(" · ");
   const body: CardElement[] = [
-    rich([run(spendTitle(r.range), { size: "Large", weight: "Bolder" })]),
+    rich([run(spendTitle(r.range, r.costType), { size: "Large", weight: "Bolder" })]),
     rich([run(subtitle, { isSubtle: true })], { spacing: "None" }),
     {
       type: "ColumnSet",
@@ -97,13 +101,15 @@ function spendBody(r: SpendReport, maxRows: number): CardElement[] {
     {
       type: "ColumnSet",
       separator: true,
-      columns: r.channels.map((c) =>
-        column([
+      columns: r.channels.map((c) => {
+        const vs = r.compare ? rowChangeLine(c.cost, c.previousCost, r.currency) : "";
+        return column([
           text(channelName(c.channel), { weight: "Bolder" }),
           text(money(c.cost), { spacing: "None" }),
           text(prepaymentNote(c.prepaymentEligible), { isSubtle: true, size: "Small", spacing: "None" }),
-        ]),
-      ),
+          ...(vs ? [text(vs, { size: "Small", spacing: "None" })] : []),
+        ]);
+      }),
     },
   ];
   if (r.groups.length) body.push(groupTable(r, maxRows));
@@ -120,40 +126,37 @@ function spendBody(r: SpendReport, maxRows: number): CardElement[] {
 const cell = (items: CardElement[]): CardElement => ({ type: "TableCell", items });
 const numCell = (t: string): CardElement => cell([text(t, { horizontalAlignment: "Right" })]);
 
+/** By day the table is compact (date, cost, share); the change column shows when comparing. */
+const withTokens = (r: SpendReport) => r.groupBy !== "day";
+
 function groupRow(g: SpendGroup, r: SpendReport): CardElement {
-  const tag = [g.channel && r.groupBy !== "channel" ? channelName(g.channel) : "", g.hourly ? "hourly (PTU)" : ""]
+  const tag = [g.channel && r.groupBy !== "channel" && withTokens(r) ? channelName(g.channel) : "", g.hourly && withTokens(r) ? "hourly (PTU)" : ""]
     .filter(Boolean).join(" · ");
-  const name = [run(truncate(g.key, 80), { weight: "Bolder" })];
+  const name = [run(truncate(groupKeyLabel(r.groupBy, g.key), 80), { weight: "Bolder" })];
   if (tag) name.push(run(` ${tag}`, { isSubtle: true, size: "Small" }));
   const tokens = (n: number) => (g.hourly && n === 0 ? "–" : formatTokens(n));
-  return {
-    type: "TableRow",
-    cells: [cell([rich(name)]), numCell(formatMoney(g.cost, r.currency)), numCell(formatShare(g.cost, r.total)),
-      numCell(tokens(g.inputTokens)), numCell(tokens(g.outputTokens))],
-  };
+  const cells = [cell([rich(name)]), numCell(formatMoney(g.cost, r.currency)), numCell(formatShare(g.cost, r.total))];
+  if (withTokens(r)) cells.push(numCell(tokens(g.inputTokens)), numCell(tokens(g.outputTokens)));
+  if (r.compare) cells.push(numCell(rowChange(g.cost, g.previousCost)));
+  return { type: "TableRow", cells };
 }
 
 function groupTable(r: SpendReport, maxRows: number): CardElement {
-  const { shown, rest } = rollUp(r.groups, r.top, maxRows);
-  const head = [groupByLabel(r.groupBy), "Cost", "Share", "Input", "Output"];
-  const rows: CardElement[] = [
-    { type: "TableRow", cells: head.map((h, i) => cell([text(h, { weight: "Bolder", horizontalAlignment: i ? "Right" : "Left" })])) },
-    ...shown.map((g) => groupRow(g, r)),
-  ];
+  const { shown, rest } = rollUp(r.groups, r.top, maxRows, r.groupBy === "day");
+  const head = [groupByLabel(r.groupBy), "Cost", "Share", ...(withTokens(r) ? ["Input", "Output"] : []), ...(r.compare ? ["Change"] : [])];
+  const rows: CardElement[] = shown.map((g) => groupRow(g, r));
   if (rest) {
-    rows.push({
-      type: "TableRow",
-      cells: [cell([text(moreLine(rest.count, rest.cost, r.currency), { isSubtle: true })]),
-        numCell(formatMoney(rest.cost, r.currency)), numCell(formatShare(rest.cost, r.total)), numCell(""), numCell("")],
-    });
+    const cells = [cell([text(moreLine(rest.count, rest.cost, r.currency, rest.earlier), { isSubtle: true })]),
+      numCell(formatMoney(rest.cost, r.currency)), numCell(formatShare(rest.cost, r.total))];
+    if (withTokens(r)) cells.push(numCell(""), numCell(""));
+    if (r.compare) cells.push(numCell(rowChange(rest.cost, rest.previousCost)));
+    // The oldest days roll up above the list (newest last); the smallest groups below it.
+    if (rest.earlier) rows.unshift({ type: "TableRow", cells });
+    else rows.push({ type: "TableRow", cells });
   }
-  return {
-    type: "Table",
-    firstRowAsHeaders: true,
-    showGridLines: false,
-    columns: [{ width: 3 }, { width: 2 }, { width: 1 }, { width: 1 }, { width: 1 }],
-    rows,
-  };
+  rows.unshift({ type: "TableRow", cells: head.map((h, i) => cell([text(h, { weight: "Bolder", horizontalAlignment: i ? "Right" : "Left" })])) });
+  const columns = [{ width: 3 }, { width: 2 }, { width: 1 }, ...(withTokens(r) ? [{ width: 1 }, { width: 1 }] : []), ...(r.compare ? [{ width: 1 }] : [])];
+  return { type: "Table", firstRowAsHeaders: true, showGridLines: false, columns, rows };
 }
 
 /** A Teams bar chart of the daily series; clients without charts show a sparkline instead. */

@@ -3,8 +3,8 @@
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
-  channelName, filterLine, formatChange, formatMoney, formatRange, formatShare, formatTokens,
-  freshnessLine, groupByLabel, moreLine, otherCostLine, prepaymentNote, previousLine, truncate,
+  channelName, filterLine, formatMoney, formatShare, formatTokens, freshnessLine, groupByLabel, moreLine,
+  groupKeyLabel, otherCostLine, prepaymentNote, previousLine, rowChange, rowChangeLine, titleWithDates, totalChange, truncate,
 } from "./format.js";
 import { digestText } from "./digest-text.js";
 import { errorsNotice } from "./errors-view.js";
@@ -33,8 +33,8 @@ export function renderText(report: Report): string {
 
 function spendText(r: SpendReport): string {
   const money = (n: number) => formatMoney(n, r.currency);
-  const change = formatChange(r.total, r.previous.total);
-  const lines = [`AI model spend · ${formatRange(r.range)}`];
+  const change = totalChange(r);
+  const lines = [titleWithDates(r)];
   const filters = filterLine(r.filters);
   if (filters) lines.push(filters);
   lines.push("");
@@ -43,7 +43,8 @@ function spendText(r: SpendReport): string {
   lines.push(`Total        ${amounts[0].padStart(w)}   ${change.text} ${previousLine(r.previous, r.currency)}`);
   r.channels.forEach((c, i) => {
     const name = channelName(c.channel).padEnd(11);
-    lines.push(`${name}  ${amounts[i + 1].padStart(w)}   ${prepaymentNote(c.prepaymentEligible)}`);
+    const vs = r.compare ? rowChangeLine(c.cost, c.previousCost, r.currency) : "";
+    lines.push(`${name}  ${amounts[i + 1].padStart(w)}   ${prepaymentNote(c.prepaymentEligible)}${vs ? ` · ${vs}` : ""}`);
   });
   if (r.groups.length) lines.push("", ...groupTable(r));
   lines.push("");
@@ -56,35 +57,41 @@ function spendText(r: SpendReport): string {
 }
 
 function groupTable(r: SpendReport): string[] {
-  const { shown, rest } = rollUp(r.groups, r.top, TEXT_MAX_ROWS);
-  const withChannel = r.groupBy !== "channel";
+  const { shown, rest } = rollUp(r.groups, r.top, TEXT_MAX_ROWS, r.groupBy === "day");
+  const withChannel = r.groupBy !== "channel" && r.groupBy !== "day";
+  const change = (cost: number, prev: number | undefined) => (r.compare ? rowChange(cost, prev) : "");
+  // By day: compact rows (date, cost, share, change), so a whole month fits.
+  const tokens = r.groupBy !== "day";
   const row = (g: SpendGroup) => [
-    truncate(g.key, KEY_WIDTH),
+    truncate(groupKeyLabel(r.groupBy, g.key), KEY_WIDTH),
     withChannel ? (g.channel ? channelName(g.channel) : "mixed") : "",
     formatMoney(g.cost, r.currency),
     formatShare(g.cost, r.total),
     g.hourly && g.inputTokens === 0 ? "–" : formatTokens(g.inputTokens),
     g.hourly && g.outputTokens === 0 ? "–" : formatTokens(g.outputTokens),
+    change(g.cost, g.previousCost),
     g.hourly ? "hourly (PTU)" : "",
   ];
   const rows = [
-    [groupByLabel(r.groupBy), withChannel ? "Channel" : "", "Cost", "Share", "Input", "Output", ""],
+    [groupByLabel(r.groupBy), withChannel ? "Channel" : "", "Cost", "Share", "Input", "Output", r.compare ? "Change" : "", ""],
     ...shown.map(row),
   ];
-  if (rest) {
-    rows.push([moreLine(rest.count, rest.cost, r.currency), "", "", formatShare(rest.cost, r.total), "", "", ""]);
-  }
+  const restRow = rest && [moreLine(rest.count, rest.cost, r.currency, rest.earlier), "", "", formatShare(rest.cost, r.total), "", "", change(rest.cost, rest.previousCost), ""];
+  // The oldest days roll up above the list (newest last); the smallest groups below it.
+  if (restRow) rest.earlier ? rows.splice(1, 0, restRow) : rows.push(restRow);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((cells) => cells[i].length)));
-  const rightAligned = new Set([2, 3, 4, 5]);
-  return rows.map((cells, ri) => {
+  const rightAligned = new Set([2, 3, 4, 5, 6]);
+  return rows.map((cells) => {
     // The roll-up line spans the name columns, so it is written whole rather than padded.
-    if (rest && ri === rows.length - 1) {
+    if (cells === restRow) {
       const lead = cells[0].padEnd(widths[0] + (withChannel ? widths[1] + 2 : 0) + widths[2] + 2);
-      return `${lead}  ${cells[3].padStart(widths[3])}`.trimEnd();
+      const gap = tokens ? `${"".padStart(widths[4] + widths[5] + 2)}  ` : "";
+      const tail = r.compare ? `  ${gap}${cells[6].padStart(widths[6])}` : "";
+      return `${lead}  ${cells[3].padStart(widths[3])}${tail}`.trimEnd();
     }
     return cells
       .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
-      .filter((_, i) => withChannel || i !== 1)
+      .filter((_, i) => (withChannel || i !== 1) && (r.compare || i !== 6) && (tokens || (i !== 4 && i !== 5 && i !== 7)))
       .join("  ")
       .trimEnd();
   });

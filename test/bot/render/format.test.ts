@@ -101,7 +101,16 @@ describe("rollUp", () => {
   it("keeps the top groups and sums the rest exactly", () => {
     const { shown, rest } = rollUp(groups, 5);
     expect(shown.map((g) => g.key)).toEqual(["gpt-4o", "gpt-4o-mini", "mistral-large-2411", "deepseek-r1", "gpt-4.1"]);
-    expect(rest).toEqual({ count: 2, cost: 12 });
+    expect(rest).toEqual({ count: 2, cost: 12, earlier: false });
+  });
+
+  it("by day keeps the newest days and rolls the oldest up, whatever top says", () => {
+    const days = Array.from({ length: 40 }, (_, i) => ({ ...groups[0], key: `2025-10-${String(i + 1).padStart(2, "0")}`, cost: 1 }));
+    const { shown, rest } = rollUp(days, 8, 31, true);
+    expect(shown).toHaveLength(31);
+    expect(shown[30].key).toBe("2025-10-40");
+    expect(rest).toEqual({ count: 9, cost: 9, earlier: true });
+    expect(rollUp(days.slice(0, 31), 8, 31, true).rest).toBeNull();
   });
 
   it("shows a lone remaining group instead of rolling up one", () => {
