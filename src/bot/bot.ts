@@ -3,6 +3,7 @@
 import type { MetricsSource } from "../cost/metrics/types.js";
 import type { CostSource, CostType } from "../cost/types.js";
 import type { Platform, TargetInput } from "../store/types.js";
+import { withEstimate } from "./estimate.js";
 import { handle } from "./handle.js";
 import { parseIntent } from "./intent.js";
 import type { Intent } from "./intent-types.js";
@@ -75,7 +76,11 @@ export function createBot(deps: BotDeps): Bot {
     },
     handle(intent, ctx = {}) {
       const settled = settle(ctx);
-      const run = () => handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz });
+      const run = async () => {
+        const report = await handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz });
+        if (report.kind !== "spend" || intent.kind !== "spend" || !deps.metrics) return report;
+        return withEstimate(report, intent, { costSource: deps.costSource, metrics: deps.metrics, now: settled.now });
+      };
       return intent.kind === "spend" ? reports.get(intent, settled.tz, run) : run();
     },
   };

@@ -2,6 +2,7 @@
 // The `spend` variant is the JSON contract of DESIGN.md §3 (money as numbers rounded to cents).
 import type { Channel, CostType } from "../cost/types.js";
 import type { ErrorsReport } from "./errors-report.js";
+import type { SpendEstimate } from "./estimate.js";
 import type { DateRange, GroupBy } from "./intent-types.js";
 
 /** One row of the breakdown. `channel` is set when every cost in the group has the same one. */
@@ -49,6 +50,8 @@ export interface SpendReport {
   costType: CostType;
   /** The dates the source has data for, when it can say (null: unknown, e.g. Azure). */
   coverage: { from: string; to: string } | null;
+  /** Usage-based cost of the range's days without final cost data; never part of `total`. */
+  estimate?: SpendEstimate;
   // ---- what cards need beyond the JSON contract ----
   /** Which cost source answered ("demo data", "export ./exports", "Azure (2 scopes)"). */
   source: string;

@@ -15,6 +15,7 @@ export interface SpendJson {
   dataAsOf: string | null;
   warnings: string[];
   coverage: SpendReport["coverage"];
+  estimate?: SpendReport["estimate"];
   kind: "spend";
   costType: SpendReport["costType"];
   source: string;
@@ -50,6 +51,7 @@ export function renderJson(report: Report): ReportJson {
         dataAsOf: r.dataAsOf,
         warnings: r.warnings,
         coverage: r.coverage,
+        ...(r.estimate ? { estimate: r.estimate } : {}),
         kind: "spend",
         costType: r.costType,
         source: r.source,

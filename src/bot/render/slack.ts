@@ -9,6 +9,7 @@ import {
 } from "./format.js";
 import { digestSlack } from "./digest-slack.js";
 import { errorsNotice } from "./errors-view.js";
+import { estimateLine } from "./estimate-line.js";
 import { rollUp } from "./rollup.js";
 import { escapeMrkdwn as esc, mrkdwn, plainText, truncateMrkdwn } from "./slack-escape.js";
 
@@ -75,6 +76,8 @@ function spendSlack(r: SpendReport): SlackMessage {
   if (r.otherCost !== 0) blocks.push(context(esc(otherCostLine(r.otherCost, r.currency))));
   const trend = trendLine(r.series);
   if (trend) blocks.push(context(trend));
+  const estimate = estimateLine(r.estimate, r.currency);
+  if (estimate) blocks.push(context(esc(estimate)));
   blocks.push(context(esc(freshnessLine(r.dataAsOf, r.source))));
   if (r.warnings.length) blocks.push(section(warningsText(r.warnings)));
   const actions = actionsBlock(r.actions);

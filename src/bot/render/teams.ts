@@ -10,6 +10,7 @@ import {
 } from "./format.js";
 import { digestTeamsBody } from "./digest-teams.js";
 import { errorsNotice } from "./errors-view.js";
+import { estimateLine } from "./estimate-line.js";
 import { rollUp } from "./rollup.js";
 
 export type CardElement = Record<string, unknown>;
@@ -117,6 +118,8 @@ function spendBody(r: SpendReport, maxRows: number): CardElement[] {
   if (chart) body.push(chart);
   const notes: CardElement[] = [];
   if (r.otherCost !== 0) notes.push(text(otherCostLine(r.otherCost, r.currency), { size: "Small" }));
+  const estimate = estimateLine(r.estimate, r.currency);
+  if (estimate) notes.push(rich([run(estimate)]));
   notes.push(rich([run(freshnessLine(r.dataAsOf, r.source), { isSubtle: true, size: "Small" })]));
   body.push({ type: "Container", separator: true, items: notes });
   if (r.warnings.length) body.push(warnings(r.warnings));

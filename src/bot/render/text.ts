@@ -8,6 +8,7 @@ import {
 } from "./format.js";
 import { digestText } from "./digest-text.js";
 import { errorsNotice } from "./errors-view.js";
+import { estimateLine } from "./estimate-line.js";
 import { rollUp } from "./rollup.js";
 
 /** Terminals can scroll, but a card listing hundreds of rows helps nobody. */
@@ -51,6 +52,8 @@ function spendText(r: SpendReport): string {
   if (r.otherCost !== 0) lines.push(otherCostLine(r.otherCost, r.currency));
   const trend = trendLine(r.series);
   if (trend) lines.push(trend);
+  const estimate = estimateLine(r.estimate, r.currency);
+  if (estimate) lines.push(estimate);
   lines.push(freshnessLine(r.dataAsOf, r.source));
   for (const w of r.warnings) lines.push(`! ${w}`);
   return lines.join("\n");

@@ -90,7 +90,7 @@ export function createArmHttp(opts: ArmHttpOptions = {}): ArmHttp {
   };
 }
 
-function parseEndpoint(endpoint: string): URL {
+export function parseEndpoint(endpoint: string): URL {
   let u: URL;
   try {
     u = new URL(endpoint);
@@ -127,7 +127,7 @@ function headerPolicy(count: () => void): PipelinePolicy {
   };
 }
 
-function loopbackSigningPolicy(credential: TokenCredential, scopes: string[]): PipelinePolicy {
+export function loopbackSigningPolicy(credential: TokenCredential, scopes: string[]): PipelinePolicy {
   return {
     name: "costbotLoopbackSigning",
     async sendRequest(request, next) {
