@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createBot } from "../../../src/bot/bot.js";
+import { errorsCommand } from "../../../src/bot/commands/errors.js";
+import type { ErrorsReport } from "../../../src/bot/errors-report.js";
+import type { SpendReport } from "../../../src/bot/report.js";
+import { createAzureCostSource } from "../../../src/cost/sources/azure/index.js";
+import { createAzureMetricsSource } from "../../../src/cost/sources/azure/metrics/index.js";
+import { startArmFake, type ArmFake, type FakeCost } from "../../fakes/arm.js";
+import { startMonitorFake, type FakeAccount, type FakePoint, type MonitorFake } from "../../fakes/azure-monitor.js";
+import { days, testCredential } from "./harness.js";
+
+const NOW = new Date("2026-11-27T15:00:00Z");
+const SUB = "00000000-0000-4000-8000-000000000001";
+const ACCOUNTS: FakeAccount[] = [
+  { sub: SUB, rg: "rg-ai", name: "ai-prod", kind: "AIServices", location: "eastus", deployments: [
+    { name: "chat-4o", model: "gpt-4o", version: "2024-08-06", sku: "GlobalStandard" },
+    { name: "batch-4o", model: "gpt-4o", version: "2024-08-06", sku: "GlobalBatch" },
+  ] },
+  { sub: SUB, rg: "rg-ai", name: "speech-legacy", kind: "SpeechServices", location: "eastus", deployments: [] },
+  { sub: SUB, rg: "rg-locked", name: "ai-locked", kind: "OpenAI", location: "westus", deployments: [
+    { name: "mini", model: "gpt-4o-mini", version: "2024-07-18", sku: "Standard" },
+  ] },
+];
+const TODAY: FakePoint[] = [
+  { account: "ai-prod", deployment: "chat-4o", date: "2026-11-27", metric: "InputTokens", total: 1_500_000 },
+  { account: "ai-prod", deployment: "batch-4o", date: "2026-11-27", metric: "InputTokens", total: 500_000 },
+  { account: "ai-prod", deployment: "chat-4o", date: "2026-11-27", metric: "OutputTokens", total: 300_000 },
+  { account: "ai-prod", deployment: "chat-4o", date: "2026-11-27", metric: "ModelRequests", statusCode: "200", total: 900 },
+  { account: "ai-prod", deployment: "chat-4o", date: "2026-11-27", metric: "ModelRequests", statusCode: "400", total: 60 },
+  { account: "ai-prod", deployment: "chat-4o", date: "2026-11-27", metric: "ModelRequests", statusCode: "408", total: 10 },
+  { account: "ai-prod", deployment: "chat-4o", date: "2026-11-27", metric: "ModelRequests", statusCode: "429", total: 30 },
+  { account: "ai-prod", deployment: "batch-4o", date: "2026-11-27", metric: "ModelRequests", statusCode: "200", total: 10 },
+];
+
+// gpt-4o billed $2.50 per 1M input tokens and $10 per 1M output tokens on each of 20..26 Nov.
+function billedDays(): FakeCost[] {
+  const dims = (meter: string) => ({
+    ResourceId: `/subscriptions/${SUB}/resourcegroups/rg-ai/providers/microsoft.cognitiveservices/accounts/ai-prod`,
+    ResourceGroupName: "rg-ai", Meter: meter, MeterCategory: "Cognitive Services", MeterSubcategory: "Azure OpenAI",
+    ServiceName: "Cognitive Services", PublisherType: "Azure", ConsumedService: "Microsoft.CognitiveServices", UnitOfMeasure: "1K", Product: "Azure OpenAI",
+  });
+  return days("2026-11-20", "2026-11-26").flatMap((date) => [
+    { date, cost: "2.50", quantity: 1000, dims: dims("gpt 4o 0513 Input global Tokens") },
+    { date, cost: "1.00", quantity: 100, dims: dims("gpt 4o 0513 Output global Tokens") },
+  ]);
+}
+
+let monitor: MonitorFake | undefined;
+let arm: ArmFake | undefined;
+afterEach(async () => {
+  await monitor?.close();
+  await arm?.close();
+  monitor = arm = undefined;
+});
+
+async function metricsSource(points: FakePoint[] = TODAY) {
+  monitor = await startMonitorFake(ACCOUNTS);
+  monitor.setPoints(points);
+  return createAzureMetricsSource({ scopes: [`/subscriptions/${SUB}`], endpoint: monitor.url, credential: testCredential(), clock: () => NOW });
+}
+
+describe("Azure usage metrics through the real SDK clients", () => {
+  it("discovers AI accounts and deployments, then reads tokens and requests per deployment in batches", async () => {
+    const source = await metricsSource();
+    const r = await source.usage({ from: "2026-11-27", to: "2026-11-27" });
+    expect(r.usage.map((u) => [u.deployment, u.model, u.inputTokens, u.outputTokens]).sort()).toEqual([
+      ["batch-4o", "gpt-4o", 500_000, 0], ["chat-4o", "gpt-4o", 1_500_000, 300_000],
+    ]);
+    expect(r.requests.filter((q) => q.deployment === "chat-4o").map((q) => [q.statusCode, q.requests]).sort()).toEqual([
+      ["200", 900], ["400", 60], ["408", 10], ["429", 30],
+    ]);
+    expect(r.deployments.map((d) => [d.name, d.type, d.modelVersion]).sort()).toEqual([
+      ["batch-4o", "GlobalBatch", "2024-08-06"], ["chat-4o", "GlobalStandard", "2024-08-06"], ["mini", "Standard", "2024-07-18"],
+    ]);
+    // Two regions -> two batches, each asked once for tokens and once for requests by status.
+    const batches = monitor!.of("batch");
+    expect(batches).toHaveLength(4);
+    for (const b of batches) {
+      expect(b.auth).toBe("Bearer test-token");
+      expect(b.query.starttime).toBe("2026-10-24T00:00:00.000Z");
+      expect(b.query.interval).toBe("P1D");
+      expect(b.query.metricnamespace).toBe("Microsoft.CognitiveServices/accounts");
+      expect(b.body.resourceids.every((id: string) => id === id.toLowerCase())).toBe(true);
+    }
+    expect(batches.map((b) => b.query.metricnames).sort()).toEqual(["InputTokens,OutputTokens", "InputTokens,OutputTokens", "ModelRequests", "ModelRequests"]);
+    // Only AI kinds: the speech account is never asked about.
+    expect(batches.flatMap((b) => b.body.resourceids).some((id: string) => id.includes("speech-legacy"))).toBe(false);
+    // A second ask within the cache's life reads nothing new.
+    const before = monitor!.requests.length;
+    await source.usage({ from: "2026-11-23", to: "2026-11-27" });
+    expect(monitor!.requests.length).toBe(before);
+  });
+
+  it("names the Monitoring Reader role when Azure refuses an account's metrics, and keeps the others", async () => {
+    const source = await metricsSource();
+    monitor!.deny("ai-locked");
+    const r = await source.usage({ from: "2026-11-27", to: "2026-11-27" });
+    expect(r.warnings.join("\n")).toMatch(/ai-locked: costbot needs the Monitoring Reader role there \(Azure answered 403 AuthorizationFailed\)/);
+    expect(r.usage.some((u) => u.deployment === "chat-4o")).toBe(true);
+  });
+
+  it("waits out a 429 with Retry-After and answers in full", async () => {
+    const source = await metricsSource();
+    monitor!.script("batch", { status: 429, headers: { "retry-after": "1" }, body: { error: { code: "TooManyRequests", message: "Rate limit exceeded." } } });
+    const r = await source.usage({ from: "2026-11-27", to: "2026-11-27" });
+    expect(monitor!.of("batch")).toHaveLength(5);
+    expect(r.warnings).toEqual([]);
+    expect(r.usage.reduce((n, u) => n + u.inputTokens, 0)).toBe(2_000_000);
+  });
+});
+
+describe("answers from Azure cost data and Azure metrics", () => {
+  async function bot() {
+    const metrics = await metricsSource();
+    arm = await startArmFake({ today: "2026-11-26" });
+    arm.setCosts(`/subscriptions/${SUB}`.toLowerCase(), billedDays());
+    const costSource = createAzureCostSource({ scopes: [`/subscriptions/${SUB}`], endpoint: arm.url, credential: testCredential(), clock: () => NOW, queriesPerMinute: 1000 });
+    return createBot({ costSource, metrics, clock: () => NOW, commands: [errorsCommand] });
+  }
+
+  it("estimates today from metric tokens times the rate billed over the last complete days", async () => {
+    const b = await bot();
+    monitor!.deny("ai-locked");
+    const r = (await b.answer("today")) as SpendReport;
+    // 2M input x $2.50/1M + 0.3M output x $10/1M = $5.00 + $3.00
+    expect(r.estimate).toMatchObject({ from: "2026-11-27", to: "2026-11-27", cost: 8 });
+    expect(r.total).toBe(0);
+    // Without Monitoring Reader on one account, the answer says so and the rest still works.
+    expect(r.warnings.join("\n")).toMatch(/ai-locked: costbot needs the Monitoring Reader role/);
+  });
+
+  it("counts failed requests by status, billed apart from not billed, and prices the billed ones", async () => {
+    const r = (await (await bot()).answer("errors today")) as ErrorsReport;
+    expect(r.kind).toBe("errors");
+    expect(r.groups.map((g) => [g.key, g.billed, g.requests, g.model])).toEqual([
+      ["400", true, 60, "gpt-4o"], ["408", true, 10, "gpt-4o"], ["429", false, 30, "gpt-4o"],
+    ]);
+    // chat-4o: 1.5M input tokens over 1,000 requests = 1,500 per request; 70 x 1,500 x $2.50/1M = $0.2625
+    expect(r.estimatedBilledCost).toBe(0.26);
+  });
+});
