@@ -27,7 +27,7 @@ export interface EstimateDeps {
 
 export async function withEstimate(report: SpendReport, intent: SpendIntent, deps: EstimateDeps): Promise<SpendReport> {
   const today = deps.now.toISOString().slice(0, 10);
-  if (report.range.from > today) return report;
+  if (report.range.complete || report.range.from > today) return report;
   try {
     const basis = await usageBasis(deps.costSource, today, intent.costType);
     const from = report.range.from > basis.incompleteFrom ? report.range.from : basis.incompleteFrom;

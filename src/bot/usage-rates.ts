@@ -2,6 +2,7 @@
 // data show: the basis of every usage estimate. Platform-free; reads the cost source (cached).
 import { observedRates, type ObservedRates } from "../cost/metrics/rates.js";
 import type { CostResult, CostSource, CostType } from "../cost/types.js";
+import { firstOpenDay } from "./data-days.js";
 import { shiftDays } from "./periods.js";
 
 /** Complete days of cost data the rates are observed over. */
@@ -20,8 +21,7 @@ export interface UsageBasis {
  */
 export async function usageBasis(source: CostSource, today: string, costType: CostType): Promise<UsageBasis> {
   const costs = await source.query({ from: shiftDays(today, -(RATE_DAYS + 3)), to: today, costType });
-  const asOfDay = costs.dataAsOf?.slice(0, 10);
-  const incompleteFrom = asOfDay && asOfDay < today ? asOfDay : today;
+  const incompleteFrom = firstOpenDay(today, costs.dataAsOf);
   const rates = observedRates(costs.rows, shiftDays(incompleteFrom, -RATE_DAYS), shiftDays(incompleteFrom, -1));
   return { incompleteFrom, rates, costs };
 }
