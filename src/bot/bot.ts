@@ -3,6 +3,7 @@
 import type { MetricsSource } from "../cost/metrics/types.js";
 import type { CostSource, CostType } from "../cost/types.js";
 import type { Platform, TargetInput } from "../store/types.js";
+import { withDeployments } from "./by-deployment.js";
 import { withEstimate } from "./estimate.js";
 import { handle } from "./handle.js";
 import { parseIntent } from "./intent.js";
@@ -55,6 +56,12 @@ export interface Bot {
   readonly metrics?: MetricsSource;
 }
 
+const NO_DEPLOYMENTS: Report = {
+  kind: "error",
+  message: "By deployment needs usage metrics (Azure Monitor), and this cost source has none.",
+  hint: "Use --source azure (or demo), or ask by model or by resource.",
+};
+
 export function createBot(deps: BotDeps): Bot {
   const clock = deps.clock ?? (() => new Date());
   const reports = createReportCache(() => clock().getTime(), deps.reportTtlMs);
@@ -78,8 +85,10 @@ export function createBot(deps: BotDeps): Bot {
       const settled = settle(ctx);
       const run = async () => {
         const report = await handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz });
-        if (report.kind !== "spend" || intent.kind !== "spend" || !deps.metrics) return report;
-        return withEstimate(report, intent, { costSource: deps.costSource, metrics: deps.metrics, now: settled.now });
+        if (report.kind !== "spend" || intent.kind !== "spend") return report;
+        if (!deps.metrics) return intent.groupBy === "deployment" ? NO_DEPLOYMENTS : report;
+        const split = intent.groupBy === "deployment" ? await withDeployments(report, deps.metrics) : report;
+        return withEstimate(split, intent, { costSource: deps.costSource, metrics: deps.metrics, now: settled.now });
       };
       return intent.kind === "spend" ? reports.get(intent, settled.tz, run) : run();
     },

@@ -60,7 +60,9 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     ({ prev, result } = await fetchFor(intent, deps));
   }
   const { from, to } = intent.range;
-  const opts = { groupBy: intent.groupBy, model: intent.model, channel: intent.channel };
+  // By deployment starts from the model rows; bot.ts splits them by the usage metrics.
+  const byKey = intent.groupBy === "deployment" ? "model" : intent.groupBy;
+  const opts = { groupBy: byKey, model: intent.model, channel: intent.channel };
   const now = aggregate(result.rows, { ...opts, from, to });
   const before = aggregate(result.rows, { ...opts, from: prev.from, to: prev.to });
   const total = toMoneyNumber(now.total);
@@ -77,7 +79,7 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     currency: [...now.currencies][0] ?? [...before.currencies][0] ?? "USD",
     total,
     groupBy: intent.groupBy,
-    groups: groupsOf(now, before, { groupBy: intent.groupBy, from, to, prevFrom: prev.from, prevTo: prev.to, withVanished: intent.compare }),
+    groups: groupsOf(now, before, { groupBy: byKey, from, to, prevFrom: prev.from, prevTo: prev.to, withVanished: intent.compare }),
     channels: [
       { channel: "microsoft", cost: microsoft, previousCost: toMoneyNumber(before.channels.microsoft), prepaymentEligible: true },
       { channel: "marketplace", cost: marketplace, previousCost: toMoneyNumber(before.channels.marketplace), prepaymentEligible: false },

@@ -23,7 +23,7 @@ export function helpReport(): HelpReport {
       },
       {
         title: "Grouped by",
-        examples: ["by model", "by channel", "by meter", "by resource", "by resource group", "daily"],
+        examples: ["by model", "by channel", "by meter", "by resource", "by resource group", "daily", "by deployment"],
       },
       {
         title: "Only some of it",

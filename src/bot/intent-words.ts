@@ -43,6 +43,7 @@ export const GROUP_WORDS = wordTable<GroupBy>({
   meter: "meter", meters: "meter", resource: "resource", resources: "resource",
   "resource-group": "resource-group", "resource-groups": "resource-group", resourcegroup: "resource-group",
   rg: "resource-group", rgs: "resource-group", day: "day", days: "day", date: "day", daily: "day",
+  deployment: "deployment", deployments: "deployment",
 });
 
 /** Reads `by <thing>` (also `by resource group`, `daily`); returns the grouping and next index. */

@@ -18,6 +18,13 @@ export interface SpendGroup {
   cachedInputTokens: number;
   /** true when some of this group's cost is billed per hour (provisioned/PTU): tokens unknown. */
   hourly: boolean;
+  // ---- by deployment only (an allocation of the model's cost by token share) ----
+  model?: string;
+  account?: string;
+  deploymentType?: string;
+  modelVersion?: string;
+  /** true when the cost is the model's cost split by token share, false when no metrics allowed it. */
+  allocated?: boolean;
 }
 
 export interface ChannelSplit {

@@ -11,6 +11,7 @@ const GROUP_WORDS: Record<GroupBy, string> = {
   resource: "by resource",
   "resource-group": "by resource group",
   day: "by day",
+  deployment: "by deployment",
 };
 
 /**

@@ -119,6 +119,7 @@ const GROUP_LABELS: Record<GroupBy, string> = {
   resource: "Resource",
   "resource-group": "Resource group",
   day: "Day",
+  deployment: "Deployment",
 };
 
 export function groupByLabel(groupBy: GroupBy): string {

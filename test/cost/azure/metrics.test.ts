@@ -129,6 +129,24 @@ describe("answers from Azure cost data and Azure metrics", () => {
     expect(r.warnings.join("\n")).toMatch(/ai-locked: costbot needs the Monitoring Reader role/);
   });
 
+  it("splits a model's cost across its deployments by token share, adding up to the model exactly", async () => {
+    const b = await bot();
+    monitor!.setPoints([
+      { account: "ai-prod", deployment: "chat-4o", date: "2026-11-24", metric: "InputTokens", total: 250 },
+      { account: "ai-prod", deployment: "chat-4o", date: "2026-11-24", metric: "OutputTokens", total: 50 },
+      { account: "ai-prod", deployment: "batch-4o", date: "2026-11-24", metric: "InputTokens", total: 100 },
+    ]);
+    const r = (await b.answer("2026-11-24 by deployment")) as SpendReport;
+    expect(r.groupBy).toBe("deployment");
+    // gpt-4o billed $3.50 that day; tokens 300 : 100 -> 262.5 : 87.5 cents, the tie's cent to the first
+    expect(r.groups.map((g) => [g.key, g.cost, g.model, g.deploymentType, g.modelVersion, g.allocated])).toEqual([
+      ["chat-4o", 2.63, "gpt-4o", "GlobalStandard", "2024-08-06", true],
+      ["batch-4o", 0.87, "gpt-4o", "GlobalBatch", "2024-08-06", true],
+    ]);
+    expect(r.total).toBe(3.5);
+    expect(r.warnings[0]).toMatch(/allocation/);
+  });
+
   it("counts failed requests by status, billed apart from not billed, and prices the billed ones", async () => {
     const r = (await (await bot()).answer("errors today")) as ErrorsReport;
     expect(r.kind).toBe("errors");
