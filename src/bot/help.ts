@@ -42,7 +42,7 @@ export function helpReport(): HelpReport {
       },
       {
         title: "Usage metrics (Azure Monitor)",
-        examples: ["errors this week", "errors yesterday gpt-4o"],
+        examples: ["errors this week", "errors yesterday gpt-4o", "accuracy"],
       },
       {
         title: "Digests and alerts (in the channel that should get them)",

@@ -8,6 +8,7 @@ import { bareAdminsWarning } from "../bot/commands/admin.js";
 import { createAlertsCommand } from "../bot/commands/alerts.js";
 import { createBudgetCommand } from "../bot/commands/budget.js";
 import { createDigestCommand } from "../bot/commands/digest.js";
+import { accuracyCommand } from "../bot/commands/accuracy.js";
 import { errorsCommand } from "../bot/commands/errors.js";
 import { forecastCommand } from "../bot/commands/forecast.js";
 import { createBudgetCheckJob } from "../budgets/check.js";
@@ -50,6 +51,7 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   const admins = [...config.admins, ...playgroundAdminIds(config)];
   const alerting = { store, admins, notifiers, logger, tz: config.tz, costType: config.costType };
   const commands: CommandHandler[] = [
+    accuracyCommand,
     forecastCommand,
     errorsCommand,
     createDigestCommand({ store, admins }),

@@ -2,6 +2,7 @@
 // Bad input: one line on stderr naming the problem, exit code 2, nothing on stdout.
 import { Command, CommanderError } from "commander";
 import { createBot } from "../../bot/bot.js";
+import { accuracyCommand } from "../../bot/commands/accuracy.js";
 import { errorsCommand } from "../../bot/commands/errors.js";
 import { forecastCommand } from "../../bot/commands/forecast.js";
 import { sourceBudgetsCommand } from "../../bot/commands/source-budgets.js";
@@ -78,7 +79,7 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
     };
     const costSource = await createCostSource(opts.source, sourceOpts);
     const metrics = await createMetricsSource(opts.source, sourceOpts);
-    const commands = [forecastCommand, sourceBudgetsCommand, errorsCommand];
+    const commands = [accuracyCommand, forecastCommand, sourceBudgetsCommand, errorsCommand];
     const bot = createBot({ costSource, metrics, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands });
     const report = await bot.answer(text).finally(() => io.progress?.done());
     if (report.kind === "error") {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createBot } from "../../../src/bot/bot.js";
+import { accuracyCommand } from "../../../src/bot/commands/accuracy.js";
 import { errorsCommand } from "../../../src/bot/commands/errors.js";
+import type { NoticeReport } from "../../../src/bot/report.js";
 import type { ErrorsReport } from "../../../src/bot/errors-report.js";
 import type { SpendReport } from "../../../src/bot/report.js";
 import { createAzureCostSource } from "../../../src/cost/sources/azure/index.js";
@@ -45,18 +47,21 @@ function billedDays(): FakeCost[] {
   ]);
 }
 
+let clockNow = NOW;
+const clock = () => clockNow;
 let monitor: MonitorFake | undefined;
 let arm: ArmFake | undefined;
 afterEach(async () => {
   await monitor?.close();
   await arm?.close();
   monitor = arm = undefined;
+  clockNow = NOW;
 });
 
 async function metricsSource(points: FakePoint[] = TODAY) {
   monitor = await startMonitorFake(ACCOUNTS);
   monitor.setPoints(points);
-  return createAzureMetricsSource({ scopes: [`/subscriptions/${SUB}`], endpoint: monitor.url, credential: testCredential(), clock: () => NOW });
+  return createAzureMetricsSource({ scopes: [`/subscriptions/${SUB}`], endpoint: monitor.url, credential: testCredential(), clock });
 }
 
 describe("Azure usage metrics through the real SDK clients", () => {
@@ -114,8 +119,8 @@ describe("answers from Azure cost data and Azure metrics", () => {
     const metrics = await metricsSource();
     arm = await startArmFake({ today: "2026-11-26" });
     arm.setCosts(`/subscriptions/${SUB}`.toLowerCase(), billedDays());
-    const costSource = createAzureCostSource({ scopes: [`/subscriptions/${SUB}`], endpoint: arm.url, credential: testCredential(), clock: () => NOW, queriesPerMinute: 1000 });
-    return createBot({ costSource, metrics, clock: () => NOW, commands: [errorsCommand] });
+    const costSource = createAzureCostSource({ scopes: [`/subscriptions/${SUB}`], endpoint: arm.url, credential: testCredential(), clock, queriesPerMinute: 1000 });
+    return createBot({ costSource, metrics, clock, commands: [errorsCommand, accuracyCommand] });
   }
 
   it("estimates today from metric tokens times the rate billed over the last complete days", async () => {
@@ -127,6 +132,23 @@ describe("answers from Azure cost data and Azure metrics", () => {
     expect(r.total).toBe(0);
     // Without Monitoring Reader on one account, the answer says so and the rest still works.
     expect(r.warnings.join("\n")).toMatch(/ai-locked: costbot needs the Monitoring Reader role/);
+  });
+
+  it("records how far today's estimate was off once the day's cost arrives", async () => {
+    const b = await bot();
+    const today = (await b.answer("today")) as SpendReport;
+    expect(today.estimate!.cost).toBe(8);
+    // A day later Azure has billed the 27th: $4.00 input and $3.00 output for the same tokens.
+    const billed = billedDays().slice(-2).map((c) => ({ ...c, date: "2026-11-27", cost: c.cost === "2.50" ? "4.00" : "3.00" }));
+    // The 28th has started arriving too, which makes the 27th final.
+    const started = { ...billed[0], date: "2026-11-28", cost: "0.10", quantity: 40 };
+    arm!.setCosts(`/subscriptions/${SUB}`.toLowerCase(), [...billedDays(), ...billed, started]);
+    clockNow = new Date("2026-11-28T09:00:00Z");
+    const r = (await b.answer("help accuracy")) as NoticeReport;
+    expect(r.kind).toBe("notice");
+    // estimated $8.00 from usage, billed $7.00: +14.3 %
+    expect(r.fields).toContainEqual({ label: "2026-11-27", value: "estimated $8.00, billed $7.00 (+14.3%)" });
+    expect(r.title).toMatch(/off by 14\.3% on average/);
   });
 
   it("splits a model's cost across its deployments by token share, adding up to the model exactly", async () => {
