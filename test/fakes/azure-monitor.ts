@@ -38,7 +38,7 @@ export async function startMonitorFake(accounts: FakeAccount[], opts: { token?: 
   const requests: MonitorRequest[] = [];
   const scripts = new Map<MonitorKind, MonitorReply[]>();
   const denied = new Set<string>();
-  let points: FakePoint[] = [];
+  let points = new Map<string, FakePoint[]>();
   const server = createServer((req, res) => {
     let text = "";
     req.setEncoding("utf8");
@@ -100,7 +100,8 @@ export async function startMonitorFake(accounts: FakeAccount[], opts: { token?: 
       const acct = accounts.find((a) => accountId(a).toLowerCase() === id)!;
       const value = names.map((name) => {
         const series = new Map<string, { dims: Record<string, string>; totals: Map<string, number> }>();
-        for (const p of points.filter((x) => x.account === acct.name && x.metric === name)) {
+        for (const p of points.get(acct.name) ?? []) {
+          if (p.metric !== name) continue;
           const d = acct.deployments.find((x) => x.name === p.deployment)!;
           const dims: Record<string, string> = { modeldeploymentname: p.deployment, modelname: d.model, ...(withStatus ? { statuscode: p.statusCode ?? "200" } : {}) };
           const k = JSON.stringify(dims);
@@ -133,7 +134,14 @@ export async function startMonitorFake(accounts: FakeAccount[], opts: { token?: 
     requests,
     of: (kind) => requests.filter((r) => r.kind === kind),
     deny: (name) => void denied.add(name),
-    setPoints: (p) => void (points = p),
+    setPoints(p) {
+      points = new Map();
+      for (const x of p) {
+        const list = points.get(x.account) ?? [];
+        list.push(x);
+        points.set(x.account, list);
+      }
+    },
     script: (kind, ...replies) => void scripts.set(kind, [...(scripts.get(kind) ?? []), ...replies]),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
