@@ -7,6 +7,9 @@ import { projectSpend } from "../cost/forecast.js";
 import { toCents, toMoneyNumber, type Amount } from "../cost/money.js";
 import type { CostSource, CostType } from "../cost/types.js";
 import type { Budget } from "../store/types.js";
+import { apportionMoney } from "../cost/apportion.js";
+import { lastFinalDay } from "./data-days.js";
+import { formatDay } from "./date-style.js";
 import { shiftDays } from "./periods.js";
 import type { DigestBudget, DigestReport } from "./report.js";
 import { moversOf } from "./digest-movers.js";
@@ -49,12 +52,14 @@ export async function buildDigestBase(req: DigestRequest): Promise<DigestBase> {
   const at = (d: string) => toMoneyNumber(all.byDay.get(d) ?? 0n);
   const yesterday = aggregate(result.rows, { from: day, to: day, groupBy: "channel" });
   const month = aggregate(result.rows, { from: monthFrom, to: day, groupBy: "channel" });
-  const projection = projectSpend(all.byDay, monthFrom, monthTo, day);
+  // The same forecast as the `forecast` command: completed days only (the reported day may be partial).
+  const lastFinal = lastFinalDay(req.date, result.dataAsOf);
+  const projection = projectSpend(all.byDay, monthFrom, monthTo, lastFinal < day ? lastFinal : day);
   const currency = [...all.currencies][0] ?? "USD";
   const warnings = [...result.warnings];
-  if (!result.dataAsOf || result.dataAsOf < `${req.date}T00:00`) {
-    warnings.push(`${day} may not be complete yet: cost data usually lags by several hours.`);
-  }
+  const complete = lastFinal >= day;
+  if (!complete) warnings.push(`${formatDay(day)} is not complete yet: cost data usually lags by several hours, so it will still grow.`);
+  const [microsoft, marketplace] = apportionMoney([yesterday.channels.microsoft, yesterday.channels.marketplace]);
   const report: DigestReport = {
     kind: "digest",
     cadence: req.cadence,
@@ -63,13 +68,14 @@ export async function buildDigestBase(req: DigestRequest): Promise<DigestBase> {
     currency,
     day: {
       date: day,
+      complete,
       total: toMoneyNumber(yesterday.total),
       dayBefore: { date: shiftDays(day, -1), total: at(shiftDays(day, -1)) },
       weekBefore: { date: shiftDays(day, -7), total: at(shiftDays(day, -7)) },
     },
     channels: [
-      { channel: "microsoft", cost: toMoneyNumber(yesterday.channels.microsoft), prepaymentEligible: true },
-      { channel: "marketplace", cost: toMoneyNumber(yesterday.channels.marketplace), prepaymentEligible: false },
+      { channel: "microsoft", cost: microsoft, prepaymentEligible: true },
+      { channel: "marketplace", cost: marketplace, prepaymentEligible: false },
     ],
     monthToDate: { from: monthFrom, to: day, total: toMoneyNumber(month.total) },
     forecast: { to: monthTo, projected: toMoneyNumber(projection.projected) },

@@ -144,7 +144,8 @@ export interface DigestReport {
   date: string;
   tz: string;
   currency: string;
-  day: { date: string; total: number; dayBefore: { date: string; total: number }; weekBefore: { date: string; total: number } };
+  /** `complete`: false while the reported day has no final cost data (the preview of tomorrow's digest). */
+  day: { date: string; complete?: boolean; total: number; dayBefore: { date: string; total: number }; weekBefore: { date: string; total: number } };
   channels: ChannelSplit[];
   monthToDate: { from: string; to: string; total: number };
   /** Month-end projection of AI model spend (weekday-aware, from the same rows). */

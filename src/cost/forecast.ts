@@ -1,13 +1,13 @@
-// Projects spend to the end of a period from the days seen so far: each remaining day is forecast
-// as the average of the same weekday over the last four complete weeks (zero when unseen).
-// Pure; used where the source has no forecast of its own (demo, exports) and for per-model budgets.
+// Projects spend to the end of a period from the completed days only: each day after the last day
+// with final cost data is forecast as the average of the same weekday over the four weeks before.
+// The one method behind the forecast command, the digest and budgets. Pure; platform-free.
 import { shiftDays } from "../bot/periods.js";
 import type { Amount } from "./money.js";
 
 export interface Projection {
-  /** Spend from `from` to the last complete day (`asOf` - 1) plus `asOf` as seen. */
+  /** Spend from `from` through `asOf`, the last day with final cost data. */
   actual: Amount;
-  /** Forecast for the days after `asOf` through `to`. */
+  /** Forecast for the days after `asOf` through `to` (a partial day is forecast, not counted). */
   forecast: Amount;
   projected: Amount;
   /** Each remaining day's forecast, in order (for "forecast to exceed on Nov 24"). */
@@ -17,7 +17,7 @@ export interface Projection {
 /**
  * @param daily spend per date (YYYY-MM-DD), covering at least 28 days before `asOf` for a useful
  *   weekday profile.
- * @param asOf the last date with (possibly partial) data; days after it are forecast.
+ * @param asOf the last date with final cost data; days after it (today, a partial day) are forecast.
  */
 export function projectSpend(daily: Map<string, Amount>, from: string, to: string, asOf: string): Projection {
   let actual = 0n;
@@ -32,11 +32,11 @@ export function projectSpend(daily: Map<string, Amount>, from: string, to: strin
   return { actual, forecast, projected: actual + forecast, days };
 }
 
-/** Average of the same weekday in the four complete weeks before `asOf` (asOf itself may be partial). */
+/** Average of the same weekday in the four weeks up to `asOf` (the last final day). */
 function weekdayAverage(daily: Map<string, Amount>, date: string, asOf: string): Amount {
-  // Walk back in whole weeks from `date` until before asOf, then take four samples.
+  // Walk back in whole weeks from `date` to a final day, then take four samples.
   let probe = date;
-  while (probe >= asOf) probe = shiftDays(probe, -7);
+  while (probe > asOf) probe = shiftDays(probe, -7);
   let sum = 0n;
   for (let i = 0; i < 4; i++, probe = shiftDays(probe, -7)) sum += daily.get(probe) ?? 0n;
   return sum / 4n;

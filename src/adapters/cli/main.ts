@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { createBot } from "../../bot/bot.js";
 import { accuracyCommand } from "../../bot/commands/accuracy.js";
+import { chatOnlyCommand } from "../../bot/commands/chat-only.js";
 import { errorsCommand } from "../../bot/commands/errors.js";
 import { forecastCommand } from "../../bot/commands/forecast.js";
 import { sourceBudgetsCommand } from "../../bot/commands/source-budgets.js";
@@ -79,7 +80,8 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
     };
     const costSource = await createCostSource(opts.source, sourceOpts);
     const metrics = await createMetricsSource(opts.source, sourceOpts);
-    const commands = [accuracyCommand, forecastCommand, sourceBudgetsCommand, errorsCommand];
+    // Channel settings (budget set, digest, alerts) answer that they are chat commands.
+    const commands = [accuracyCommand, forecastCommand, sourceBudgetsCommand, errorsCommand, chatOnlyCommand];
     const bot = createBot({ costSource, metrics, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands });
     const report = await bot.answer(text).finally(() => io.progress?.done());
     if (report.kind === "error") {

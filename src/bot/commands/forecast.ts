@@ -9,7 +9,8 @@ import type { CostSource } from "../../cost/types.js";
 import type { CommandHandler } from "../bot.js";
 import { parseIntent } from "../intent.js";
 import { shiftDays } from "../periods.js";
-import { formatMoney } from "../render/format.js";
+import { lastFinalDay } from "../data-days.js";
+import { formatDates, formatMoney, freshnessLine } from "../render/format.js";
 import type { Report } from "../report.js";
 
 const WORDS = new Set(["forecast", "projection", "project"]);
@@ -29,13 +30,14 @@ export const forecastCommand: CommandHandler = async (words, ctx, bot) => {
     const result = await bot.costSource.query({ from: shiftDays(from, -35), to: today, costType: intent.costType });
     const filters = { model: intent.model, channel: intent.channel, groupBy: "day" as const };
     const history = aggregate(result.rows, { ...filters, from: shiftDays(from, -35), to: today });
-    // Today is still being billed: project it like the days ahead instead of counting a partial day.
-    const p = projectSpend(history.byDay, from, monthEnd, shiftDays(today, -1));
+    // Completed days only: today and any day after the data's end are forecast, never counted.
+    const lastFinal = lastFinalDay(today, result.dataAsOf);
+    const p = projectSpend(history.byDay, from, monthEnd, lastFinal);
     const currency = [...history.currencies][0] ?? "USD";
     const money = (a: Amount) => formatMoney(toMoneyNumber(a), currency);
     const scope = [intent.model, intent.channel && `${intent.channel} channel`].filter(Boolean).join(", ");
     const fields = [
-      { label: "So far (to yesterday)", value: money(p.actual) },
+      { label: lastFinal < from ? "So far (no completed day yet)" : `So far (${formatDates(from, lastFinal)})`, value: money(p.actual) },
       { label: `Forecast, ${p.days.length} more days`, value: money(p.forecast) },
       { label: "Projected month end", value: money(p.projected) },
     ];
@@ -50,9 +52,9 @@ export const forecastCommand: CommandHandler = async (words, ctx, bot) => {
       tone: "info",
       title: `Forecast for ${format(new Date(`${from}T12:00:00`), "MMMM yyyy")}: ${money(p.projected)} on AI models${scope ? ` (${scope})` : ""}`,
       lines: [
-        "Each remaining day is forecast as the average of the same weekday over the last four weeks.",
+        "Completed days only: each day after the last one with final cost data is forecast as the average of the same weekday over the four weeks before.",
         ...warnings,
-        `Data as of ${result.dataAsOf ?? "unknown"} (source: ${bot.costSource.name})`,
+        freshnessLine(result.dataAsOf, bot.costSource.name),
       ],
       fields,
     };

@@ -12,9 +12,14 @@ export function digestTitle(r: DigestReport): string {
   return `${r.cadence === "weekly" ? "Weekly" : "Daily"} AI spend digest · ${dayName(r.day.date)} ${r.day.date.slice(0, 4)}`;
 }
 
+/** "Yesterday", or "Sun 29 Nov so far" while the reported day's cost data is not final. */
+export function dayLabel(r: DigestReport): string {
+  return r.day.complete === false ? `${dayName(r.day.date)} so far` : "Yesterday";
+}
+
 /** The one-line summary used as notification text and the Teams headline. */
 export function digestHeadline(r: DigestReport): string {
-  return `${digestTitle(r)}: ${formatMoney(r.day.total, r.currency)} yesterday (${formatChange(r.day.total, r.day.dayBefore.total).text}), ${formatMoney(r.monthToDate.total, r.currency)} month to date`;
+  return `${digestTitle(r)}: ${formatMoney(r.day.total, r.currency)} ${dayLabel(r) === "Yesterday" ? "yesterday" : "so far"} (${formatChange(r.day.total, r.day.dayBefore.total).text}), ${formatMoney(r.monthToDate.total, r.currency)} month to date`;
 }
 
 /** "▲ 12.3% vs Tue 25 Nov ($1,099.00)". */

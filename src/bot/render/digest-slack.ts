@@ -2,7 +2,7 @@
 // Pure; called from slack.ts's switch. Must not import any platform SDK.
 import type { DigestReport } from "../report.js";
 import {
-  budgetLine, budgetMark, comparisonLine, digestHeadline, digestTitle, forecastLine, monthToDateLine, moverLine,
+  budgetLine, dayLabel, budgetMark, comparisonLine, digestHeadline, digestTitle, forecastLine, monthToDateLine, moverLine,
   restatedLine, sourceForecastLine,
 } from "./digest-format.js";
 import { channelName, formatMoney, freshnessLine, prepaymentNote } from "./format.js";
@@ -29,7 +29,7 @@ export function digestSlack(r: DigestReport): SlackMessage {
     {
       type: "section",
       fields: [
-        field("Yesterday", `${money(r.day.total)}\n${esc(comparisonLine(r, "dayBefore"))}\n${esc(comparisonLine(r, "weekBefore"))}`),
+        field(dayLabel(r), `${money(r.day.total)}\n${esc(comparisonLine(r, "dayBefore"))}\n${esc(comparisonLine(r, "weekBefore"))}`),
         field("Month to date", esc(monthToDateLine(r))),
         ...r.channels.map((c) => field(channelName(c.channel), `${money(c.cost)} · ${prepaymentNote(c.prepaymentEligible)}`)),
         field("Month-end forecast", esc(forecastLine(r)) + (r.sourceForecast ? `\n${esc(sourceForecastLine(r.sourceForecast))}` : "")),

@@ -2,7 +2,7 @@
 // as Markdown), like spend cards. Pure; called from teams.ts's switch. Must not import any SDK.
 import type { DigestReport } from "../report.js";
 import {
-  budgetLine, budgetMark, comparisonLine, digestTitle, forecastLine, monthToDateLine, moverLine, restatedLine,
+  budgetLine, dayLabel, budgetMark, comparisonLine, digestTitle, forecastLine, monthToDateLine, moverLine, restatedLine,
   sourceForecastLine,
 } from "./digest-format.js";
 import { channelName, formatChange, formatMoney, freshnessLine, prepaymentNote, truncate } from "./format.js";
@@ -38,7 +38,7 @@ export function digestTeamsBody(r: DigestReport): CardElement[] {
     {
       type: "ColumnSet",
       columns: [
-        { type: "Column", width: "auto", items: [text("Yesterday", { isSubtle: true }), text(money(r.day.total), { size: "ExtraLarge", weight: "Bolder", spacing: "None" })] },
+        { type: "Column", width: "auto", items: [text(dayLabel(r), { isSubtle: true }), text(money(r.day.total), { size: "ExtraLarge", weight: "Bolder", spacing: "None" })] },
         { type: "Column", width: "stretch", items: [
           text(comparisonLine(r, "dayBefore"), { color, spacing: "None" }),
           text(comparisonLine(r, "weekBefore"), { isSubtle: true, spacing: "None" }),

@@ -2,7 +2,7 @@
 // Pure; wording from digest-format.ts and format.ts. Must not import any platform SDK.
 import type { DigestReport } from "../report.js";
 import {
-  budgetLine, budgetMark, comparisonLine, digestTitle, forecastLine, monthToDateLine, moverLine, restatedLine,
+  budgetLine, dayLabel, budgetMark, comparisonLine, digestTitle, forecastLine, monthToDateLine, moverLine, restatedLine,
   sourceForecastLine,
 } from "./digest-format.js";
 import { channelName, formatMoney, freshnessLine, prepaymentNote } from "./format.js";
@@ -10,7 +10,7 @@ import { channelName, formatMoney, freshnessLine, prepaymentNote } from "./forma
 export function digestText(r: DigestReport): string {
   const money = (n: number) => formatMoney(n, r.currency);
   const rows: Array<[string, string]> = [
-    ["Yesterday", `${money(r.day.total)}   ${comparisonLine(r, "dayBefore")} · ${comparisonLine(r, "weekBefore")}`],
+    [dayLabel(r), `${money(r.day.total)}   ${comparisonLine(r, "dayBefore")} · ${comparisonLine(r, "weekBefore")}`],
     ...r.channels.map((c): [string, string] => [channelName(c.channel), `${money(c.cost)}   ${prepaymentNote(c.prepaymentEligible)}`]),
     ["Month to date", monthToDateLine(r)],
     ["Month-end forecast", forecastLine(r)],
