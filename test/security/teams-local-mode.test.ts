@@ -1,6 +1,7 @@
 // Teams without credentials (issue 11, points 1 and 3): in production /api/messages is not mounted at
 // all; the local, unauthenticated mode serves loopback development only (JSON bodies from loopback
 // peers naming loopback serviceUrls), so neither the internet nor a web page can drive the bot.
+import { networkInterfaces } from "node:os";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -36,8 +37,8 @@ function recordingBot(): Bot {
   return { ...bot, answer: (text, ctx) => (asked.push(text), bot.answer(text, ctx)) };
 }
 
-async function start(env: NodeJS.ProcessEnv = {}) {
-  const config = { ...loadConfig(env), host: "127.0.0.1" };
+async function start(env: NodeJS.ProcessEnv = {}, host = "127.0.0.1") {
+  const config = { ...loadConfig(env), host };
   const logger = pino({ level: "info" }, new Writable({ write: (c, _e, done) => (logLines.push(String(c)), done()) }));
   app = await startApp({ config, bot: recordingBot(), logger, sourceName: "demo data" }, [createTeamsMount({ conversations })], 0);
   return app;
@@ -105,6 +106,21 @@ describe("Teams local mode (no MicrosoftAppId, not production)", () => {
     const res = await post(JSON.stringify(personalMessage(connector.url, "this week")), type ? { "content-type": type } : {});
     expect(res.status).toBe(415);
     expect(asked).toEqual([]);
+  });
+
+  // This machine's own non-loopback address: a caller there is "another machine" to the server.
+  const lanAddress = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === "IPv4")?.address;
+  it.skipIf(!lanAddress)("refuses a caller that is not on loopback with 403, even bound to every interface", async () => {
+    await start({}, "0.0.0.0");
+    const res = await fetch(`http://${lanAddress}:${app!.port}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(personalMessage(connector.url, "this week")),
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error).toMatch(/only answers callers on this machine/);
+    expect(asked).toEqual([]);
+    expect(connector.calls).toEqual([]);
   });
 
   it("says at start that it is loopback development only", async () => {
