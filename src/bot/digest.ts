@@ -5,6 +5,7 @@ import { endOfMonth, format, startOfISOWeek } from "date-fns";
 import { aggregate } from "../cost/aggregate.js";
 import { projectSpend } from "../cost/forecast.js";
 import { toCents, toMoneyNumber, type Amount } from "../cost/money.js";
+import type { MetricsSource } from "../cost/metrics/types.js";
 import type { CostSource, CostType } from "../cost/types.js";
 import type { Budget } from "../store/types.js";
 import { apportionMoney } from "../cost/apportion.js";
@@ -12,6 +13,7 @@ import { lastFinalDay } from "./data-days.js";
 import { formatDay } from "./date-style.js";
 import { shiftDays } from "./periods.js";
 import type { DigestBudget, DigestReport } from "./report.js";
+import { digestFailures } from "./digest-failures.js";
 import { moversOf } from "./digest-movers.js";
 
 /** What a digest remembers of itself (in the delivery log) to spot restated days next time. */
@@ -28,6 +30,8 @@ export interface DigestRequest {
   date: string;
   tz: string;
   costType?: CostType;
+  /** Usage metrics, for the line on billed failed requests. */
+  metrics?: MetricsSource;
 }
 
 /** The part shared by every channel with the same sending date: built once per run. */
@@ -86,6 +90,13 @@ export async function buildDigestBase(req: DigestRequest): Promise<DigestBase> {
     source: req.costSource.name,
     warnings,
   };
+  if (req.metrics) {
+    try {
+      report.failures = await digestFailures(req.metrics, day, result.rows, report.day.total);
+    } catch (err) {
+      warnings.push(`No line on failed requests: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   const own = await sourceForecast(req.costSource, monthFrom, monthTo);
   if (own?.projected != null) {
     report.sourceForecast = { projected: toMoneyNumber(own.projected), currency: own.currency, note: "Azure's forecast, all costs in scope" };

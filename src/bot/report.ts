@@ -156,6 +156,8 @@ export interface DigestReport {
   movers: DigestMover[];
   /** Earlier days whose totals changed since the previous digest (Azure restates late usage). */
   restated: Array<{ date: string; before: number; now: number }>;
+  /** Billed failed requests (400, 408) of `day.date` from the usage metrics, when material. */
+  failures?: { date: string; billedRequests: number; requests: number; estimatedCost: number };
   dataAsOf: string | null;
   source: string;
   warnings: string[];

@@ -11,7 +11,7 @@ import { shiftDays } from "../bot/periods.js";
 
 export interface DigestRunDeps extends DeliverDeps {
   store: Store;
-  bot: Pick<Bot, "costSource">;
+  bot: Pick<Bot, "costSource" | "metrics">;
   logger: Logger;
   costType?: CostType;
   /** Sends in flight at once (default 8). */
@@ -32,7 +32,7 @@ export function createBaseMemo(deps: Pick<DigestRunDeps, "bot" | "costType">) {
     const k = `${date}|${sub.cadence}`;
     let p = memo.get(k);
     if (!p) {
-      p = buildDigestBase({ costSource: deps.bot.costSource, cadence: sub.cadence, date, tz: sub.tz, costType: deps.costType });
+      p = buildDigestBase({ costSource: deps.bot.costSource, metrics: deps.bot.metrics, cadence: sub.cadence, date, tz: sub.tz, costType: deps.costType });
       // A failed build must not poison the rest of the run: the next caller tries again.
       p.catch(() => memo.delete(k));
       memo.set(k, p);

@@ -12,6 +12,7 @@ import { accuracyCommand } from "../bot/commands/accuracy.js";
 import { errorsCommand } from "../bot/commands/errors.js";
 import { forecastCommand } from "../bot/commands/forecast.js";
 import { createBudgetCheckJob } from "../budgets/check.js";
+import { createFailureSpikeJob } from "../budgets/failure-spike-job.js";
 import { createSpikeJob } from "../budgets/spike-job.js";
 import type { Config } from "../config.js";
 import { createMetricsSource } from "../cost/metrics/index.js";
@@ -60,6 +61,7 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   ];
   const bot = createBot({ costSource, metrics, clock, tz: config.tz, costType: config.costType, commands });
   const jobs = [createBudgetCheckJob({ ...alerting, costSource }), createSpikeJob({ ...alerting, costSource })];
+  if (metrics) jobs.push(createFailureSpikeJob({ ...alerting, metrics }));
   return { costSource, store, notifiers, bot, jobs };
 }
 

@@ -62,3 +62,9 @@ export function moverLine(m: DigestMover, currency: string): string {
 export function restatedLine(x: DigestReport["restated"][number], currency: string): string {
   return `Azure restated ${dayName(x.date)}: ${formatMoney(x.before, currency)} → ${formatMoney(x.now, currency)}`;
 }
+
+/** "Billed failed requests on 25 Nov: 13,120 of 90,214 (14.5%), ≈ $12.34 (Azure charges 400 and 408)". */
+export function failuresLine(f: NonNullable<DigestReport["failures"]>, currency: string): string {
+  const share = f.requests ? ` (${((100 * f.billedRequests) / f.requests).toFixed(1)}%)` : "";
+  return `Billed failed requests on ${formatDate(f.date, false)}: ${f.billedRequests.toLocaleString("en-US")} of ${f.requests.toLocaleString("en-US")}${share}, ≈ ${formatMoney(f.estimatedCost, currency)} (Azure charges 400 and 408 it processed; see "errors yesterday")`;
+}

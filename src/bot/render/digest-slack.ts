@@ -4,6 +4,7 @@ import type { DigestReport } from "../report.js";
 import {
   budgetLine, dayLabel, budgetMark, comparisonLine, digestHeadline, digestTitle, forecastLine, monthToDateLine, moverLine,
   restatedLine, sourceForecastLine,
+  failuresLine,
 } from "./digest-format.js";
 import { channelName, formatMoney, freshnessLine, prepaymentNote } from "./format.js";
 import { escapeMrkdwn as esc, mrkdwn, plainText, truncateMrkdwn } from "./slack-escape.js";
@@ -42,6 +43,7 @@ export function digestSlack(r: DigestReport): SlackMessage {
   }
   if (r.movers.length) blocks.push(list("Top movers", r.movers.map((m) => esc(moverLine(m, r.currency)))));
   for (const x of r.restated.slice(0, 5)) blocks.push(context(`:information_source: ${esc(restatedLine(x, r.currency))}`));
+  if (r.failures) blocks.push(context(`:warning: ${esc(failuresLine(r.failures, r.currency))}`));
   blocks.push(context(esc(freshnessLine(r.dataAsOf, r.source))));
   if (r.warnings.length) {
     const shown = r.warnings.slice(0, 10).map((w) => `:warning: ${truncateMrkdwn(esc(w), 500)}`);

@@ -4,6 +4,7 @@ import type { DigestReport } from "../report.js";
 import {
   budgetLine, dayLabel, budgetMark, comparisonLine, digestTitle, forecastLine, monthToDateLine, moverLine, restatedLine,
   sourceForecastLine,
+  failuresLine,
 } from "./digest-format.js";
 import { channelName, formatChange, formatMoney, freshnessLine, prepaymentNote, truncate } from "./format.js";
 
@@ -53,6 +54,7 @@ export function digestTeamsBody(r: DigestReport): CardElement[] {
   }
   if (r.movers.length) body.push(listBlock("Top movers", r.movers.map((m) => ({ text: moverLine(m, r.currency) }))));
   const notes: CardElement[] = r.restated.slice(0, 5).map((x) => rich([run(restatedLine(x, r.currency), { size: "Small" })]));
+  if (r.failures) notes.push(rich([run(failuresLine(r.failures, r.currency), { color: "Warning", size: "Small" })]));
   notes.push(rich([run(freshnessLine(r.dataAsOf, r.source), { isSubtle: true, size: "Small" })]));
   body.push({ type: "Container", separator: true, items: notes });
   if (r.warnings.length) {

@@ -4,6 +4,7 @@ import type { DigestReport } from "../report.js";
 import {
   budgetLine, dayLabel, budgetMark, comparisonLine, digestTitle, forecastLine, monthToDateLine, moverLine, restatedLine,
   sourceForecastLine,
+  failuresLine,
 } from "./digest-format.js";
 import { channelName, formatMoney, freshnessLine, prepaymentNote } from "./format.js";
 
@@ -28,6 +29,7 @@ export function digestText(r: DigestReport): string {
   }
   lines.push("");
   for (const x of r.restated) lines.push(restatedLine(x, r.currency));
+  if (r.failures) lines.push(failuresLine(r.failures, r.currency));
   lines.push(freshnessLine(r.dataAsOf, r.source));
   for (const w of r.warnings) lines.push(`! ${w}`);
   return lines.join("\n");
