@@ -115,8 +115,10 @@ function openWarning(range: { from: string; to: string; complete: boolean }, ope
 function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, prev: { from: string; to: string }): string[] {
   const w: string[] = [];
   if (agg.unrecognised.size > 0) {
-    const names = [...agg.unrecognised].sort();
-    w.push(`Unrecognised AI meter${names.length > 1 ? "s" : ""} kept under the raw name: ${names.join(", ")}`);
+    const currency = [...agg.currencies][0] ?? "USD";
+    const names = [...agg.unrecognised].sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, cost]) => `${name} (${toMoneyNumber(cost).toFixed(2)} ${currency})`);
+    w.push(`Unrecognised AI meter${names.length > 1 ? "s" : ""} kept under the raw name, never merged into a model: ${names.join(", ")}`);
   }
   if (agg.currencies.size > 1) {
     w.push(`Costs come in several currencies (${[...agg.currencies].join(", ")}); totals add them as they are.`);

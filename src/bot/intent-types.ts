@@ -1,7 +1,7 @@
 // What a chat message asks for, after parsing. Platform-free, plain data.
 import type { Channel, CostType } from "../cost/types.js";
 
-export type GroupBy = "model" | "channel" | "meter" | "resource" | "resource-group" | "day" | "deployment";
+export type GroupBy = "model" | "channel" | "meter" | "resource" | "resource-group" | "day" | "deployment" | "deployment-type";
 
 /** Inclusive calendar dates (YYYY-MM-DD) in the asker's zone, with a human label ("This week"). */
 export interface DateRange {

@@ -44,6 +44,7 @@ export const GROUP_WORDS = wordTable<GroupBy>({
   "resource-group": "resource-group", "resource-groups": "resource-group", resourcegroup: "resource-group",
   rg: "resource-group", rgs: "resource-group", day: "day", days: "day", date: "day", daily: "day",
   deployment: "deployment", deployments: "deployment",
+  "deployment-type": "deployment-type", "deployment-types": "deployment-type",
 });
 
 /** Reads `by <thing>` (also `by resource group`, `daily`); returns the grouping and next index. */
@@ -54,6 +55,7 @@ export function matchGrouping(w: string[], i: number): { next: number; groupBy: 
   if ((what === "resource" || what === "resources") && /^groups?$/.test(w[i + 2] ?? "")) {
     return { next: i + 3, groupBy: "resource-group" };
   }
+  if (/^deployments?$/.test(what ?? "") && /^types?$/.test(w[i + 2] ?? "")) return { next: i + 3, groupBy: "deployment-type" };
   const groupBy = what === undefined ? undefined : GROUP_WORDS[what];
   if (groupBy) return { next: i + 2, groupBy };
   return { next: i + 2, bad: what ?? w[i] };
@@ -70,7 +72,7 @@ export const COMPARE_FLAGS = new Set(["compare", "comparison", "change", "trend"
 /** Words that introduce what to compare with: `vs last week`, `compared to the previous period`. */
 export const VERSUS = new Set(["vs", "v", "versus", "against"]);
 
-const FAMILY = /^(gpt|o1|o3|o4|deepseek|phi|mistral|ministral|codestral|llama|cohere|command-|embed-|text-embedding|dall-e|whisper|tts|jamba|grok|ai21)/;
+const FAMILY = /^(gpt|o1|o3|o4|deepseek|phi|mistral|ministral|codestral|llama|cohere|command-|embed-|text-embedding|dall-e|whisper|tts|jamba|grok|ai21|openai$|ptus?$|provisioned$|sora|mai-ds)/;
 
 /**
  * A model filter, lowercase: any word of letters/digits/dots/hyphens with both a letter and a

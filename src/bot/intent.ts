@@ -90,7 +90,7 @@ function readOne(w: string[], i: number, clock: Clock): Step {
   const g = matchGrouping(w, i);
   if (g) {
     if ("bad" in g) {
-      return { kind: "invalid", word: g.bad, message: `I can't group by "${g.bad}". Try: by model, by channel, by meter, by resource, by resource group, by day.` };
+      return { kind: "invalid", word: g.bad, message: `I can't group by "${g.bad}". Try: by model, by channel, by meter, by resource, by resource group, by day, by deployment type.` };
     }
     return { next: g.next, apply: once("groupBy", g.groupBy, w.slice(i, g.next).join(" "), "grouping") };
   }

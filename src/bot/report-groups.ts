@@ -17,7 +17,8 @@ export interface GroupOptions {
   withVanished: boolean;
 }
 
-const EMPTY: GroupTotals = { cost: 0n, channels: new Set(), inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, hourly: false };
+const EMPTY: GroupTotals = { cost: 0n, channels: new Set(), inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, hourly: false,
+  otherUsage: {}, recognised: true };
 
 export function groupsOf(now: Aggregation, before: Aggregation, o: GroupOptions): SpendGroup[] {
   const byDay = o.groupBy === "day";
@@ -54,5 +55,12 @@ function row(key: string, g: GroupTotals, cost: number, previousCost: number | u
     outputTokens: g.outputTokens,
     cachedInputTokens: g.cachedInputTokens,
     hourly: g.hourly,
+    ...(Object.keys(g.otherUsage).length ? { otherUsage: roundUsage(g.otherUsage) } : {}),
+    ...(g.recognised ? {} : { recognised: false as const }),
   };
+}
+
+// Seconds, hours and pages are summed as floats ("1K" pages of 0.0123): show them to 3 decimals.
+function roundUsage(u: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(u).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
 }

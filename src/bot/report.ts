@@ -12,9 +12,10 @@ export interface SpendGroup {
   cost: number;
   /** The same group's cost in the period compared with (absent by day when no day matches). */
   previousCost?: number;
-  /** Input tokens, not counting cached input. */
+  /** Input tokens, cached input included. */
   inputTokens: number;
   outputTokens: number;
+  /** The part of inputTokens read from the prompt cache. */
   cachedInputTokens: number;
   /** true when some of this group's cost is billed per hour (provisioned/PTU): tokens unknown. */
   hourly: boolean;
@@ -25,6 +26,10 @@ export interface SpendGroup {
   modelVersion?: string;
   /** true when the cost is the model's cost split by token share, false when no metrics allowed it. */
   allocated?: boolean;
+  /** Usage that is not tokens, by unit: { "images": 1200, "hours": 744 }. Absent when none. */
+  otherUsage?: Record<string, number>;
+  /** false for a meter costbot could not place: the key is its raw meter name. Absent when recognised. */
+  recognised?: false;
 }
 
 export interface ChannelSplit {

@@ -12,6 +12,7 @@ const GROUP_WORDS: Record<GroupBy, string> = {
   "resource-group": "by resource group",
   day: "by day",
   deployment: "by deployment",
+  "deployment-type": "by deployment type",
 };
 
 /**

@@ -1,31 +1,34 @@
-// Classifies a cost row: AI model spend or other, which model, channel, direction, deployment, tokens.
-// Runs the rule table of meter-rules.ts, cached per distinct meter; must not import sources or SDKs.
-import {
-  AI_SERVICE, MARKETPLACE, MARKETPLACE_RULES, MICROSOFT_RULES, MODEL_FAMILY, MODEL_METER, MODEL_SERVICE,
-  type MeterRule, type RuleInput,
-} from "./meter-rules.js";
-import { tokensPerUnit } from "./meter-units.js";
-import { splitMeterName } from "./meter-words.js";
+// Classifies a cost row: AI model spend or other, which model and family, channel, direction,
+// deployment type, tokens and non-token usage. Each distinct meter is described once (cached);
+// per row only the quantity is scaled. Must not import sources or SDKs.
+import { lookupMeter, onCatalogueChange } from "./meter-catalogue.js";
+import { describeMeter, type MeterInfo } from "./meter-describe.js";
+import { MARKETPLACE, MARKETPLACE_RULES, MODEL_FAMILY, MODEL_METER, type MeterRule, type RuleInput } from "./meter-rules.js";
+import { meterUsage } from "./meter-units.js";
+import { deploymentType, splitMeterName } from "./meter-words.js";
 import type { Channel, Classification, CostRow } from "./types.js";
 
-/** Everything about a row except its token count, which depends on its quantity. */
-type MeterClass = Omit<Classification, "tokens"> & { tokenBlock: number };
+type MeterClass = MeterInfo & { channel: Channel };
 
 /** Every column the classification depends on, except quantity. */
 const KEY_COLUMNS = ["meterName", "meterCategory", "meterSubCategory", "product", "serviceName",
-  "publisherType", "publisherName", "resourceName", "resourceId", "unitOfMeasure"] as const satisfies ReadonlyArray<keyof CostRow>;
-const cache = new Map<string, unknown>();
+  "publisherType", "publisherName", "resourceName", "resourceId", "unitOfMeasure", "meterId"] as const satisfies ReadonlyArray<keyof CostRow>;
+const cache = new Map<unknown, unknown>();
 let cached = 0;
 // Bounds memory on long-running servers; a real scope has a few thousand distinct meters.
 const MAX_CACHE = 200_000;
+onCatalogueChange(() => {
+  cache.clear();
+  cached = 0;
+});
 
 export function classify(row: CostRow): Classification {
   // Nested maps, one level per column: no key string is built per row (export parsing hands
   // every row fresh strings, and concatenating them dominated the cost).
-  let level: Map<string, unknown> = cache;
+  let level: Map<unknown, unknown> = cache;
   for (let i = 0; i < KEY_COLUMNS.length - 1; i++) {
     const v = row[KEY_COLUMNS[i]];
-    let next = level.get(v) as Map<string, unknown> | undefined;
+    let next = level.get(v) as Map<unknown, unknown> | undefined;
     if (!next) level.set(v, (next = new Map()));
     level = next;
   }
@@ -39,62 +42,63 @@ export function classify(row: CostRow): Classification {
     c = classifyMeter(row);
     level.set(last, c);
   }
-  const q = row.quantity;
+  const q = Number.isFinite(row.quantity) ? row.quantity : 0;
+  // PTU bills hours, not tokens; tokens count only with a direction; anything else is other usage.
+  const tokenRow = c.isModel && c.unit === "tokens" && c.direction !== "none" && c.deploymentType.indexOf("provisioned") < 0;
   // Math.round: 0.0123 of "1K" must be 12 tokens, not 12.299999999999999.
-  const tokens = c.tokenBlock > 0 && Number.isFinite(q) ? Math.round(q * c.tokenBlock) : 0;
-  return { isModel: c.isModel, model: c.model, channel: c.channel, direction: c.direction,
-    deployment: c.deployment, tokens, recognised: c.recognised };
+  const tokens = tokenRow ? Math.round(q * c.per) : 0;
+  const other = c.isModel && !tokenRow;
+  return {
+    isModel: c.isModel, model: c.model, family: c.family, channel: c.channel, direction: c.direction,
+    deployment: c.deploymentType, tokens, recognised: c.recognised,
+    usageKind: other ? c.unit : null,
+    usage: other ? (c.unit === "tokens" ? Math.round(q * c.per) : q * c.per) : 0,
+  };
 }
 
 function classifyMeter(row: CostRow): MeterClass {
-  const parts = splitMeterName(row.meterName);
-  // Query API rows grouped by ResourceId carry no name: the id ends in it.
-  const resourceName = row.resourceName || (row.resourceId.split("/").filter(Boolean).pop() ?? "");
-  const input: RuleInput = { ...pick(row), resourceName, words: parts.words };
   const marketplace = MARKETPLACE.publisherType.test(row.publisherType)
     || MARKETPLACE.serviceName.test(row.serviceName.trim()) || MARKETPLACE.meterName.test(row.meterName);
-  const channel: Channel = marketplace ? "marketplace" : "microsoft";
-  const other: MeterClass = {
-    isModel: false, model: row.meterName, channel, direction: "none", deployment: "unknown",
-    recognised: true, tokenBlock: 0,
-  };
-
-  let rule: MeterRule | null = null;
-  let model: string | null = null;
-  if (marketplace) {
-    const modelish = MODEL_METER.test(row.meterName) || [resourceName, row.meterName, row.product,
-      row.meterSubCategory, row.publisherName].some((v) => MODEL_FAMILY.test(v));
-    if (!modelish) return other;
-    [rule, model] = firstMatch(MARKETPLACE_RULES, input);
-  } else {
-    const tokenMeter = /\btokens?\s*$/i.test(row.meterName) || /token/i.test(row.unitOfMeasure);
-    const aiService = [row.meterCategory, row.meterSubCategory, row.product, row.serviceName]
-      .some((v) => AI_SERVICE.test(v));
-    if (!aiService && !tokenMeter && !/^provisioned managed\b/i.test(row.meterName)) return other;
-    [rule, model] = firstMatch(MICROSOFT_RULES, input);
-    if (rule?.kind === "other") return other;
-    const modelService = [row.meterCategory, row.meterSubCategory, row.product, row.serviceName]
-      .some((v) => MODEL_SERVICE.test(v));
-    if (!rule && !tokenMeter && !modelService) return other;
-  }
-
-  const deployment = rule?.deployment ?? parts.deployment ?? "unknown";
-  const direction = parts.direction ?? rule?.direction ?? "none";
-  // Consumption units, hosting hours and PTU are model spend without a token count.
-  const countsTokens = deployment !== "provisioned"
-    && (direction !== "none" || /token/i.test(row.meterName) || /token/i.test(row.unitOfMeasure));
-  return {
-    isModel: true,
-    model: model ?? row.meterName,
-    channel,
-    direction,
-    deployment,
-    recognised: model !== null,
-    tokenBlock: countsTokens ? tokensPerUnit(row.unitOfMeasure, parts.blockHint) : 0,
-  };
+  if (marketplace) return { ...marketplaceMeter(row), channel: "marketplace" };
+  const product = row.meterSubCategory || row.product;
+  const known = lookupMeter(row.meterId, product, row.meterName);
+  // Microsoft's split (MeterCategory, else the service) decides; the catalogue fills what a row lacks.
+  const service = [row.meterCategory, row.serviceName].find((v) => /^foundry (models|tools)$/i.test(v.trim()))
+    ?? known?.service ?? [row.meterCategory, row.serviceName].filter(Boolean).join(" ");
+  const info = describeMeter({
+    meterName: row.meterName,
+    product: product || known?.product || "",
+    service,
+    unitOfMeasure: row.unitOfMeasure || known?.unitOfMeasure || "",
+  });
+  return { ...info, channel: "microsoft" };
 }
 
-function firstMatch(rules: MeterRule[], input: RuleInput): [MeterRule | null, string | null] {
+function marketplaceMeter(row: CostRow): MeterInfo {
+  // "<offer> - <plan> - <meter>": only the meter part carries billing markers ("Claude in ..." is no input).
+  const parts = splitMeterName(row.meterName.split(" - ").pop() ?? "");
+  const usage = meterUsage(row.unitOfMeasure, row.meterName, parts.blockHint);
+  // Query API rows grouped by ResourceId carry no name: the id ends in it.
+  const resourceName = row.resourceName || (row.resourceId.split("/").filter(Boolean).pop() ?? "");
+  const base = { deploymentType: deploymentType(parts.scope, parts.mode), unit: usage.kind, per: usage.per, direction: parts.direction ?? "none" };
+  const modelish = MODEL_METER.test(row.meterName) || [resourceName, row.meterName, row.product,
+    row.meterSubCategory, row.publisherName].some((v) => MODEL_FAMILY.test(v));
+  if (!modelish) return { ...base, isModel: false, family: "", model: row.meterName, recognised: true };
+  const { meterName, meterCategory, meterSubCategory, product, serviceName, publisherType, publisherName } = row;
+  const model = firstMatch(MARKETPLACE_RULES, { meterName, meterCategory, meterSubCategory, product, serviceName,
+    publisherType, publisherName, resourceName });
+  const found = model ? (MODEL_FAMILY.exec(model)?.[0].toLowerCase() ?? "") : "";
+  const family = MARKETPLACE_FAMILIES[found] ?? found;
+  return { ...base, isModel: true, family, model: model ?? row.meterName, recognised: model !== null };
+}
+
+// Marketplace names as the Microsoft-sold families are called, so "llama" or "mistral" keeps both channels.
+const MARKETPLACE_FAMILIES: Record<string, string> = {
+  meta: "llama", ministral: "mistral", codestral: "mistral", pixtral: "mistral", "command-r": "cohere", commandr: "cohere",
+  "embed-v": "cohere", rerank: "cohere", "phi-": "phi", anthropic: "claude", ai21: "ai21", jamba: "ai21", timegen: "nixtla",
+};
+
+function firstMatch(rules: MeterRule[], input: RuleInput): string | null {
   for (const rule of rules) {
     const entries = Object.entries(rule.match) as Array<[keyof RuleInput, RegExp]>;
     const from = rule.from ?? entries[0][0];
@@ -106,16 +110,8 @@ function firstMatch(rules: MeterRule[], input: RuleInput): [MeterRule | null, st
       if (col === from) fromMatch = m;
     }
     if (!ok) continue;
-    if (rule.kind === "other") return [rule, null];
-    const name = rule.model && fromMatch ? rule.model(fromMatch).toLowerCase() : "";
-    if (name) return [rule, name];
+    const name = fromMatch ? rule.model(fromMatch).toLowerCase() : "";
+    if (name) return name;
   }
-  return [null, null];
-}
-
-function pick(row: CostRow): Omit<RuleInput, "words"> {
-  const { meterName, meterCategory, meterSubCategory, product, serviceName, publisherType, publisherName,
-    resourceName } = row;
-  return { meterName, meterCategory, meterSubCategory, product, serviceName, publisherType, publisherName,
-    resourceName };
+  return null;
 }

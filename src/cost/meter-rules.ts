@@ -1,12 +1,11 @@
-// The ordered, data-driven table deciding which cost rows are AI model spend and which model they
-// are. First matching rule wins: to support a new meter family, add a rule above a broader one.
+// The data-driven tables deciding which cost rows are AI model spend: Microsoft's own split, the
+// "other" AI services of older data, and how Marketplace models are named. First match wins.
 // Pure data plus tiny name builders: must not import sources, platform SDKs or the classifier.
-import type { DeploymentKind, Direction } from "./types.js";
 
-/** Columns a rule can test. `words` is the meter name with direction/deployment/date markers removed. */
+/** Columns a Marketplace rule can test. */
 export type RuleColumn =
   | "meterName" | "meterCategory" | "meterSubCategory" | "product" | "serviceName"
-  | "publisherType" | "publisherName" | "resourceName" | "words";
+  | "publisherType" | "publisherName" | "resourceName";
 
 export type RuleInput = Record<RuleColumn, string>;
 
@@ -15,20 +14,11 @@ export interface MeterRule {
   why: string;
   /** Every listed column must match its pattern. */
   match: Partial<Record<RuleColumn, RegExp>>;
-  /** "other": an AI service that is not model spend (counted in otherCost). */
-  kind: "model" | "other";
+  kind: "model";
   /** Model key from the match of `from` (default: the first column in `match`); lowercased after. */
-  model?: (m: RegExpExecArray) => string;
+  model: (m: RegExpExecArray) => string;
   from?: RuleColumn;
-  /** Direction when the meter name states none (embeddings only read input). */
-  direction?: Direction;
-  /** Overrides the deployment kind read from the meter name. */
-  deployment?: DeploymentKind;
 }
-
-const dash = (...parts: Array<string | undefined>) =>
-  parts.filter(Boolean).join(" ").trim().replace(/\s+/g, "-");
-const whole = (m: RegExpExecArray) => dash(m[0]);
 
 /** Category/product/service text marking Microsoft AI services (models or not). */
 export const AI_SERVICE = /cognitive ?services|openai|foundry|azure ai\b|ai services|models as a service/i;
@@ -42,47 +32,28 @@ export const MODEL_FAMILY =
 /** Meter names that bill model usage on Marketplace. */
 export const MODEL_METER = /paygo-|\btokens?\b|consumption units|inference/i;
 
-/** Microsoft-billed AI meters, most specific first. */
-export const MICROSOFT_RULES: MeterRule[] = [
-  // ---- AI services that are not model spend: they land in otherCost, never dropped ----
+/** Microsoft's own split (serviceName / MeterCategory): model spend or AI tools. */
+export const FOUNDRY_MODELS = /^foundry models$/i;
+export const FOUNDRY_TOOLS = /^foundry tools$/i;
+
+/**
+ * Older data files every AI service under "Cognitive Services": these meters are AI services that
+ * are not model spend (Foundry Tools today); they land in otherCost, never dropped.
+ */
+export const OTHER_RULES: Array<{ why: string; match: Partial<Record<"meterName" | "product", RegExp>> }> = [
   { why: "Foundry evaluation tokens are grader usage billed by Azure ML, not your model deployments",
-    match: { meterName: /^evaluation\b/i }, kind: "other" },
+    match: { meterName: /^evaluation\b/i } },
   { why: "Content Understanding (Foundry Tools) bills tokens for document extraction, not a chosen model",
-    match: { meterName: /contextualization|field extract/i }, kind: "other" },
-  { why: "Content Understanding by product name", match: { product: /content understanding/i }, kind: "other" },
+    match: { meterName: /contextualization|field extract/i } },
+  { why: "Content Understanding by product name", match: { product: /content understanding/i } },
   { why: "Content Safety text records and images (moderation, not a model you deploy)",
-    match: { meterName: /^standard (text records|images)$/i }, kind: "other" },
+    match: { meterName: /^standard (text records|images)$/i } },
   { why: "Foundry Agents hosted compute (vCPU/memory hours) and agent units are compute, not model spend",
-    match: { meterName: /\bhobo\b|\bagent units?\b/i }, kind: "other" },
+    match: { meterName: /\bhobo\b|\bagent units?\b/i } },
   { why: "Other Foundry Tools by product: Speech, Translator, Vision, Document Intelligence, Language...",
-    match: { product: /^(?!.*(openai|foundry models))(?=.*(content safety|speech|translator|vision|document intelligence|form recognizer|language|face|foundry agents|agent unit))/i },
-    kind: "other" },
-  { why: "Foundry Tools meter shapes (characters, pages, speech, transactions)",
-    match: { meterName: /characters|pages\b|speech|transactions$/i }, kind: "other" },
-  // ---- models ----
-  { why: "Provisioned throughput (PTU) bills per hour for a deployment, not per model token",
-    match: { meterName: /^provisioned managed\b/i }, kind: "model",
-    model: () => "provisioned-throughput", direction: "none", deployment: "provisioned" },
-  { why: "GPT models written with their prefix: 'gpt 4o 0513 ...', 'gpt-4o-mini-0718-...', 'GPT 5 outpt ...'",
-    match: { words: /^gpt\s+\S.*$/ }, kind: "model", model: whole },
-  { why: "o-series reasoning models: 'o3 Inpt DZone', 'o4-mini 0416 Inp glbl'",
-    match: { words: /^o\d( (mini|pro|deep research))*$/ }, kind: "model", model: whole },
-  { why: "GPT-5 family meters drop the prefix: '5 mini pp Inp Gl', '5.1 codex opt Gl', '5.6 sol ...'",
-    match: { words: /^\d+(\.\d+)?o?( [a-z][\w.]*)*$/ }, kind: "model", model: (m) => dash("gpt", m[0]) },
-  { why: "MAI-DS-R1 (Microsoft's post-trained DeepSeek R1) before plain R1",
-    match: { words: /^mai ds r1\b/ }, kind: "model", model: () => "mai-ds-r1" },
-  { why: "DeepSeek R1 sold by Microsoft: 'R1 Inp glbl Tokens'",
-    match: { words: /^(deepseek )?r1\b/ }, kind: "model", model: () => "deepseek-r1" },
-  { why: "DeepSeek V3.x sold by Microsoft: 'V3.2 Inp glbl Tokens'",
-    match: { words: /^(?:deepseek )?v(\d+(?:\.\d+)?)\b/ }, kind: "model", model: (m) => `deepseek-v${m[1]}` },
-  { why: "Other DeepSeek models", match: { words: /^deepseek \S.*$/ }, kind: "model", model: whole },
-  { why: "OpenAI embeddings read input only: 'text-embedding-3-large-glbl Tokens'",
-    match: { words: /^(?:text )?embedding (\S.*)$/ }, kind: "model",
-    model: (m) => dash("text embedding", m[1]), direction: "input" },
-  { why: "Phi family (Microsoft)", match: { words: /^phi \S.*$/ }, kind: "model", model: whole },
-  { why: "Other families Microsoft sells directly (Foundry Models): Llama, Mistral, Grok, Kimi, FLUX, router...",
-    match: { words: /^(meta llama|llama|mistral|ministral|codestral|grok|kimi|flux|cohere|model router|codex|sora|dall e|whisper|tts|jais|bria)\b.*$/ },
-    kind: "model", model: whole },
+    match: { product: /^(?!.*(openai|foundry models))(?=.*(content safety|speech|translator|vision|document intelligence|form recognizer|language|face|foundry agents|agent unit))/i } },
+  { why: "Foundry Tools meter shapes (characters, pages, speech, transactions) outside a model product",
+    match: { meterName: /characters|pages\b|speech|transactions$/i } },
 ];
 
 const GUID = "[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}";

@@ -1,12 +1,21 @@
-// Turns a row's quantity and unit of measure into a token count ("1,250" of "1K" = 1.25M tokens).
-// Pure; must not import sources or platform code.
+// What a meter's quantity counts: tokens, or another unit (images, pages, seconds, characters,
+// hours, ...) that must never be added to token counts. Reads the unit of measure and the last
+// word of the meter name ("Doc AI 2512 glbl Pages", "1K" = thousands of pages). Pure.
+
+/** "tokens", or the plural noun of what else the quantity counts ("images", "hours", "pages"). */
+export type UsageKind = string;
+
+export interface MeterUsage {
+  kind: UsageKind;
+  /** How many of `kind` one unit of quantity stands for ("1K" -> 1000, "100" -> 100, "1 Hour" -> 1). */
+  per: number;
+}
 
 const cache = new Map<string, number | null>();
 
 /**
- * Tokens per unit a unit of measure states: "1K", "1K Tokens", "1000" -> 1000; "1M" -> 1e6;
- * "10K" -> 1e4. null for units that state no block ("", "1", "Tokens", "Units").
- * Hourly units are handled by the caller (they mean "no tokens").
+ * The block a unit of measure states: "1K", "1K Tokens", "1000" -> 1000; "1M" -> 1e6; "10K" -> 1e4;
+ * "100" -> 100. null for units that state no block ("", "1", "Tokens", "1 Hour").
  */
 export function unitBlockSize(unitOfMeasure: string): number | null {
   let v = cache.get(unitOfMeasure);
@@ -28,16 +37,53 @@ function parseUnit(unit: string): number | null {
   return null;
 }
 
-/** true for units billed by time (PTU, hosting, compute): such rows carry no tokens. */
-export function isTimeUnit(unitOfMeasure: string): boolean {
-  return /\bhours?\b|\/\s*hour|\bhr\b|\/h\b|\bday\b|\/day|month/i.test(unitOfMeasure);
+/** The time a unit bills by ("1 Hour", "1/Hour", "1/Month", "1 Second"), as a plural noun. */
+function timeKind(unitOfMeasure: string): UsageKind | null {
+  const u = unitOfMeasure.toLowerCase();
+  if (/\bhours?\b|\/\s*hour|\bhr\b/.test(u)) return "hours";
+  if (/\bseconds?\b/.test(u)) return "seconds";
+  if (/\bminutes?\b/.test(u)) return "minutes";
+  if (/\bday\b|\/day/.test(u)) return "days";
+  if (/month/.test(u)) return "months";
+  if (/year/.test(u)) return "years";
+  return null;
 }
 
+/** true for units billed by time (PTU, hosting, compute): such rows carry no tokens. */
+export function isTimeUnit(unitOfMeasure: string): boolean {
+  return timeKind(unitOfMeasure) !== null;
+}
+
+// The meter name's last word says what is counted when it is not tokens.
+const NAME_KINDS: Array<[RegExp, UsageKind]> = [
+  [/\bimages?$/i, "images"],
+  [/\bpages?$/i, "pages"],
+  [/\bcharacters?$/i, "characters"],
+  [/\b(video|seconds?)$/i, "seconds"],
+  [/\bcalls?$/i, "calls"],
+  [/\bsessions?$/i, "sessions"],
+  [/\bsearch(es)?$/i, "searches"],
+  [/\bmegapixels?$/i, "megapixels"],
+  [/\btransactions?$/i, "transactions"],
+  [/\brecords?$/i, "records"],
+];
+
 /**
- * Tokens one unit of `quantity` stands for, or 0 for time-billed units. The unit of measure is
- * authoritative about what `quantity` counts; a "1M Tokens" meter name (`blockHint`) only fills in
- * when the unit states no block.
+ * What one unit of quantity counts. The unit of measure is authoritative about the block size; a
+ * "1M Tokens" meter name (`blockHint`) only fills in when the unit states none.
  */
+export function meterUsage(unitOfMeasure: string, meterName: string, blockHint: number | null): MeterUsage {
+  const name = meterName.trim();
+  const block = unitBlockSize(unitOfMeasure);
+  const time = timeKind(unitOfMeasure);
+  if (/\bgb$/i.test(name) && time) return { kind: `gb-${time}`, per: block ?? 1 };
+  if (time) return { kind: time, per: 1 };
+  for (const [re, kind] of NAME_KINDS) if (re.test(name)) return { kind, per: block ?? 1 };
+  if (/\btokens?$/i.test(name) || /token/i.test(unitOfMeasure)) return { kind: "tokens", per: block ?? blockHint ?? 1 };
+  return { kind: "units", per: block ?? 1 };
+}
+
+/** Tokens one unit of quantity stands for, or 0 when the meter does not count tokens. */
 export function tokensPerUnit(unitOfMeasure: string, blockHint: number | null): number {
   if (isTimeUnit(unitOfMeasure)) return 0;
   return unitBlockSize(unitOfMeasure) ?? blockHint ?? 1;

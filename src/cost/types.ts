@@ -5,7 +5,6 @@ import type { Amount } from "./money.js";
 /** Billing channel: billed by Microsoft directly, or through Azure Marketplace. */
 export type Channel = "microsoft" | "marketplace";
 export type Direction = "input" | "output" | "cached-input" | "none";
-export type DeploymentKind = "global" | "data-zone" | "regional" | "batch" | "provisioned" | "unknown";
 export type CostType = "actual" | "amortized";
 
 /**
@@ -31,6 +30,8 @@ export interface CostRow {
   resourceId: string;
   resourceName: string;
   resourceGroup: string;
+  /** MeterId (EA/MCA) or x_SkuMeterId (FOCUS), when the source has it: the catalogue's first key. */
+  meterId?: string;
 }
 
 /** A request for costs: inclusive calendar dates. */
@@ -66,11 +67,19 @@ export interface Classification {
   isModel: boolean;
   /** Lowercase catalog name without version date (e.g. "gpt-4o"), or the raw meter name. */
   model: string;
+  /** Vendor family ("openai", "deepseek", "mistral", ...); "" when unknown. */
+  family: string;
   channel: Channel;
+  /** "cached-input" is input too: counted in input tokens and in cached input tokens. */
   direction: Direction;
-  deployment: DeploymentKind;
-  /** Tokens this row represents (quantity x unit size); 0 for hourly/PTU or non-token rows. */
+  /** Deployment type read from the meter: "global-standard", "data-zone-batch", "regional-provisioned", ... */
+  deployment: string;
+  /** Tokens this row represents (quantity x unit size); 0 for PTU, non-token and direction-less rows. */
   tokens: number;
+  /** What a model row counts when it is not input/output tokens ("images", "hours", "pages"); null otherwise. */
+  usageKind: string | null;
+  /** Quantity in `usageKind` (e.g. 744 hours, 1,200 images); 0 when usageKind is null. */
+  usage: number;
   /** false when no rule recognised an AI meter and the raw name was kept. */
   recognised: boolean;
 }

@@ -44,7 +44,7 @@ describe.each<[string, Backend]>([
     const titles = slack.titles("CFINOPS");
     expect(titles).toEqual(['Budget "monthly" passed 80%: $24,530.30 of $26,000.00', expect.stringMatching(/^Budget "monthly" is forecast to exceed on (28|29|30) Nov$/)]);
     const [actual, forecast] = slack.sent.map((s) => s.report);
-    expect(actual.kind === "notice" && actual.lines.join("\n")).toMatch(/Driven by gpt-4o \$[\d,.]+ \(\d+(\.\d)?%\), provisioned-throughput .*; mostly Microsoft/);
+    expect(actual.kind === "notice" && actual.lines.join("\n")).toMatch(/Driven by gpt-4o \$[\d,.]+ \(\d+(\.\d)?%\), openai-provisioned-throughput .*; mostly Microsoft/);
     expect(actual.kind === "notice" && actual.lines.join("\n")).toContain("also covers the 50% threshold");
     expect(forecast.kind === "notice" && forecast.lines.join("\n")).toMatch(/Driven by gpt-4o/);
 

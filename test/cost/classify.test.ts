@@ -56,8 +56,10 @@ describe("classify: ai-meter-names.compiled.csv", () => {
     "classifies %s the same from its meter name alone",
     (name) => {
       const want = COMPILED[name];
-      // Provisioned/Foundry Tools rows carry no category here either way; the name must be enough.
-      expectClass(row({ meterName: name }), want);
+      // Without a product a PTU meter cannot say whose PTU it is; everything else the name (and the
+      // catalogue) must be enough for.
+      const ptu = want !== OTHER && want[0].endsWith("-provisioned-throughput");
+      expectClass(row({ meterName: name }), ptu ? ["provisioned-throughput", ...want.slice(1)] as Expect : want);
     },
   );
 
@@ -142,7 +144,8 @@ describe("classify: Marketplace models", () => {
   });
 
   it.each([
-    ["Llama-3.3-70B-Instruct Inp glbl Tokens", "llama-3.3-70b-instruct"],
+    // Azure's price list names it "Llama 3.3 70B": one model, one key.
+    ["Llama-3.3-70B-Instruct Inp glbl Tokens", "llama-3.3-70b"],
     ["codex mini Outp glbl Tokens", "codex-mini"],
     ["gpt-35-turbo-0125-Inp-regnl Tokens", "gpt-35-turbo"],
     ["gpt-4o-2024-08-06-Outp-DZone Tokens", "gpt-4o"],
@@ -166,7 +169,9 @@ describe("classify: tokens", () => {
     [2.5, "1M", "GPT 5 outpt Glbl 1M Tokens", 2_500_000],
     [2.5, "", "GPT 5 outpt Glbl 1M Tokens", 2_500_000],
     [2.5, "1", "5 mini pp Inp Gl 1M Tokens", 2_500_000],
-    [40, "", "gpt 4.1 Inp glbl Tokens", 40],
+    // No unit on the row: the catalogue's "1K" for this meter says what the quantity counts.
+    [40, "", "gpt 4.1 Inp glbl Tokens", 40_000],
+    [40, "", "zeta 9 Inp glbl Tokens", 40],
     [24, "1 Hour", "Provisioned Managed Global", 0],
     [24, "1/Hour", "Provisioned Managed Data Zone", 0],
     [5, "1K", "Standard Text Records", 0],

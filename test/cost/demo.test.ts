@@ -64,7 +64,7 @@ describe("demo cost source", () => {
     expect([...models].sort()).toEqual([
       "marketplace:cohere-command-r-plus", "marketplace:meta-llama-3.1-70b-instruct", "marketplace:mistral-large-2411",
       "microsoft:deepseek-r1", "microsoft:gpt-4.1", "microsoft:gpt-4o", "microsoft:gpt-4o-mini", "microsoft:o3-mini",
-      "microsoft:provisioned-throughput", "microsoft:text-embedding-3-large",
+      "microsoft:openai-provisioned-throughput", "microsoft:text-embedding-3-large",
     ]);
     expect(rows.some((r) => !classify(r).isModel)).toBe(true);
     expect(rows.some((r) => classify(r).direction === "cached-input")).toBe(true);

@@ -120,6 +120,7 @@ const GROUP_LABELS: Record<GroupBy, string> = {
   "resource-group": "Resource group",
   day: "Day",
   deployment: "Deployment",
+  "deployment-type": "Deployment type",
 };
 
 export function groupByLabel(groupBy: GroupBy): string {
@@ -192,6 +193,18 @@ export function tokensLine(g: { inputTokens: number; outputTokens: number; hourl
   if (g.hourly && tokens === 0) return "hourly (PTU)";
   const base = `${formatTokens(g.inputTokens)} in / ${formatTokens(g.outputTokens)} out`;
   return g.hourly ? `${base} + hourly (PTU)` : base;
+}
+
+/**
+ * What a group's token columns cannot say: the cached part of input, usage that is not tokens
+ * ("1.2K images", "744 hours"), and a meter costbot could not place. "" when there is nothing.
+ */
+export function groupNote(g: { cachedInputTokens: number; otherUsage?: Record<string, number>; recognised?: false }): string {
+  const bits: string[] = [];
+  if (g.cachedInputTokens > 0) bits.push(`${formatTokens(g.cachedInputTokens)} cached`);
+  for (const [unit, n] of Object.entries(g.otherUsage ?? {})) bits.push(`${n < 10 && n % 1 ? n.toFixed(1) : formatTokens(n)} ${unit}`);
+  if (g.recognised === false) bits.push("unrecognised meter");
+  return bits.join(" · ");
 }
 
 /** "3 more: $12.00"; "12 earlier days: $40.00" when the oldest days of a by-day list roll up. */

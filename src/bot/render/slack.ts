@@ -4,7 +4,7 @@
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
-  channelName, filterLine, formatDates, formatMoney, formatShare, freshnessLine, groupByLabel, groupKeyLabel,
+  channelName, filterLine, formatDates, formatMoney, formatShare, freshnessLine, groupByLabel, groupKeyLabel, groupNote,
   moreLine, otherCostLine, prepaymentNote, previousLine, rowChangeLine, spendTitle, tokensLine, totalChange,
 } from "./format.js";
 import { digestSlack } from "./digest-slack.js";
@@ -93,6 +93,8 @@ function groupLine(g: SpendGroup, r: SpendReport): string {
   const detail = r.groupBy !== "channel" && r.groupBy !== "day";
   if (g.channel && detail) bits.push(channelName(g.channel));
   if (detail) bits.push(tokensLine(g));
+  const note = detail ? groupNote(g) : "";
+  if (note) bits.push(esc(note));
   const vs = r.compare ? rowChangeLine(g.cost, g.previousCost, r.currency) : "";
   if (vs) bits.push(esc(vs));
   return `• ${bits.join(" · ")}`;

@@ -4,7 +4,7 @@
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { bucketSeries, pointLabel, trendLine } from "./chart.js";
 import {
-  channelName, filterLine, formatDates, formatMoney, formatShare, formatTokens, freshnessLine, groupByLabel,
+  channelName, filterLine, formatDates, formatMoney, formatShare, formatTokens, freshnessLine, groupByLabel, groupNote,
   groupKeyLabel, moreLine, otherCostLine, prepaymentNote, previousLine, rowChange, rowChangeLine, spendTitle,
   totalChange, truncate,
 } from "./format.js";
@@ -133,7 +133,8 @@ const numCell = (t: string): CardElement => cell([text(t, { horizontalAlignment:
 const withTokens = (r: SpendReport) => r.groupBy !== "day";
 
 function groupRow(g: SpendGroup, r: SpendReport): CardElement {
-  const tag = [g.channel && r.groupBy !== "channel" && withTokens(r) ? channelName(g.channel) : "", g.hourly && withTokens(r) ? "hourly (PTU)" : ""]
+  const tag = [g.channel && r.groupBy !== "channel" && withTokens(r) ? channelName(g.channel) : "", g.hourly && withTokens(r) ? "hourly (PTU)" : "",
+    withTokens(r) ? groupNote(g) : ""]
     .filter(Boolean).join(" · ");
   const name = [run(truncate(groupKeyLabel(r.groupBy, g.key), 80), { weight: "Bolder" })];
   if (tag) name.push(run(` ${tag}`, { isSubtle: true, size: "Small" }));

@@ -3,7 +3,7 @@
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
-  channelName, filterLine, formatMoney, formatShare, formatTokens, freshnessLine, groupByLabel, moreLine,
+  channelName, filterLine, formatMoney, formatShare, formatTokens, freshnessLine, groupByLabel, groupNote, moreLine,
   groupKeyLabel, otherCostLine, prepaymentNote, previousLine, rowChange, rowChangeLine, titleWithDates, totalChange, truncate,
 } from "./format.js";
 import { digestText } from "./digest-text.js";
@@ -73,7 +73,7 @@ function groupTable(r: SpendReport): string[] {
     g.hourly && g.inputTokens === 0 ? "–" : formatTokens(g.inputTokens),
     g.hourly && g.outputTokens === 0 ? "–" : formatTokens(g.outputTokens),
     change(g.cost, g.previousCost),
-    g.hourly ? "hourly (PTU)" : "",
+    [g.hourly ? "hourly (PTU)" : "", groupNote(g)].filter(Boolean).join(" · "),
   ];
   const rows = [
     [groupByLabel(r.groupBy), withChannel ? "Channel" : "", "Cost", "Share", "Input", "Output", r.compare ? "Change" : "", ""],
