@@ -21,7 +21,13 @@ export interface Config {
   /** `slack:U123`, `teams:<AAD object id>`, or a bare id matched on the platform of its format. */
   admins: string[];
   playground: boolean;
+  /** Retail Prices API page the meter catalogue refreshes from daily; null when COSTBOT_PRICES_URL=off. */
+  pricesUrl: string | null;
 }
+
+/** Azure's public price list, Foundry Models and Foundry Tools only, primary meter regions. */
+export const DEFAULT_PRICES_URL = "https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&meterRegion='primary'&$filter="
+  + encodeURIComponent("serviceName eq 'Foundry Models' or serviceName eq 'Foundry Tools'");
 
 /** Thrown for configuration a user must fix; the message names the variable. */
 export class ConfigError extends Error {}
@@ -82,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     alertWebhookToken: env.ALERT_WEBHOOK_TOKEN || undefined,
     admins,
     playground,
+    pricesUrl: env.COSTBOT_PRICES_URL === "off" ? null : env.COSTBOT_PRICES_URL || DEFAULT_PRICES_URL,
   };
 }
 

@@ -6,6 +6,7 @@ import { mountSlack } from "../adapters/slack/mount.js";
 import { mountTeams } from "../adapters/teams/mount.js";
 import { mountPlayground } from "../adapters/web/mount.js";
 import { ConfigError, loadConfig, type Config } from "../config.js";
+import { createCatalogueRefreshJob, loadSavedCatalogue } from "../cost/catalogue-refresh.js";
 import { isCostbotError } from "../cost/errors.js";
 import { createLogger } from "../log.js";
 import { startScheduler } from "../schedule/scheduler.js";
@@ -25,6 +26,9 @@ const mounts: Mount[] = [
   orOff(mountPlayground, "Playground: off (NODE_ENV=production or COSTBOT_PLAYGROUND=off; COSTBOT_PLAYGROUND=on turns it on)"),
 ];
 
+/** Where the server keeps the meter catalogue's last good copy (beside the SQLite default). */
+const DATA_DIR = "data";
+
 export async function serve(): Promise<number> {
   const logger = createLogger();
   let config: Config | undefined;
@@ -34,6 +38,9 @@ export async function serve(): Promise<number> {
     const services = await createServices(config, logger);
     store = services.store;
     const { costSource, notifiers, bot, jobs } = services;
+    // The meter catalogue: the last good copy now, Azure's price list daily (COSTBOT_PRICES_URL).
+    await loadSavedCatalogue(DATA_DIR, logger);
+    const prices = config.pricesUrl ? [createCatalogueRefreshJob({ url: config.pricesUrl, dir: DATA_DIR, log: logger })] : [];
     const app = await startApp({ config, bot, logger, sourceName: costSource.name, store, notifiers }, mounts);
     const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${app.port}`;
     // Plain lines for the person who just typed `npm start`; everything after this is pino JSON.
@@ -45,7 +52,7 @@ export async function serve(): Promise<number> {
       ...app.mounted.map((line) => `  ${line}`),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
-    const scheduler = startScheduler({ store, bot, notifiers, logger, costType: config.costType, jobs });
+    const scheduler = startScheduler({ store, bot, notifiers, logger, costType: config.costType, jobs: [...jobs, ...prices] });
     const running = store;
     await new Promise<void>((resolve) => {
       const stop = () => void app.close().then(() => scheduler.stop()).then(() => running.close()).then(resolve);
