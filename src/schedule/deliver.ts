@@ -89,8 +89,11 @@ export async function deliver(
         }
       }
       // Lost the claim meanwhile (another instance took it over): that one sends.
-      if (!(await store.deliveries.markSending(key))) return "duplicate";
-      receipt = await notifier.send(target, body);
+      let lost = false;
+      const beforePost = async () => (await store.deliveries.markSending(key)) || ((lost = true), false);
+      if (!notifier.marksSending && !(await beforePost())) return "duplicate";
+      receipt = await notifier.send(target, body, { beforePost });
+      if (lost) return "duplicate";
     } catch (err) {
       last = err;
       if (err instanceof NotifyError && err.kind === "permanent") {

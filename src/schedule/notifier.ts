@@ -9,14 +9,28 @@ import type { Platform, Target } from "../store/types.js";
  * revoked: the target gets disabled with `reason`).
  */
 export interface Notifier {
-  /** Resolves (with the platform's message id when it gives one) once the platform accepted the message. */
-  send(target: Target, report: Report): Promise<string | void>;
+  /**
+   * Resolves (with the platform's message id when it gives one) once the platform accepted the
+   * message. A notifier with `marksSending` calls `hooks.beforePost` right before the platform call
+   * and sends nothing when it answers false.
+   */
+  send(target: Target, report: Report, hooks?: SendHooks): Promise<string | void>;
+  /**
+   * True when `send` calls `hooks.beforePost` itself, after its own preparation (rendering, tokens),
+   * so a send is marked as begun as late as possible; otherwise the caller marks it before `send`.
+   */
+  readonly marksSending?: boolean;
   /**
    * Optional: whether `report` already reached `target` since `since` (looked up on the platform).
    * Asked before resending a delivery whose holder died between claim and outcome; undefined
    * when the platform cannot tell, and then the report is sent again.
    */
   alreadySent?(target: Target, report: Report, since: Date): Promise<boolean | undefined>;
+}
+
+export interface SendHooks {
+  /** Records that the send begins; false when this instance no longer holds the delivery (do not send). */
+  beforePost(): Promise<boolean>;
 }
 
 export type Notifiers = Partial<Record<Platform, Notifier>>;

@@ -28,8 +28,9 @@ export interface Instance {
 /** Wraps a notifier: `after` runs once the platform accepted a send (to inject a fault there). */
 export function afterSend(inner: Notifier, after: () => Promise<void> | void): Notifier {
   return {
-    async send(target, report) {
-      const receipt = await inner.send(target, report);
+    marksSending: inner.marksSending,
+    async send(target, report, hooks) {
+      const receipt = await inner.send(target, report, hooks);
       await after();
       return receipt;
     },

@@ -146,6 +146,19 @@ describe.each<[string, Backend]>([
     expect(r.teamsPosts()).toEqual({ "19:early@thread.tacv2": [expect.stringMatching(EXCEEDED_LINE)] });
   });
 
+  it("sends nothing on Teams when the claim is lost at the moment of sending", async () => {
+    r = await rig(await backend.fresh());
+    const first = await r.open();
+    await r.budgetTarget(first, "teams", "19:lost@thread.tacv2");
+    let asked = 0;
+    const losing = { ...first, deliveries: { ...first.deliveries, markSending: async () => (asked++, false) } };
+    const a = await r.instance({ store: losing });
+    await a.scheduler.tick();
+    // Asked once, right before the POST, and nothing went out.
+    expect(asked).toBe(1);
+    expect(r.connector.calls).toHaveLength(0);
+  });
+
   it("announces only the highest crossed threshold when a second instance checks while the first is still sending", async () => {
     r = await rig(await backend.fresh());
     const store = await r.open();

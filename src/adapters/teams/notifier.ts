@@ -9,9 +9,11 @@ export type TeamsSchedulerNotifierDeps = TeamsNotifierDeps & { conversations: Co
 export function createTeamsSchedulerNotifier(deps: TeamsSchedulerNotifierDeps): Notifier {
   const inner = createTeamsNotifier(deps);
   return {
-    async send(target, report) {
+    // The send is marked as begun inside the turn, after the token and the card are ready.
+    marksSending: true,
+    async send(target, report, hooks) {
       try {
-        return await inner.send(target.address, report);
+        return await inner.send(target.address, report, hooks?.beforePost);
       } catch (err) {
         throw toTeamsNotifyError(err, target.address);
       }

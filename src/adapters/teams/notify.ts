@@ -8,8 +8,11 @@ import { toConversationReference } from "./reference.js";
 import { reportMessage } from "./reply.js";
 
 export interface TeamsNotifier {
-  /** Posts `report` as a new message in the stored conversation; resolves with the new activity id. */
-  send(conversationId: string, report: Report): Promise<string | undefined>;
+  /**
+   * Posts `report` as a new message in the stored conversation; resolves with the new activity id.
+   * `beforePost` runs right before the POST (after the token and the card): false sends nothing.
+   */
+  send(conversationId: string, report: Report, beforePost?: () => Promise<boolean>): Promise<string | undefined>;
 }
 
 export interface TeamsNotifierDeps {
@@ -23,7 +26,7 @@ export interface TeamsNotifierDeps {
 export function createTeamsNotifier(deps: TeamsNotifierDeps): TeamsNotifier {
   const adapter = deps.adapter ?? createTeamsAdapter(deps.teams, deps.auth);
   return {
-    async send(conversationId, report) {
+    async send(conversationId, report, beforePost) {
       const stored = await deps.conversations.getConversation(conversationId);
       if (!stored) {
         throw new CostbotError(`costbot has no Teams conversation ${conversationId} on record`, "NOT_FOUND", {
@@ -31,8 +34,10 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): TeamsNotifier {
         });
       }
       let id: string | undefined;
+      const message = reportMessage(report);
       await adapter.continueConversationAsync(deps.teams.appId, toConversationReference(stored), async (context) => {
-        id = (await context.sendActivity(reportMessage(report)))?.id;
+        if (beforePost && !(await beforePost())) return;
+        id = (await context.sendActivity(message))?.id;
       });
       return id;
     },
