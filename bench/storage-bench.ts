@@ -2,8 +2,8 @@
 // writes it) in Azurite; the server's path: first answer after a sync (download + DuckDB read),
 // a second sync and a restart's sync (requests, blobs and bytes downloaded), then 1,000 repeated
 // questions on the unchanged export, answered from memory (the cache folder is deleted first, so
-// no file can be read; the bot's one-minute report cache is off). Bench-only: must not be imported by src/. See bench/README.md.
-//   npx tsx bench/storage-bench.ts [--file bench/out/focus-10000000.snappy.parquet]
+// no file can be read), with or without the bot's one-minute report cache. Bench-only: must not be imported by src/. See bench/README.md.
+//   npx tsx bench/storage-bench.ts [--file bench/out/focus-10000000.snappy.parquet] [--repeats 1000] [--report-cache on|off]
 import { readFile, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +20,8 @@ const arg = (name: string, dflt: string) => {
 };
 const FILE = arg("file", "bench/out/focus-10000000.snappy.parquet");
 const REPEATS = Number(arg("repeats", "1000"));
+// on: the bot's one-minute report cache, as the server runs; off: every answer aggregates again.
+const REPORT_CACHE = arg("report-cache", "on") === "on";
 const NOW = new Date("2025-11-05T12:00:00Z");
 const QUESTIONS = ["last month by model", "last month by channel", "last month by resource", "last 7 days", "this month by meter"];
 
@@ -43,7 +45,7 @@ try {
   const location = parseStorageLocation(`${azurite.blobUrl}/exports/focus`);
   const make = () => createStorageCostSource({ location, connectionString: azurite.connectionString, cacheDir, clock: () => NOW });
   const source = make();
-  const bot = createBot({ costSource: source, clock: () => NOW, reportTtlMs: 0 });
+  const bot = createBot({ costSource: source, clock: () => NOW, ...(REPORT_CACHE ? {} : { reportTtlMs: 0 }) });
 
   let t0 = performance.now();
   const first = await source.sync();
@@ -71,7 +73,7 @@ try {
     firstSync: { ms: Math.round(syncMs), ...first.stats },
     firstAnswerMs: Math.round(firstAnswerMs),
     total: (answer as { total?: number }).total,
-    repeated: { n: REPEATS, p50Ms: +pct(times, 50).toFixed(2), p99Ms: +pct(times, 99).toFixed(2), maxMs: +Math.max(...times).toFixed(2) },
+    repeated: { n: REPEATS, reportCache: REPORT_CACHE, p50Ms: +pct(times, 50).toFixed(2), p99Ms: +pct(times, 99).toFixed(2), maxMs: +Math.max(...times).toFixed(2) },
     secondSync: second.stats,
     restartSync: restart.stats,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

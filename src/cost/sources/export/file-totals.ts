@@ -33,7 +33,7 @@ export interface FileTotals {
 const DECIMAL = "DECIMAL(38,12)";
 /** A money or quantity column as exact DECIMAL; NULL when absent or unreadable (counted). */
 const money = (col: number, names: string[], typed = false) =>
-  col < 0 ? `NULL::${DECIMAL}` : typed ? quoteIdent(names[col]) : `TRY_CAST(CAST(${quoteIdent(names[col])} AS VARCHAR) AS ${DECIMAL})`;
+  col < 0 ? `NULL::${DECIMAL}` : typed ? quoteIdent(names[col]) : `TRY_CAST(${quoteIdent(names[col])} AS ${DECIMAL})`;
 const text = (col: number, names: string[]) => (col < 0 ? "''" : `CAST(${quoteIdent(names[col])} AS VARCHAR)`);
 
 /** Reads a file's header; throws BAD_INPUT naming the file when it is not a cost export. */
