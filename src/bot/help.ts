@@ -23,11 +23,11 @@ export function helpReport(): HelpReport {
       },
       {
         title: "Grouped by",
-        examples: ["by model", "by channel", "by meter", "by resource", "by resource group", "daily", "by deployment"],
+        examples: ["by model", "by channel", "by meter", "by resource", "by resource group", "daily", "by deployment", "by deployment type"],
       },
       {
         title: "Only some of it",
-        examples: ["gpt-4o yesterday", "deepseek-r1 this week", "marketplace last month", "microsoft by day"],
+        examples: ["gpt-4o yesterday", "deepseek-r1 this week", "marketplace last month", "microsoft by day", "mistral last month", "gpt-5 this month", "ptu"],
       },
       {
         title: "Compare and rank",
