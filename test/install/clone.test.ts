@@ -1,0 +1,44 @@
+// A fresh clone, alone in a temporary folder (no ../shared beside it): it builds, `npx costbot ask`
+// answers from dist/, and a smoke subset of the suite passes there. node_modules is a symlink to this
+// checkout's (same lockfile), to spare a multi-minute `npm ci`; everything else comes from git.
+// Slow (a clone, a build and a vitest run): minutes on a busy machine.
+import { mkdtempSync, rmSync, symlinkSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { plainEnv, REPO, run } from "./helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "costbot-clone-"));
+const clone = join(dir, "costbot");
+
+beforeAll(async () => {
+  const cloned = await run("git", ["clone", "--quiet", "--no-hardlinks", REPO, clone], { cwd: dir });
+  expect(cloned.code, cloned.err).toBe(0);
+  symlinkSync(join(REPO, "node_modules"), join(clone, "node_modules"), "dir");
+  // What `npm ci` runs after installing: the `prepare` script, which builds dist/.
+  const built = await run("npm", ["run", "prepare", "--silent"], { cwd: clone });
+  expect(built.code, built.out + built.err).toBe(0);
+}, 600_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("a fresh clone", () => {
+  it("has nothing beside it", () => {
+    expect(existsSync(join(dir, "shared"))).toBe(false);
+    expect(existsSync(join(clone, "dist", "adapters", "cli", "run.js"))).toBe(true);
+  });
+
+  it("answers `npx costbot ask` from the compiled build", async () => {
+    const r = await run("npx", ["--offline", "costbot", "ask", "--source", "examples/focus-1.2-2025-11.csv", "2025-11 by channel"], { cwd: clone, env: plainEnv() });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\$45\.14/);
+  }, 180_000);
+
+  it("passes a smoke subset of the suite: fixtures, README commands, architecture, CLI", async () => {
+    const files = ["test/architecture.test.ts", "test/e2e/readme.test.ts", "test/e2e/cli.test.ts", "test/cost/classify.test.ts"];
+    const r = await run("npx", ["vitest", "run", "--reporter=dot", ...files], { cwd: clone, env: plainEnv({ CI: "" }) });
+    expect(r.code, r.out.slice(-3000) + r.err.slice(-3000)).toBe(0);
+    expect(r.out).toMatch(/Test Files\s+\S*4 passed/);
+  }, 600_000);
+});
