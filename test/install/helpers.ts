@@ -26,7 +26,8 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env?: Node
 /** Starts `cmd args` (a `costbot serve`) and resolves with its base URL once the start-up line is out. */
 export function startServer(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ base: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+    // Its own process group: npx does not pass SIGTERM on to the server it starts, so stop() signals the group.
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => {
@@ -40,13 +41,13 @@ export function startServer(cmd: string, args: string[], opts: { cwd: string; en
   });
 }
 
-/** Stops a started server and waits for it to exit. */
+/** Stops a started server (its whole process group) and waits for it to exit. */
 export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.removeAllListeners("close");
     child.once("close", () => resolve());
-    child.kill("SIGTERM");
+    process.kill(-child.pid!, "SIGTERM");
   });
 }
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
   cpSync(join(REPO, "node_modules", "better-sqlite3", "build"), join(installed, "better-sqlite3", "build"), { recursive: true });
 }, 600_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
 describe("npm pack, installed with --omit=dev", () => {
   it("holds compiled JavaScript and no TypeScript toolchain", () => {
