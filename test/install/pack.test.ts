@@ -1,7 +1,8 @@
 // The package as a user installs it: `npm pack`, then `npm install --omit=dev` of the tarball into an
 // empty folder, `NODE_ENV=production npx costbot serve` answers /healthz and `npx costbot ask` answers,
 // with no TypeScript toolchain installed. Slow (a build and an install): minutes on a busy machine.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,7 +30,8 @@ beforeAll(async () => {
   cpSync(join(REPO, "node_modules", "better-sqlite3", "build"), join(installed, "better-sqlite3", "build"), { recursive: true });
 }, 600_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
+// Deleting an installed tree takes minutes on a busy machine.
+afterAll(() => rm(dir, { recursive: true, force: true }), 600_000);
 
 describe("npm pack, installed with --omit=dev", () => {
   it("holds compiled JavaScript and no TypeScript toolchain", () => {
