@@ -97,7 +97,8 @@ describe.skipIf(skip)("playground in Chromium", () => {
     // Teams' chart element is unknown to the renderer: the card's fallback sparkline shows instead.
     expect(teamsText).toMatch(/Trend \(daily\) [▁▂▃▄▅▆▇█]+/);
     // Slack mrkdwn: *bold* becomes bold, the header is the plain-text header block.
-    expect(await slack().locator(".sk-header").innerText()).toBe("AI model spend · This week");
+    // Today is still being billed, so the week is incomplete and the header says so.
+    expect(await slack().locator(".sk-header").innerText()).toBe("AI model spend · This week (incomplete)");
     expect(await slack().locator(".sk-field strong").first().innerText()).toBe("Total");
     expect(await page.locator("#status").innerText()).toContain("Answering from demo data");
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -116,7 +117,8 @@ describe.skipIf(skip)("playground in Chromium", () => {
     await expect.poll(() => teams().innerText()).toMatch(/Channel\s*\n?\s*Cost/);
     expect(await slack().innerText()).toContain("By channel");
     expect(await page.locator(".turn").count()).toBe(1);
-    expect(await page.locator(".turn .pressed").first().innerText()).toBe("Pressed “By channel” → asked “2025-11-24 to 2025-11-27 by channel”");
+    // Explicit dates alone would compare with the 4 days before; the button keeps Mon–Thu vs Mon–Thu.
+    expect(await page.locator(".turn .pressed").first().innerText()).toBe("Pressed “By channel” → asked “2025-11-24 to 2025-11-27 by channel vs 2025-11-17 to 2025-11-20 no comparison”");
   });
 
   it("asks a Slack button's value and replaces the answer in place", async () => {
@@ -128,6 +130,25 @@ describe.skipIf(skip)("playground in Chromium", () => {
     if (expected.kind !== "spend") throw new Error("expected a spend report");
     expect(totalIn(await teams().innerText())).toBe(formatMoney(expected.total, expected.currency));
     expect(await teams().innerText()).toMatch(/Day\s*\n?\s*Cost/);
+    expect(await page.locator(".turn").count()).toBe(1);
+  });
+
+  it("turns the per-row comparison on and off on the same card", async () => {
+    const before = await teams().innerText();
+    expect(before).not.toMatch(/ from \$/);
+    await teams().getByRole("button", { name: "Compare with previous" }).click();
+    await page.locator(".turn .pressed").first().filter({ hasText: "Compare with previous" }).waitFor();
+    await settled(0);
+    // Per day and per channel: "▲ 2.6% from $1,000.00" against Mon–Thu of the week before.
+    await expect.poll(() => teams().innerText()).toMatch(/[▲▼] [\d.]+% from \$/);
+    await expect.poll(() => slack().innerText()).toMatch(/[▲▼] [\d.]+% from \$/);
+    expect(await teams().innerText()).toMatch(/Change/);
+    expect(await page.locator(".turn").count()).toBe(1);
+    await slack().getByRole("button", { name: "Hide comparison" }).click();
+    await page.locator(".turn .pressed").first().filter({ hasText: "Hide comparison" }).waitFor();
+    await settled(0);
+    await expect.poll(() => teams().innerText()).not.toMatch(/ from \$/);
+    expect(await slack().innerText()).not.toMatch(/ from \$/);
     expect(await page.locator(".turn").count()).toBe(1);
   });
 
