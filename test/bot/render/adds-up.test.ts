@@ -109,3 +109,29 @@ describe("partial days and by day", () => {
     expect(r.warnings.join(" ")).toMatch(/Data begins 1 Oct 2026/);
   });
 });
+
+describe("a source whose data ends before this month", () => {
+  const old: CostSource = {
+    name: "old export",
+    async query(q) {
+      const kept = rows.filter((r) => r.date < "2026-11-01");
+      return { rows: kept.filter((r) => r.date >= q.from && r.date <= q.to), dataAsOf: "2026-10-04T00:00:00Z", warnings: [], coverage: { from: "2026-10-02", to: "2026-10-03" } };
+    },
+  };
+  const oldBot = createBot({ costSource: old, clock: () => now });
+
+  it("answers no date words for the last month it has, and says so", async () => {
+    const r = (await oldBot.answer("by model")) as SpendReport;
+    expect(r.range).toMatchObject({ from: "2026-10-01", to: "2026-10-31", label: "October 2026" });
+    expect(r.total).toBe(5);
+    expect(r.coverage).toEqual({ from: "2026-10-02", to: "2026-10-03" });
+    expect(r.warnings.join(" ")).toMatch(/data ends 3 Oct 2026, so this is October 2026/);
+  });
+
+  it("keeps named dates as asked and warns that the data ends earlier", async () => {
+    const r = (await oldBot.answer("this month")) as SpendReport;
+    expect(r.range.from).toBe("2026-11-01");
+    expect(r.total).toBe(0);
+    expect(r.warnings.join(" ")).toMatch(/Data ends 3 Oct 2026/);
+  });
+});

@@ -38,6 +38,8 @@ export class ExportSnapshot {
       rows: slice(rows, q.from, q.to),
       dataAsOf: freshness(latestDate, used.map((t) => t.file)),
       warnings: [...choice.warnings, ...warnings],
+      // Rows are sorted by date: the first and last are the dates the export holds at all.
+      coverage: rows.length ? { from: rows[0].date, to: rows[rows.length - 1].date } : null,
     };
   }
 
