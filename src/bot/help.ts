@@ -31,7 +31,7 @@ export function helpReport(): HelpReport {
       },
       {
         title: "Compare and rank",
-        examples: ["this week vs last week", "last month compare", "top 5 this month", "amortized last month"],
+        examples: ["this week vs last week", "last week vs the week before", "this week vs last month", "last month compare", "top 5 this month", "amortized last month"],
       },
       {
         title: "Forecast and budgets",
