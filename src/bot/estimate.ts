@@ -51,7 +51,8 @@ export async function withEstimate(report: SpendReport, intent: SpendIntent, dep
     };
     return { ...report, estimate, warnings };
   } catch (err) {
-    if (!isCostbotError(err)) throw err;
-    return { ...report, warnings: [...report.warnings, `No estimate from usage: ${err.message}`] };
+    // Usage metrics are extra: their failure costs the estimate, never the billed answer.
+    const why = isCostbotError(err) || err instanceof Error ? err.message : String(err);
+    return { ...report, warnings: [...report.warnings, `No estimate from usage: ${why}`] };
   }
 }

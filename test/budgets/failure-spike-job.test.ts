@@ -1,0 +1,48 @@
+// The billed-failures spike job end to end on demo metrics: a channel with alerts gets the spike of
+// the demo's content-filter failures once, through the fake Slack Web API, however often it runs.
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { createSlackNotifier } from "../../src/adapters/slack/notify.js";
+import { createBot } from "../../src/bot/bot.js";
+import { createAlertsCommand } from "../../src/bot/commands/alerts.js";
+import { runFailureSpikeCheck } from "../../src/budgets/failure-spike-job.js";
+import { createDemoMetricsSource } from "../../src/cost/metrics/demo.js";
+import { createDemoCostSource } from "../../src/cost/sources/demo.js";
+import { silentLogger } from "../../src/log.js";
+import { openStore } from "../../src/store/open.js";
+import type { Store } from "../../src/store/types.js";
+import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.js";
+import { sqliteBackend } from "../store/backends.js";
+
+const BOT_TOKEN = "xoxb-failspike";
+const ADMIN = "UADMIN1";
+const backend = sqliteBackend();
+let store: Store | undefined;
+let slack: FakeSlack | undefined;
+afterEach(async () => {
+  await store?.close();
+  await slack?.close();
+});
+afterAll(() => backend.cleanup());
+
+describe("billed-failures spike job", () => {
+  it("announces the spike once in the channel that gets alerts", async () => {
+    const now = new Date("2026-11-27T15:00:00Z");
+    slack = await startFakeSlack({ botToken: BOT_TOKEN });
+    store = await openStore(await backend.fresh(), { clock: () => now });
+    const notifiers = { slack: createSlackNotifier({ botToken: BOT_TOKEN, apiUrl: slack.apiUrl, logger: silentLogger }) };
+    const bot = createBot({ costSource: createDemoCostSource({ clock: () => now }), clock: () => now,
+      commands: [createAlertsCommand({ store, admins: [ADMIN], webhookTokenSet: false })] });
+    await bot.answer("alerts here", { platform: "slack", userId: ADMIN, target: { platform: "slack", address: "COPS" } });
+    const deps = { store, notifiers, logger: silentLogger, sleep: async () => {}, metrics: createDemoMetricsSource({ clock: () => now }) };
+
+    const spikes = await runFailureSpikeCheck(deps, now);
+    await runFailureSpikeCheck(deps, now);
+
+    expect(spikes.map((s) => [s.model, s.date])).toEqual([["gpt-4o-mini", "2026-11-25"]]);
+    const posts = slack.callsTo("chat.postMessage");
+    expect(posts).toHaveLength(1);
+    expect(posts[0].args.channel).toBe("COPS");
+    expect(String(posts[0].args.text)).toMatch(/^Billed failures spike: gpt-4o-mini had [\d,]+ billed failed requests on 25 Nov 2026/);
+    expect((await store.deliveries.list()).map((d) => `${d.key.split(":")[0]} ${d.status}`)).toEqual(["failspike sent"]);
+  });
+});
