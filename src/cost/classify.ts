@@ -3,6 +3,7 @@
 // per row only the quantity is scaled. Must not import sources or SDKs.
 import { lookupMeter, onCatalogueChange } from "./meter-catalogue.js";
 import { describeMeter, type MeterInfo } from "./meter-describe.js";
+import { familyFromProduct } from "./meter-families.js";
 import { MARKETPLACE, MARKETPLACE_RULES, MODEL_FAMILY, MODEL_METER, type MeterRule, type RuleInput } from "./meter-rules.js";
 import { meterUsage } from "./meter-units.js";
 import { deploymentType, splitMeterName } from "./meter-words.js";
@@ -67,7 +68,8 @@ function classifyMeter(row: CostRow): MeterClass {
     ?? known?.service ?? [row.meterCategory, row.serviceName].filter(Boolean).join(" ");
   const info = describeMeter({
     meterName: row.meterName,
-    product: product || known?.product || "",
+    // A row's product that names no vendor ("Azure AI Foundry Models") yields to the catalogue's.
+    product: known && !familyFromProduct(product) ? known.product : product,
     service,
     unitOfMeasure: row.unitOfMeasure || known?.unitOfMeasure || "",
   });

@@ -100,6 +100,12 @@ describe("meter catalogue: lookups and vendors", () => {
     expect(bare).toMatchObject({ isModel: true, recognised: false, model: "4.3 Outp glbl Tokens" });
   });
 
+  it("takes the catalogue's product when the row's product names no vendor", () => {
+    const c = classify(makeRow({ date: "2026-01-01", cost: 1n, meterName: "R1 Outp glbl Tokens", meterCategory: "Cognitive Services",
+      meterSubCategory: "Azure AI Foundry Models", product: "Azure OpenAI - R1 Outp glbl Tokens" }));
+    expect(c).toMatchObject({ isModel: true, model: "deepseek-r1", family: "deepseek", recognised: true });
+  });
+
   it("reads the family from the product when the name lacks it", () => {
     const c = (meterName: string, meterSubCategory: string) =>
       classify(makeRow({ date: "2026-01-01", cost: 1n, meterName, meterSubCategory, meterCategory: "Foundry Models" }));
