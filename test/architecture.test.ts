@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 function files(dir: string): string[] {
@@ -46,5 +46,35 @@ describe("architecture", () => {
     const allowed = [join("src", "config.ts"), join("src", "log.ts")];
     const offenders = files("src").filter((f) => !allowed.includes(f) && /process\.env/.test(readFileSync(f, "utf8")));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("import graph", () => {
+  // Relative imports of src/ (type-only ones included): a cycle means two modules cannot be read apart.
+  const graph = new Map(
+    files("src").map((f) => [
+      f,
+      importsOf(f)
+        .filter((i) => i.startsWith("."))
+        .map((i) => join(dirname(f), i.replace(/\.js$/, ".ts")))
+        .filter((p) => existsSync(p)),
+    ]),
+  );
+
+  it("has no import cycles in src/", () => {
+    const cycles: string[] = [];
+    const done = new Set<string>();
+    const path: string[] = [];
+    const visit = (f: string) => {
+      const at = path.indexOf(f);
+      if (at >= 0) return void cycles.push([...path.slice(at), f].join(" -> "));
+      if (done.has(f)) return;
+      path.push(f);
+      for (const dep of graph.get(f) ?? []) visit(dep);
+      path.pop();
+      done.add(f);
+    };
+    for (const f of graph.keys()) visit(f);
+    expect(cycles).toEqual([]);
   });
 });

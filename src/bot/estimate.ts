@@ -6,18 +6,9 @@ import type { MetricsSource } from "../cost/metrics/types.js";
 import { toMoneyNumber } from "../cost/money.js";
 import type { CostSource } from "../cost/types.js";
 import type { SpendIntent } from "./intent-types.js";
-import type { SpendReport } from "./report.js";
+import type { SpendEstimate, SpendReport } from "./report.js";
 import { usageBasis } from "./usage-rates.js";
 
-/** `estimate` of the JSON contract: usage-based cost of days without final cost data. */
-export interface SpendEstimate {
-  from: string;
-  to: string;
-  cost: number;
-  basis: string;
-  /** true when `to` is today (UTC): the estimate is of a day still under way. */
-  includesToday: boolean;
-}
 
 export interface EstimateDeps {
   costSource: CostSource;

@@ -2,7 +2,6 @@
 // The `spend` variant is the JSON contract of DESIGN.md §3 (money as numbers rounded to cents).
 import type { Channel, CostType } from "../cost/types.js";
 import type { ErrorsReport } from "./errors-report.js";
-import type { SpendEstimate } from "./estimate.js";
 import type { DateRange, GroupBy } from "./intent-types.js";
 
 /** One row of the breakdown. `channel` is set when every cost in the group has the same one. */
@@ -169,3 +168,13 @@ export interface DigestReport {
 }
 
 export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport | DigestReport | ErrorsReport;
+
+/** `estimate` of the JSON contract: usage-based cost of days without final cost data. */
+export interface SpendEstimate {
+  from: string;
+  to: string;
+  cost: number;
+  basis: string;
+  /** true when `to` is today (UTC): the estimate is of a day still under way. */
+  includesToday: boolean;
+}

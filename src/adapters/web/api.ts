@@ -1,28 +1,19 @@
 // The playground's JSON API: POST /playground/api/ask answers like a chat message and returns every
 // rendering; GET /playground/api/state describes the source and the store. No platform SDKs.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { renderJson, renderSlack, renderTeams, renderText } from "../../bot/render/index.js";
 import type { Report } from "../../bot/report.js";
 import { isCostbotError } from "../../cost/errors.js";
 import type { AppDeps } from "../../server/app.js";
 import { readBody, sendJson } from "../../server/router.js";
 import { PLAYGROUND_TARGET, PLAYGROUND_USER_ID } from "./identity.js";
 import { describeState } from "./state.js";
+import { type ApiOptions, renderAll } from "./render-all.js";
 import { isKnownZone } from "../../bot/zones.js";
 
 export const PLAYGROUND_API = "/playground/api";
 const MAX_TEXT = 2000;
 
-export interface ApiOptions {
-  clock: () => Date;
-  /** Whether the playground user may run admin commands (budgets, digests). */
-  admin: boolean;
-}
 
-/** Every rendering of one report, as the page shows them side by side. */
-export function renderAll(report: Report) {
-  return { report: renderJson(report), slack: renderSlack(report), teams: renderTeams(report), text: renderText(report) };
-}
 
 export function createPlaygroundApi(deps: AppDeps, opts: ApiOptions) {
   return {

@@ -6,7 +6,7 @@ import { localDate } from "../../bot/zones.js";
 import { isCostbotError } from "../../cost/errors.js";
 import type { AppDeps } from "../../server/app.js";
 import type { DigestSubscription } from "../../store/types.js";
-import { renderAll } from "./api.js";
+import { renderAll } from "./render-all.js";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 

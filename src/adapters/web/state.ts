@@ -4,7 +4,7 @@ import { Cron } from "croner";
 import { toCents } from "../../cost/money.js";
 import type { AppDeps } from "../../server/app.js";
 import type { DigestSubscription, Target } from "../../store/types.js";
-import type { ApiOptions } from "./api.js";
+import type { ApiOptions } from "./render-all.js";
 import { previewDigest } from "./digest-preview.js";
 import { PLAYGROUND_TARGET, PLAYGROUND_USER_ID } from "./identity.js";
 

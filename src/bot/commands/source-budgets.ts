@@ -3,7 +3,7 @@
 import { azureBudgetLines } from "../../budgets/azure-budgets.js";
 import type { CommandHandler } from "../bot.js";
 
-export const sourceBudgetsCommand: CommandHandler = async (words, ctx, bot) => {
+export const sourceBudgetsCommand: CommandHandler = async (words, _ctx, bot) => {
   if (words.length !== 1 || (words[0] !== "budgets" && words[0] !== "budget")) return null;
   const lines = await azureBudgetLines(bot.costSource);
   return {

@@ -8,7 +8,7 @@ import {
 } from "./digest-format.js";
 import { channelName, formatMoney, freshnessLine, prepaymentNote } from "./format.js";
 import { escapeMrkdwn as esc, mrkdwn, plainText, truncateMrkdwn } from "./slack-escape.js";
-import type { SlackBlock, SlackMessage } from "./slack.js";
+import type { SlackBlock, SlackMessage } from "./slack-types.js";
 
 const LIMITS = { blocks: 50, text: 3000, field: 2000, header: 150, lines: 25 } as const;
 

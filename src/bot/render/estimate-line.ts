@@ -1,6 +1,6 @@
 // One wording for the usage estimate on every card: "≈ $X so far today (estimate from usage;
 // billed cost arrives later)". Pure.
-import type { SpendEstimate } from "../estimate.js";
+import type { SpendEstimate } from "../report.js";
 import { formatDates, formatMoney } from "./format.js";
 
 export function estimateLine(e: SpendEstimate | undefined, currency: string): string | null {

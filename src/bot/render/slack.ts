@@ -11,14 +11,11 @@ import { digestSlack } from "./digest-slack.js";
 import { errorsNotice } from "./errors-view.js";
 import { estimateLine } from "./estimate-line.js";
 import { rollUp } from "./rollup.js";
+import type { SlackBlock, SlackMessage } from "./slack-types.js";
+
+export type { SlackBlock, SlackMessage };
 import { escapeMrkdwn as esc, mrkdwn, plainText, truncateMrkdwn } from "./slack-escape.js";
 
-export type SlackBlock = Record<string, unknown>;
-export interface SlackMessage {
-  /** Plain, short fallback for notifications and clients without blocks (mrkdwn-escaped). */
-  text: string;
-  blocks: SlackBlock[];
-}
 
 /** Block Kit limits (docs.slack.dev reference/block-kit). */
 export const SLACK_LIMITS = {

@@ -2,7 +2,7 @@
 // so the CLI on demo or export data never loads the Azure SDK.
 import { CostbotError } from "../errors.js";
 import type { CostSource } from "../types.js";
-import type { SourceOptions } from "./index.js";
+import type { SourceOptions } from "./options.js";
 
 export async function createAzureSourceFromConfig(opts: SourceOptions): Promise<CostSource> {
   if (!opts.scopes?.length) {

@@ -3,24 +3,12 @@
 // The only place that knows every source; adapters and the CLI call this.
 import { existsSync } from "node:fs";
 import { CostbotError } from "../errors.js";
-import type { CostSource, CostType } from "../types.js";
+import type { CostSource } from "../types.js";
 import { createDemoCostSource } from "./demo.js";
 import { createExportCostSource } from "./export/index.js";
 import { looksLikeUrl, parseStorageLocation } from "./storage/location.js";
-import type { StorageSourceOptions } from "./storage/source.js";
+import type { SourceOptions } from "./options.js";
 
-export interface SourceOptions {
-  costType?: CostType;
-  clock?: () => Date;
-  /** Azure scopes (COSTBOT_SCOPES) for `azure`. */
-  scopes?: string[];
-  azure?: { resourceManagerUrl: string; staticToken?: string };
-  /** For an Azure Storage location (config.storage), plus what the server wants told. */
-  storage?: { connectionString?: string; cacheDir: string; syncEveryMs: number };
-  /** Told what long work (syncing, reading an export) is doing, as one line of text. */
-  progress?: (line: string) => void;
-  storageEvents?: Pick<StorageSourceOptions, "onProgress" | "onSynced" | "syncInBackground">;
-}
 
 export async function createCostSource(spec: string, opts: SourceOptions = {}): Promise<CostSource> {
   if (spec === "demo") return createDemoCostSource({ clock: opts.clock });

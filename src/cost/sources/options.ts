@@ -1,0 +1,17 @@
+// How a cost source is asked to be built (from config or the CLI), shared by the source factory
+// and the Azure wiring. Types only.
+import type { CostType } from "../types.js";
+import type { StorageSourceOptions } from "./storage/source.js";
+
+export interface SourceOptions {
+  costType?: CostType;
+  clock?: () => Date;
+  /** Azure scopes (COSTBOT_SCOPES) for `azure`. */
+  scopes?: string[];
+  azure?: { resourceManagerUrl: string; staticToken?: string };
+  /** For an Azure Storage location (config.storage), plus what the server wants told. */
+  storage?: { connectionString?: string; cacheDir: string; syncEveryMs: number };
+  /** Told what long work (syncing, reading an export) is doing, as one line of text. */
+  progress?: (line: string) => void;
+  storageEvents?: Pick<StorageSourceOptions, "onProgress" | "onSynced" | "syncInBackground">;
+}
