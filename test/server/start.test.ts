@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Only what a newcomer has: no platform variables at all. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent" };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent", COSTBOT_PRICES_URL: "off" };
   return { ...env, DATABASE_URL: join(dir, `db-${Math.random().toString(36).slice(2)}.db`), ...extra };
 }
 

@@ -25,7 +25,7 @@ export function validateAskOptions(raw: Record<string, string | undefined>, cloc
   if (raw.now !== undefined) {
     const text = raw.now.trim();
     now = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
-    if (!ISO_TIME.test(text) || Number.isNaN(now.getTime()) || !sameCalendarDate(text, now)) {
+    if (!ISO_TIME.test(text) || Number.isNaN(now.getTime()) || !sameCalendarDate(text)) {
       throw bad(`--now: "${raw.now}" is not an ISO time; use e.g. 2025-11-27T09:00:00Z`);
     }
   }
@@ -42,7 +42,7 @@ export function validateAskOptions(raw: Record<string, string | undefined>, cloc
 
 
 // Date rolls impossible days over (2025-02-30 -> Mar 2); refuse them instead.
-function sameCalendarDate(text: string, d: Date): boolean {
+function sameCalendarDate(text: string): boolean {
   const [y, m, day] = text.slice(0, 10).split("-").map(Number);
   const probe = new Date(Date.UTC(y, m - 1, day));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === day;

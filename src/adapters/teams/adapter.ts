@@ -61,14 +61,14 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<Client>>();
   private readonly tokenClients = new Map<string, Promise<TokenClient>>();
 
-  async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
+  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
     const result = await super.authenticateRequest(...args);
     // Inbound turns get their factory here, not from createConnectorFactory.
     if (!result.connectorFactory) return result;
     return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) };
   }
 
-  createConnectorFactory(identity: Identity): Factory {
+  override createConnectorFactory(identity: Identity): Factory {
     return this.reusing(super.createConnectorFactory(identity), identity);
   }
 
@@ -80,7 +80,7 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
     } as Factory;
   }
 
-  createUserTokenClient(identity: Identity): Promise<TokenClient> {
+  override createUserTokenClient(identity: Identity): Promise<TokenClient> {
     return remember(this.tokenClients, identityKey(identity), () => super.createUserTokenClient(identity));
   }
 }

@@ -61,7 +61,7 @@ export class TeamsHandler extends ActivityHandler {
   }
 
   /** Action.Execute (Universal Actions): the refreshed card goes back in the invoke response. */
-  protected async onAdaptiveCardInvoke(
+  protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {

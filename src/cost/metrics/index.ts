@@ -1,6 +1,6 @@
 // Picks the usage-metrics source that goes with a cost source: demo metrics for demo data, Azure
 // Monitor for `azure` (loaded only then), none for export files (they carry no live usage).
-import type { SourceOptions } from "../sources/index.js";
+import type { SourceOptions } from "../sources/options.js";
 import { createDemoMetricsSource } from "./demo.js";
 import type { MetricsSource } from "./types.js";
 
