@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startArmFake, type ArmFake } from "../fakes/arm.js";
+import { askAzure } from "./azure-cli-run.js";
 
 const run = promisify(execFile);
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
@@ -24,16 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-async function costbot(...args: string[]) {
-  const env = { ...process.env, COSTBOT_SCOPES: RG, AZURE_RESOURCE_MANAGER_URL: fake.url, COSTBOT_AZURE_TOKEN: "test-token" };
-  try {
-    const r = await run(process.execPath, ["--import", "tsx", "src/adapters/cli/run.ts", "ask", "--source", "azure", "--now", "2025-11-27T09:00:00Z", ...args], { env });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, out: err.stdout, err: err.stderr };
-  }
-}
+const costbot = (...args: string[]) => askAzure(fake.url, RG, args);
 
 describe("costbot ask --source azure (spawned, against a fake ARM)", () => {
   it("answers from Cost Management over every page, to the cent", async () => {
