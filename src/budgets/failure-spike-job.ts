@@ -12,6 +12,7 @@ import type { ScheduledJob } from "../schedule/jobs.js";
 import type { Delivery } from "../store/types.js";
 import { localDate } from "./period.js";
 import { spikeTargets } from "./spike-job.js";
+import { retrySpikeDelivery } from "./spike-retry.js";
 
 export interface FailureSpikeJobDeps extends DeliverDeps {
   metrics: MetricsSource;
@@ -62,14 +63,14 @@ export function createFailureSpikeJob(deps: FailureSpikeJobDeps, everyMs = 15 * 
   };
 }
 
-async function retryFailureSpike(d: Delivery, now: Date, deps: FailureSpikeJobDeps): Promise<void> {
-  const m = /^failspike:(.+):(\d{4}-\d{2}-\d{2}):([^:]+)$/.exec(d.key);
-  const close = (detail: string) => deps.store.deliveries.complete(d.key, "skipped", { detail });
-  const target = m ? await deps.store.getTarget(m[3]) : undefined;
-  if (!m || !target || target.disabled) return void (await close("channel no longer exists"));
-  if (m[2] < shiftDays(localDate(now, "UTC"), -(deps.lookbackDays ?? 3) - 1)) return void (await close("too old to announce now"));
-  const spike = (await spikesFor(deps, [m[2]])).find((s) => s.model === m[1]);
-  if (!spike) return void (await close("no longer a spike in the metrics"));
-  const probeSince = d.status === "claimed" ? d.claimedAt : undefined;
-  await deliver(d.key, target, failureSpikeCard(spike), deps, { alreadyClaimed: true, probeSince });
+function retryFailureSpike(d: Delivery, now: Date, deps: FailureSpikeJobDeps): Promise<void> {
+  return retrySpikeDelivery(d, now, deps, {
+    prefix: "failspike",
+    lookbackDays: deps.lookbackDays ?? 3,
+    gone: "no longer a spike in the metrics",
+    rebuild: async (model, date) => {
+      const spike = (await spikesFor(deps, [date])).find((s) => s.model === model);
+      return spike && failureSpikeCard(spike);
+    },
+  });
 }

@@ -11,6 +11,7 @@ import { deliver, type DeliverDeps, type DeliverResult } from "../schedule/deliv
 import type { Delivery, Target } from "../store/types.js";
 import { localDate } from "./period.js";
 import type { ScheduledJob } from "../schedule/jobs.js";
+import { retrySpikeDelivery } from "./spike-retry.js";
 
 export interface SpikeJobDeps extends DeliverDeps {
   costSource: CostSource;
@@ -98,17 +99,16 @@ export function createSpikeJob(deps: SpikeJobDeps, everyMs = 15 * 60_000): Sched
 }
 
 /** Rebuilds the card of a reclaimed `spike:<model>:<date>:<target>` key while the spike still shows. */
-async function retrySpike(d: Delivery, now: Date, deps: SpikeJobDeps): Promise<void> {
-  const m = /^spike:(.+):(\d{4}-\d{2}-\d{2}):([^:]+)$/.exec(d.key);
-  const close = (detail: string) => deps.store.deliveries.complete(d.key, "skipped", { detail });
-  const target = m ? await deps.store.getTarget(m[3]) : undefined;
-  if (!m || !target || target.disabled) return void (await close("channel no longer exists"));
-  const today = localDate(now, "UTC");
-  if (m[2] < shiftDays(today, -(deps.lookbackDays ?? 14) - 1)) return void (await close("too old to announce now"));
-  const baselineDays = deps.spike?.baselineDays ?? 28;
-  const result = await deps.costSource.query({ from: shiftDays(m[2], -baselineDays), to: m[2], costType: deps.costType ?? "actual" });
-  const spike = detectSpikes(result.rows, m[2], deps.spike).find((s) => s.model === m[1]);
-  if (!spike) return void (await close("no longer a spike in the data"));
-  const probeSince = d.status === "claimed" ? d.claimedAt : undefined;
-  await deliver(d.key, target, spikeCard(spike, result.rows[0]?.currency || "USD"), deps, { alreadyClaimed: true, probeSince });
+function retrySpike(d: Delivery, now: Date, deps: SpikeJobDeps): Promise<void> {
+  return retrySpikeDelivery(d, now, deps, {
+    prefix: "spike",
+    lookbackDays: deps.lookbackDays ?? 14,
+    gone: "no longer a spike in the data",
+    rebuild: async (model, date) => {
+      const baselineDays = deps.spike?.baselineDays ?? 28;
+      const result = await deps.costSource.query({ from: shiftDays(date, -baselineDays), to: date, costType: deps.costType ?? "actual" });
+      const spike = detectSpikes(result.rows, date, deps.spike).find((s) => s.model === model);
+      return spike && spikeCard(spike, result.rows[0]?.currency || "USD");
+    },
+  });
 }

@@ -1,4 +1,4 @@
-// A fresh clone, alone in a temporary folder (no ../shared beside it): it builds, `npx costbot ask`
+// A fresh clone, alone in a temporary folder (no sibling folders beside it): it builds, `npx costbot ask`
 // answers from dist/, and a smoke subset of the suite passes there. node_modules is a symlink to this
 // checkout's (same lockfile), to spare a multi-minute `npm ci`; everything else comes from git.
 // Slow (a clone, a build and a vitest run): minutes on a busy machine.
