@@ -1,6 +1,6 @@
 // Adds the usage estimate to a spend report whose range reaches days without final cost data:
 // metric tokens × the rates the last complete days were billed at. Kept apart from `total`.
-import { isCostbotError } from "../cost/errors.js";
+import { isCostbotError } from "../base/errors.js";
 import { estimateUsage } from "../cost/metrics/estimate.js";
 import type { MetricsSource } from "../cost/metrics/types.js";
 import { toMoneyNumber } from "../cost/money.js";

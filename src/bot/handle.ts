@@ -2,7 +2,7 @@
 // compared with, aggregates exactly, and builds the platform-neutral Report. No platform imports.
 import { aggregate, type Aggregation } from "../cost/aggregate.js";
 import { apportionMoney } from "../cost/apportion.js";
-import { isCostbotError } from "../cost/errors.js";
+import { isCostbotError } from "../base/errors.js";
 import { toMoneyNumber } from "../cost/money.js";
 import type { CostResult, CostSource } from "../cost/types.js";
 import { formatDate, formatDates } from "./date-style.js";
@@ -13,7 +13,7 @@ import type { Report, SpendReport } from "./report.js";
 import { groupsOf } from "./report-groups.js";
 import { spendActions } from "./spend-actions.js";
 import { firstOpenDay, lastMonthWithData } from "./data-days.js";
-import { localDate } from "./zones.js";
+import { localDate } from "../base/zones.js";
 
 export interface HandleDeps {
   costSource: CostSource;

@@ -5,7 +5,7 @@ import { endOfMonth, endOfYear, format, isExists, startOfDay, subDays } from "da
 import { formatDate, formatDates } from "./date-style.js";
 import type { InvalidIntent, ParseContext } from "./intent-types.js";
 import type { PeriodUnit } from "./periods.js";
-import { isKnownZone } from "./zones.js";
+import { isKnownZone } from "../base/zones.js";
 
 /** "Today" as the asker sees it: local midnight in `tz`, plus the week convention. */
 export interface Clock {

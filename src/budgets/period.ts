@@ -2,7 +2,7 @@
 // as inclusive plain dates plus the key delivery keys use. Pure: date-fns only, no store or platform.
 import { endOfMonth, format, parseISO, startOfWeek } from "date-fns";
 import { shiftDays } from "../bot/periods.js";
-import { localDate } from "../bot/zones.js";
+import { localDate } from "../base/zones.js";
 import type { BudgetPeriod } from "../store/types.js";
 
 export interface PeriodWindow {

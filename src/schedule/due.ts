@@ -3,7 +3,7 @@
 import { tz as inZone } from "@date-fns/tz";
 import { Cron } from "croner";
 import { format } from "date-fns";
-import { localDate } from "../bot/zones.js";
+import { localDate } from "../base/zones.js";
 import type { DigestSubscription } from "../store/types.js";
 
 export type DigestTiming = Pick<DigestSubscription, "cadence" | "weekday" | "time" | "tz">;

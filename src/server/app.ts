@@ -6,7 +6,7 @@ import type { Logger } from "../log.js";
 import type { Notifiers } from "../schedule/notifier.js";
 import type { Store } from "../store/types.js";
 import { createHealthRoute, watchSource } from "./health.js";
-import { createRouter, type Router } from "./router.js";
+import { createRouter, type Router } from "../base/router.js";
 
 export interface AppDeps {
   config: Config;

@@ -3,7 +3,7 @@
 // help and cached answers still work). Knows no platform.
 import type { CostSource } from "../cost/types.js";
 import type { Store } from "../store/types.js";
-import { sendJson, type RouteHandler } from "./router.js";
+import { sendJson, type RouteHandler } from "../base/router.js";
 
 /** A store that has not answered within this long counts as down. */
 const STORE_TIMEOUT_MS = 3000;

@@ -7,7 +7,7 @@ import { mountTeams } from "../adapters/teams/mount.js";
 import { mountPlayground } from "../adapters/web/mount.js";
 import { ConfigError, loadConfig, type Config } from "../config.js";
 import { createCatalogueRefreshJob, loadSavedCatalogue } from "../cost/catalogue-refresh.js";
-import { isCostbotError } from "../cost/errors.js";
+import { isCostbotError } from "../base/errors.js";
 import { createLogger } from "../log.js";
 import { startScheduler } from "../schedule/scheduler.js";
 import { redactDatabaseUrl } from "../store/index.js";

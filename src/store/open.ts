@@ -1,6 +1,6 @@
 // openStore: DATABASE_URL -> a migrated Store. postgres:// URLs use PostgreSQL; anything else
 // (unset, a file path, ":memory:") is a SQLite file. Takes the URL from config; never reads the environment itself.
-import { CostbotError } from "../cost/errors.js";
+import { CostbotError } from "../base/errors.js";
 import type { SqlDriver } from "./driver.js";
 import { createPostgresDriver } from "./postgres-driver.js";
 import { createSqlStore } from "./sql-store.js";

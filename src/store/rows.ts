@@ -1,6 +1,6 @@
 // Turns database rows into store entities; the two drivers differ only in how they return
 // BIGINT (pg: string) and nothing else, so one mapper serves both. No SQL here.
-import { CostbotError } from "../cost/errors.js";
+import { CostbotError } from "../base/errors.js";
 import { parseAmount } from "../cost/money.js";
 import type { Channel } from "../cost/types.js";
 import type { Row } from "./driver.js";

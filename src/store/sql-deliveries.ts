@@ -1,6 +1,6 @@
 // The delivery log on either database: claims are one INSERT ... ON CONFLICT DO NOTHING, takeovers
 // one conditional UPDATE, so the database picks exactly one winner. Semantics: DeliveryLog in types.ts.
-import { CostbotError } from "../cost/errors.js";
+import { CostbotError } from "../base/errors.js";
 import type { SqlDriver } from "./driver.js";
 import { toDelivery } from "./rows.js";
 import type { DeliveryLog, DeliveryOutcome } from "./types.js";

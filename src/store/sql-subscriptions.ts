@@ -1,7 +1,7 @@
 // Digest subscriptions, budgets and Azure alert routes on either database: what each target asked for.
 // Inputs are validated first (validate.ts); constraint failures become CostbotErrors. No platform SDKs.
 import { randomUUID } from "node:crypto";
-import { CostbotError } from "../cost/errors.js";
+import { CostbotError } from "../base/errors.js";
 import { constraintKind, type SqlDriver } from "./driver.js";
 import { toAlertRoute, toBudget, toDigest } from "./rows.js";
 import type { Store } from "./types.js";

@@ -1,7 +1,7 @@
 // Targets (where messages go) on either database, plus the Teams ConversationStore seam on top.
 // One upsert statement per write, so concurrent adapters never race. No platform SDKs.
 import { randomUUID } from "node:crypto";
-import { CostbotError } from "../cost/errors.js";
+import { CostbotError } from "../base/errors.js";
 import type { SqlDriver } from "./driver.js";
 import { toTarget } from "./rows.js";
 import type { Store, Target, TeamsConversation } from "./types.js";

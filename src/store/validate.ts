@@ -1,6 +1,6 @@
 // Checks and normalises what callers hand the store, so both databases hold the same clean values.
 // Throws CostbotError BAD_INPUT with a message a chat user can act on. No database access here.
-import { CostbotError } from "../cost/errors.js";
+import { CostbotError } from "../base/errors.js";
 import { SCALE_DIGITS, type Amount } from "../cost/money.js";
 import type { BudgetInput, DigestInput } from "./types.js";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CostbotError } from "../../src/cost/errors.js";
+import { CostbotError } from "../../src/base/errors.js";
 import { toCents } from "../../src/cost/money.js";
 import { createExportCostSource } from "../../src/cost/sources/export/index.js";
 import type { CostRow, CostType } from "../../src/cost/types.js";

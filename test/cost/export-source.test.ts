@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { CostbotError } from "../../src/cost/errors.js";
+import { CostbotError } from "../../src/base/errors.js";
 import { toCents } from "../../src/cost/money.js";
 import { createExportCostSource } from "../../src/cost/sources/export/index.js";
 import type { CostRow, CostType } from "../../src/cost/types.js";

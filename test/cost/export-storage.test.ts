@@ -10,7 +10,7 @@ import {
 } from "@azure/storage-blob";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CostbotError } from "../../src/cost/errors.js";
+import { CostbotError } from "../../src/base/errors.js";
 import { toCents } from "../../src/cost/money.js";
 import { createCostSource } from "../../src/cost/sources/index.js";
 import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";

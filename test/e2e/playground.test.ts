@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createBot, type AskContext, type Bot } from "../../src/bot/bot.js";
 import { renderJson, renderSlack, renderTeams, renderText } from "../../src/bot/render/index.js";
 import { loadConfig } from "../../src/config.js";
-import { CostbotError } from "../../src/cost/errors.js";
+import { CostbotError } from "../../src/base/errors.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import type { CostSource } from "../../src/cost/types.js";
 import { parseAmount } from "../../src/cost/money.js";

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBot, type Bot } from "../../src/bot/bot.js";
 import { TEAMS_MAX_BYTES } from "../../src/bot/render/index.js";
 import { loadConfig } from "../../src/config.js";
-import { CostbotError } from "../../src/cost/errors.js";
+import { CostbotError } from "../../src/base/errors.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import type { CostSource } from "../../src/cost/types.js";
 import { silentLogger } from "../../src/log.js";

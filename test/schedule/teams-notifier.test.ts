@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTeamsSchedulerNotifier, toTeamsNotifyError } from "../../src/adapters/teams/notifier.js";
 import { createBot } from "../../src/bot/bot.js";
 import { loadConfig } from "../../src/config.js";
-import { CostbotError } from "../../src/cost/errors.js";
+import { CostbotError } from "../../src/base/errors.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { silentLogger } from "../../src/log.js";
 import { startScheduler } from "../../src/schedule/scheduler.js";

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { loadConfig } from "../../src/config.js";
-import { CostbotError } from "../../src/cost/errors.js";
+import { CostbotError } from "../../src/base/errors.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import type { CostSource } from "../../src/cost/types.js";
 import { silentLogger } from "../../src/log.js";

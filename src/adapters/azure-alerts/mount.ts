@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http";
 import { toMoneyNumber } from "../../cost/money.js";
 import { deliver, type DeliverResult } from "../../schedule/deliver.js";
 import type { Mount } from "../../server/app.js";
-import { readBody, sendJson } from "../../server/router.js";
+import { readBody, sendJson } from "../../base/router.js";
 import type { Store, Target } from "../../store/types.js";
 import { azureAlertCard } from "./card.js";
 import { parseAzureBudgetAlert, type AzureBudgetAlert } from "./parse.js";

@@ -8,7 +8,7 @@ import { errorsCommand } from "../../bot/commands/errors.js";
 import { forecastCommand } from "../../bot/commands/forecast.js";
 import { sourceBudgetsCommand } from "../../bot/commands/source-budgets.js";
 import { ConfigError, loadConfig } from "../../config.js";
-import { isCostbotError } from "../../cost/errors.js";
+import { isCostbotError } from "../../base/errors.js";
 import { createMetricsSource } from "../../cost/metrics/index.js";
 import { createCostSource } from "../../cost/sources/index.js";
 import { validateAskOptions } from "./options.js";

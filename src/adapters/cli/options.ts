@@ -1,6 +1,6 @@
 // Validates `costbot ask` options into typed values; every problem is one sentence a user can fix.
-import { isKnownZone } from "../../bot/zones.js";
-import { CostbotError } from "../../cost/errors.js";
+import { isKnownZone } from "../../base/zones.js";
+import { CostbotError } from "../../base/errors.js";
 import type { CostType } from "../../cost/types.js";
 
 export type OutputFormat = "text" | "json" | "slack" | "teams";

@@ -4,7 +4,7 @@ import type { AskContext, Bot } from "../../bot/bot.js";
 import type { types } from "@slack/bolt";
 import type { Report } from "../../bot/report.js";
 import { renderSlack, type SlackMessage } from "../../bot/render/slack.js";
-import { isCostbotError } from "../../cost/errors.js";
+import { isCostbotError } from "../../base/errors.js";
 import type { Logger } from "../../log.js";
 import type { AnswerCache } from "./answer-cache.js";
 import type { TzLookup } from "./user-tz.js";

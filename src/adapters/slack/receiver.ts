@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
 import { HTTPResponseAck, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from "@slack/bolt";
-import { readBody, type RouteHandler } from "../../server/router.js";
+import { readBody, type RouteHandler } from "../../base/router.js";
 import { slackPayloadProblem } from "./payload-shape.js";
 import { verifySignature } from "./verify.js";
 

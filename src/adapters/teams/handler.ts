@@ -8,7 +8,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from "botbuilder";
 import type { AskContext, Bot } from "../../bot/bot.js";
-import { isKnownZone } from "../../bot/zones.js";
+import { isKnownZone } from "../../base/zones.js";
 import type { Logger } from "../../log.js";
 import type { ConversationStore } from "./conversation-store.js";
 import { baseConversationId } from "./reference.js";

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Activity } from "botbuilder";
 import type { Logger } from "../../log.js";
-import { readBody, sendJson, type RouteHandler } from "../../server/router.js";
+import { readBody, sendJson, type RouteHandler } from "../../base/router.js";
 import { isAuthFailure, type TeamsCloudAdapter, type TurnLogic } from "./adapter.js";
 import { refuseLocalRequest, refuseServiceUrl, type Refusal } from "./local-mode.js";
 

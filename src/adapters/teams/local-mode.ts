@@ -2,7 +2,7 @@
 // this machine, JSON bodies (a web page cannot send those cross-origin without a preflight we never
 // answer), and replies only to loopback serviceUrls (no server-side request forgery). No botbuilder.
 import type { IncomingMessage } from "node:http";
-import { isLoopbackAddress, isLoopbackHostname } from "../../server/loopback.js";
+import { isLoopbackAddress, isLoopbackHostname } from "../../base/loopback.js";
 
 export interface Refusal {
   status: number;

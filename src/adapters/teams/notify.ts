@@ -1,7 +1,7 @@
 // Proactive sends (digests, alerts) into a conversation the bot has stored a reference for.
 // Uses the stored reference only; it never guesses a serviceUrl or conversation id.
 import type { Report } from "../../bot/report.js";
-import { CostbotError } from "../../cost/errors.js";
+import { CostbotError } from "../../base/errors.js";
 import { createTeamsAdapter, type AuthOverrides, type TeamsCloudAdapter, type TeamsConfig } from "./adapter.js";
 import type { ConversationStore } from "./conversation-store.js";
 import { toConversationReference } from "./reference.js";

@@ -2,13 +2,13 @@
 // rendering; GET /playground/api/state describes the source and the store. No platform SDKs.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Report } from "../../bot/report.js";
-import { isCostbotError } from "../../cost/errors.js";
+import { isCostbotError } from "../../base/errors.js";
 import type { AppDeps } from "../../server/app.js";
-import { readBody, sendJson } from "../../server/router.js";
+import { readBody, sendJson } from "../../base/router.js";
 import { PLAYGROUND_TARGET, PLAYGROUND_USER_ID } from "./identity.js";
 import { describeState } from "./state.js";
 import { type ApiOptions, renderAll } from "./render-all.js";
-import { isKnownZone } from "../../bot/zones.js";
+import { isKnownZone } from "../../base/zones.js";
 
 export const PLAYGROUND_API = "/playground/api";
 const MAX_TEXT = 2000;

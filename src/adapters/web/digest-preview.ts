@@ -2,8 +2,8 @@
 // same digest builder the scheduler uses and rendered for every platform. No platform SDKs.
 import { buildDigestBase, digestFor } from "../../bot/digest.js";
 import type { Report } from "../../bot/report.js";
-import { localDate } from "../../bot/zones.js";
-import { isCostbotError } from "../../cost/errors.js";
+import { localDate } from "../../base/zones.js";
+import { isCostbotError } from "../../base/errors.js";
 import type { AppDeps } from "../../server/app.js";
 import type { DigestSubscription } from "../../store/types.js";
 import { renderAll } from "./render-all.js";

@@ -3,7 +3,7 @@
 // port it listens on. A rebound name (rebind.example) never matches, whatever Origin it sends.
 import type { IncomingMessage } from "node:http";
 import { networkInterfaces } from "node:os";
-import { isLoopbackHostname, parseHostHeader } from "../../server/loopback.js";
+import { isLoopbackHostname, parseHostHeader } from "../../base/loopback.js";
 
 const WILDCARDS = new Set(["0.0.0.0", "::", "[::]", ""]);
 

@@ -1,7 +1,7 @@
 // Mounts the local playground on the shared server: GET / (one static page), its scripts, and a
 // small JSON API calling the same `answer` and renderers as Slack and Teams. No platform SDKs here.
 import type { Mount } from "../../server/app.js";
-import { sendJson, type RouteHandler } from "../../server/router.js";
+import { sendJson, type RouteHandler } from "../../base/router.js";
 import { createPlaygroundApi, PLAYGROUND_API } from "./api.js";
 import { createHostCheck } from "./host-check.js";
 import { playgroundAdminIds, PLAYGROUND_USER_ID } from "./identity.js";

@@ -1,6 +1,6 @@
 // `accuracy` (or `help accuracy`): how far the usage estimates were off once each day's billed
 // cost arrived, over the last complete days; the same figure the benchmark reports.
-import { isCostbotError } from "../../cost/errors.js";
+import { isCostbotError } from "../../base/errors.js";
 import { reconcile } from "../../cost/metrics/reconcile.js";
 import { toMoneyNumber } from "../../cost/money.js";
 import type { CommandHandler } from "../bot.js";

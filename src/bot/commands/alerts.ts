@@ -1,7 +1,7 @@
 // `alerts here` / `alerts off` / `alerts`: routes Azure budget alerts (the /alerts/azure webhook)
 // and spike alerts to this channel. Changing is for admins; everyone can see the routing.
 // Must not import platform SDKs or the HTTP server.
-import { isCostbotError } from "../../cost/errors.js";
+import { isCostbotError } from "../../base/errors.js";
 import type { Store } from "../../store/types.js";
 import type { CommandHandler } from "../bot.js";
 import type { Report } from "../report.js";

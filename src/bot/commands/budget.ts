@@ -7,7 +7,7 @@ import { evaluateBudget, HISTORY_DAYS } from "../../budgets/evaluate.js";
 import { parseBudgetCommand } from "../../budgets/parse-command.js";
 import { periodNoun, periodWindow } from "../../budgets/period.js";
 import { azureBudgetLines } from "../../budgets/azure-budgets.js";
-import { isCostbotError } from "../../cost/errors.js";
+import { isCostbotError } from "../../base/errors.js";
 import type { Budget, Target } from "../../store/types.js";
 import type { CommandContext, CommandHandler } from "../bot.js";
 import { shiftDays } from "../periods.js";

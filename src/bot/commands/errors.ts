@@ -1,6 +1,6 @@
 // `errors [date words] [model]`: failed requests by status code and model from the usage metrics,
 // billed (Azure processed them) or not, and an estimate of what the billed ones cost.
-import { isCostbotError } from "../../cost/errors.js";
+import { isCostbotError } from "../../base/errors.js";
 import { FAILURE_COST_BASIS, FAILURE_EXPLANATION, summariseFailures } from "../../cost/metrics/failures.js";
 import { toMoneyNumber } from "../../cost/money.js";
 import type { CommandHandler } from "../bot.js";

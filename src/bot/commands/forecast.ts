@@ -2,7 +2,7 @@
 // every answer; beside it Azure's own forecast for the whole scope when the source offers one.
 import { endOfMonth, format } from "date-fns";
 import { aggregate } from "../../cost/aggregate.js";
-import { isCostbotError } from "../../cost/errors.js";
+import { isCostbotError } from "../../base/errors.js";
 import { projectSpend } from "../../cost/forecast.js";
 import { toMoneyNumber, type Amount } from "../../cost/money.js";
 import type { CostSource } from "../../cost/types.js";

@@ -1,6 +1,6 @@
 // Builds the Azure source from configuration (scopes, endpoint, token); loaded only when asked for,
 // so the CLI on demo or export data never loads the Azure SDK.
-import { CostbotError } from "../errors.js";
+import { CostbotError } from "../../base/errors.js";
 import type { CostSource } from "../types.js";
 import type { SourceOptions } from "./options.js";
 

@@ -2,7 +2,7 @@
 // to an export file or folder.
 // The only place that knows every source; adapters and the CLI call this.
 import { existsSync } from "node:fs";
-import { CostbotError } from "../errors.js";
+import { CostbotError } from "../../base/errors.js";
 import type { CostSource } from "../types.js";
 import { createDemoCostSource } from "./demo.js";
 import { createExportCostSource } from "./export/index.js";

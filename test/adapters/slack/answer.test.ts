@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAnswerCache } from "../../../src/adapters/slack/answer-cache.js";
 import { errorReport, withWorkingNotice } from "../../../src/adapters/slack/answer.js";
-import { CostbotError } from "../../../src/cost/errors.js";
+import { CostbotError } from "../../../src/base/errors.js";
 
 const after = <T>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
 

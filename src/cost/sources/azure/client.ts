@@ -8,7 +8,7 @@ import {
   type PipelinePolicy, type PipelineResponse,
 } from "@azure/core-rest-pipeline";
 import { DefaultAzureCredential } from "@azure/identity";
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import { costbotRetryPolicy, type RetryOptions } from "./retry-policy.js";
 
 export const PUBLIC_ARM = "https://management.azure.com";

@@ -1,6 +1,6 @@
 // Turns what Azure answered (status, error body, throttling headers) into errors a user can act on.
 // No SDK imports: works on plain status/body/header values.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import { throttleWaitMs } from "./retry-policy.js";
 
 /** A non-success answer from ARM, kept raw so callers can decide (grouping fallback, 424, stale data). */

@@ -1,6 +1,6 @@
 // Reads Azure's forecast for one scope and period: daily rows marked Actual or Forecast, summed
 // exactly. A 424 (Azure cannot forecast yet) is left to the caller, which answers without it.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import { parseAmount } from "../../money.js";
 import type { CostType } from "../../types.js";
 import type { FetchContext } from "./fetch-costs.js";

@@ -1,6 +1,6 @@
 // How fresh an answer is, in Azure's own terms: dataAsOf from the usage dates Azure returned, and
 // the warning shown when cached data answers because Azure did not. Pure; no SDK imports.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import type { CacheAnswer } from "./cache.js";
 import { AzureHttpError } from "./faults.js";
 import type { ScopeCosts } from "./fetch-costs.js";

@@ -1,6 +1,6 @@
 // The live Azure Cost Management source: one cached, coalesced, paced query per scope, from which
 // every asked range is cut locally; plus forecast and budgets. The only entry point to this folder.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import type { CostQuery, CostResult, CostRow, CostType } from "../../types.js";
 import { BUDGETS_API_VERSION, budgetsFor, fetchBudgets } from "./budgets.js";
 import { createWindowCache, type CacheAnswer } from "./cache.js";

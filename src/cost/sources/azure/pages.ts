@@ -1,6 +1,6 @@
 // Reads every page of a Cost Management answer: POSTs the same body to each nextLink (the SDK has
 // no pager for query/forecast) and GETs list nextLinks. A page that fails fails the whole read.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import type { ArmHttp } from "./client.js";
 import { azureHttpError } from "./faults.js";
 

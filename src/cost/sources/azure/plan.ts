@@ -1,7 +1,7 @@
 // Query planning for asked ranges older than the recent window: how many windowed queries the
 // history needs, refusal (with the count, the time at Azure's pace and what to ask instead) when
 // it needs more than a question may spend, and merging the history answer with the recent one.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import type { CacheAnswer } from "./cache.js";
 import type { ScopeCosts } from "./fetch-costs.js";
 import { isoDate, monthStart, splitWindow, type DateWindow } from "./window.js";

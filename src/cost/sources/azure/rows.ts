@@ -1,6 +1,6 @@
 // Maps positional query rows to CostRows through each page's `columns` (Azure names the cost column:
 // Cost, PreTaxCost, CostUSD...). Costs are exact: parsed from the number's decimal form, never summed here.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import { parseAmount } from "../../money.js";
 import { makeRow, type CostRow } from "../../types.js";
 import type { QueryPage } from "./pages.js";

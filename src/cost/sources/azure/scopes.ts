@@ -1,6 +1,6 @@
 // Parses COSTBOT_SCOPES entries into Azure scopes Cost Management can query, and says what a user
 // must know about each (single resources miss Marketplace costs). Pure; no Azure SDK imports.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 
 export type ScopeKind =
   | "subscription" | "resource-group" | "resource" | "management-group"

@@ -1,7 +1,7 @@
 // Keeps datasets apart: each export file is actual cost, amortized cost or FOCUS (from its header,
 // its manifest or its path), and a question is answered from one dataset only, never a sum of
 // several. Must not import platform SDKs.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import type { CostType } from "../../types.js";
 import { shown, type Dataset, type ExportFile } from "./files.js";
 import { holdsFromPath, type ColumnPlan } from "./format.js";

@@ -1,7 +1,7 @@
 // One export file folded by DuckDB into exact totals per (usage date, text columns, provider):
 // both cost columns and the quantity summed as DECIMAL(38,12), never as floats. Dates and text are
 // normalised here on the distinct values only. Must not import platform SDKs.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import { parseAmount, type Amount } from "../../money.js";
 import type { CostType } from "../../types.js";
 import { columnsOf, queryRows, quoteIdent, tableOf } from "./duckdb.js";

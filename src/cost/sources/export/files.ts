@@ -2,7 +2,7 @@
 // recursively for them (manifests and other side files are not cost rows). Must not import platform SDKs.
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import type { CostType } from "../../types.js";
 
 /** What an export holds: one cost type of EA/MCA cost details, or FOCUS (both cost types). */

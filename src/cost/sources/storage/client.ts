@@ -3,7 +3,7 @@
 // Blob Data Reader). Turns storage failures into one line a user can act on.
 import { DefaultAzureCredential } from "@azure/identity";
 import { AnonymousCredential, ContainerClient, StorageSharedKeyCredential } from "@azure/storage-blob";
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import type { StorageLocation } from "./location.js";
 
 const RETRY = { maxTries: 3, retryDelayInMs: 500, maxRetryDelayInMs: 5_000 };

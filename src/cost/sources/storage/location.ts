@@ -1,7 +1,7 @@
 // Parses an Azure Storage location of a cost export: https://<account>.blob.core.windows.net/
 // <container>/<folder> (optionally with a SAS query), or path-style http://<host>:<port>/<account>/
 // <container>/<folder> as the Azurite emulator serves. Must not import the Azure SDK.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 
 export interface StorageLocation {
   /** The account's blob endpoint, e.g. https://acct.blob.core.windows.net or http://127.0.0.1:10000/devstoreaccount1. */

@@ -1,7 +1,7 @@
 // Finds the export runs in a container listing by their manifest.json (not by folder depth) and
 // picks, per export and period, the latest complete run; a run whose manifest lists a blob that is
 // not there is never read. Pure: no SDK, no I/O. Must not import the Azure SDK.
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import type { Dataset } from "../export/index.js";
 
 export interface BlobInfo {

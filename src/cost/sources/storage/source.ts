@@ -1,7 +1,7 @@
 // CostSource over Cost Management exports in Azure Storage: syncs the latest complete runs into a
 // local cache, keeps their aggregated rows in memory and answers from them; a sync older than
 // `syncEveryMs` starts the next one in the background (the server also syncs on a timer).
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import { createFileListCostSource, type ExportFile } from "../export/index.js";
 import type { CostQuery, CostResult, CostSource, CostType } from "../../types.js";
 import { openContainer } from "./client.js";

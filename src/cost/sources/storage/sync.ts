@@ -4,7 +4,7 @@
 import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { ContainerClient } from "@azure/storage-blob";
-import { CostbotError } from "../../errors.js";
+import { CostbotError } from "../../../base/errors.js";
 import { exportFile, type ExportFile } from "../export/index.js";
 import { storageError } from "./client.js";
 import type { StorageLocation } from "./location.js";
