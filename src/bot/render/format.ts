@@ -4,6 +4,7 @@
 import type { Channel } from "../../cost/types.js";
 import { formatDate, formatDates, formatDay } from "../date-style.js";
 import type { DateRange, GroupBy } from "../intent-types.js";
+import type { SpendGroup } from "../report.js";
 
 export { formatDate, formatDates, formatDay };
 
@@ -199,8 +200,14 @@ export function tokensLine(g: { inputTokens: number; outputTokens: number; hourl
  * What a group's token columns cannot say: the cached part of input, usage that is not tokens
  * ("1.2K images", "744 hours"), and a meter costbot could not place. "" when there is nothing.
  */
-export function groupNote(g: { cachedInputTokens: number; otherUsage?: Record<string, number>; recognised?: false }): string {
+export function groupNote(g: Pick<SpendGroup, "cachedInputTokens" | "otherUsage" | "recognised" | "model" | "deploymentType" | "modelVersion" | "allocated">): string {
   const bits: string[] = [];
+  // By deployment: which model, deployment type and model version each row is (from the deployments list).
+  if (g.allocated) {
+    if (g.model) bits.push(g.model);
+    bits.push(!g.deploymentType || g.deploymentType === "unknown" ? "type unknown" : g.deploymentType);
+    if (g.modelVersion) bits.push(`version ${g.modelVersion}`);
+  }
   if (g.cachedInputTokens > 0) bits.push(`${formatTokens(g.cachedInputTokens)} cached`);
   for (const [unit, n] of Object.entries(g.otherUsage ?? {})) bits.push(`${n < 10 && n % 1 ? n.toFixed(1) : formatTokens(n)} ${unit}`);
   if (g.recognised === false) bits.push("unrecognised meter");
