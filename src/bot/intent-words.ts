@@ -17,7 +17,7 @@ export function tokenize(text: string): string[] {
   if (/^\/\w+$/.test(words.find((w) => w) ?? "")) words.splice(words.findIndex((w) => w), 1);
   return words
     .filter((w) => !w.startsWith("@"))
-    .map((w) => (w === ".." || /^[-–—]$/.test(w) ? w : w.replace(/^["'“”‘’(\[{]+|["'“”‘’)\]}?!.,;:]+$/g, "")))
+    .map((w) => (w === ".." || /^[-–—]$/.test(w) ? w : w.replace(/^["'“”‘’([{]+|["'“”‘’)\]}?!.,;:]+$/g, "")))
     .filter((w) => w.length > 0);
 }
 

@@ -79,7 +79,7 @@ function parseSet(w: string[]): BudgetCommand {
       if (!name) return error(`"${word}" needs a name after it.`, SET_HINT);
       break;
     } else if (FILLER.has(word)) {
-      continue;
+      // a filler word says nothing: skip it
     } else if (amount === undefined && parseBudgetAmount(word) !== null) {
       amount = parseBudgetAmount(word)!;
     } else if (!model && asModelName(word)) {

@@ -75,7 +75,7 @@ async function uploadRun(c: ContainerClient, r: RunSpec): Promise<string> {
 
 let azurite: Azurite;
 let service: BlobServiceClient;
-let cacheDirs: string[] = [];
+const cacheDirs: string[] = [];
 const newCache = async () => {
   const d = await mkdtemp(join(tmpdir(), "costbot-cache-"));
   cacheDirs.push(d);

@@ -39,7 +39,7 @@ describe("costbot ask --source azure (spawned, against a fake ARM)", () => {
     const queries = fake.of("query");
     expect(queries.length).toBeGreaterThan(1); // the first page and its nextLink pages
     expect(queries[0].query["api-version"]).toBe("2022-10-01");
-    expect(queries[0].headers["clienttype"]).toMatch(/costbot/i);
+    expect(queries[0].headers.clienttype).toMatch(/costbot/i);
   });
 
   it("projects the month end and lists Azure's budgets on the scopes", async () => {

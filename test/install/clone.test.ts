@@ -42,6 +42,7 @@ describe("a fresh clone", () => {
     const args = ["vitest", "run", "--reporter=dot", "--testTimeout=120000", ...files];
     const r = await run("npx", args, { cwd: clone, env: plainEnv({ CI: "" }) });
     expect(r.code, r.out.slice(-3000) + r.err.slice(-3000)).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colour codes vitest prints
     const plain = r.out.replace(/\x1b\[[0-9;]*m/g, "");
     expect(plain).toMatch(/Test Files\s+4 passed \(4\)/);
   }, 600_000);

@@ -3,19 +3,19 @@ import { createAnswerCache } from "../../../src/adapters/slack/answer-cache.js";
 import { errorReport, withWorkingNotice } from "../../../src/adapters/slack/answer.js";
 import { CostbotError } from "../../../src/base/errors.js";
 
-const after = <T>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
+const settleAfter = <T>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
 
 describe("withWorkingNotice", () => {
   it("does not post the notice when the answer is quick", async () => {
     let notices = 0;
-    const r = await withWorkingNotice(after(5, "card"), 200, async () => ++notices);
+    const r = await withWorkingNotice(settleAfter(5, "card"), 200, async () => ++notices);
     expect(r).toEqual({ value: "card" });
     expect(notices).toBe(0);
   });
 
   it("posts the notice once when the answer is slow, then returns the answer", async () => {
     let notices = 0;
-    const r = await withWorkingNotice(after(120, "card"), 20, async () => ++notices);
+    const r = await withWorkingNotice(settleAfter(120, "card"), 20, async () => ++notices);
     expect(r).toEqual({ value: "card", noticed: 1 });
     expect(notices).toBe(1);
   });
@@ -23,7 +23,7 @@ describe("withWorkingNotice", () => {
   it("still returns the answer when the notice fails", async () => {
     const errors: unknown[] = [];
     const r = await withWorkingNotice(
-      after(60, "card"),
+      settleAfter(60, "card"),
       10,
       async () => {
         throw new Error("response_url expired");
@@ -53,7 +53,7 @@ describe("createAnswerCache", () => {
     let calls = 0;
     const compute = (value: string, cacheable = true) => async () => {
       calls++;
-      await after(5, null);
+      await settleAfter(5, null);
       return { value, cacheable };
     };
     return { compute, calls: () => calls };

@@ -5,7 +5,7 @@ import { parseAmount } from "../../money.js";
 import type { CostType } from "../../types.js";
 import type { FetchContext } from "./fetch-costs.js";
 import { AzureHttpError } from "./faults.js";
-import { postAllPages } from "./pages.js";
+import { type PagedQuery, postAllPages } from "./pages.js";
 import { columnIndex, costColumn, usageDate } from "./rows.js";
 import type { ForecastDay } from "./types.js";
 import { timePeriod, type DateWindow } from "./window.js";
@@ -27,7 +27,7 @@ export async function fetchForecast(ctx: FetchContext, scopeId: string, w: DateW
   };
   const key = scopeId.toLowerCase();
   await ctx.pacer.acquire(key);
-  let result;
+  let result: PagedQuery;
   try {
     const url = ctx.http.url(scopeId, "providers/Microsoft.CostManagement/forecast", ctx.http.apiVersion);
     result = await postAllPages(ctx.http, url, body, ctx.http.apiVersion);
