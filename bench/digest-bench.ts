@@ -10,7 +10,7 @@ import { createSlackSchedulerNotifier } from "../src/adapters/slack/notifier.js"
 import { createBot } from "../src/bot/bot.js";
 import { createAzureCostSource } from "../src/cost/sources/azure/index.js";
 import { silentLogger } from "../src/log.js";
-import { startScheduler } from "../src/schedule/scheduler.js";
+import { startScheduler } from "../src/server/scheduler.js";
 import { openStore } from "../src/store/open.js";
 import { startArmFake } from "../test/fakes/arm.js";
 import { benchCosts } from "./fake-costs.js";

@@ -3,7 +3,7 @@ import { budgetKey, createBudgetCheckJob, forecastKey, runBudgetChecks } from ".
 import { parseAmount } from "../../src/cost/money.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { silentLogger } from "../../src/log.js";
-import { retryPass } from "../../src/schedule/retry.js";
+import { retryPass } from "../../src/server/retry.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/types.js";
 import { postgresBackend, sqliteBackend, type Backend } from "../store/backends.js";

@@ -4,13 +4,13 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createSlackNotifier } from "../../src/adapters/slack/notify.js";
 import { createBot } from "../../src/bot/bot.js";
-import { createAlertsCommand } from "../../src/bot/commands/alerts.js";
-import { createBudgetCommand } from "../../src/bot/commands/budget.js";
+import { createAlertsCommand } from "../../src/alerts/command.js";
+import { createBudgetCommand } from "../../src/budgets/command.js";
 import { createBudgetCheckJob } from "../../src/budgets/check.js";
-import { createSpikeJob } from "../../src/budgets/spike-job.js";
+import { createSpikeJob } from "../../src/alerts/spike-job.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { silentLogger } from "../../src/log.js";
-import { startScheduler, type Scheduler } from "../../src/schedule/scheduler.js";
+import { startScheduler, type Scheduler } from "../../src/server/scheduler.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/types.js";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.js";

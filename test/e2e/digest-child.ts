@@ -4,7 +4,7 @@ import { createSlackSchedulerNotifier } from "../../src/adapters/slack/notifier.
 import { createBot } from "../../src/bot/bot.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { createLogger } from "../../src/log.js";
-import { startScheduler } from "../../src/schedule/scheduler.js";
+import { startScheduler } from "../../src/server/scheduler.js";
 import { openStore } from "../../src/store/open.js";
 
 const start = Date.parse(process.env.CHILD_NOW!);

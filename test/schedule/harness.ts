@@ -6,7 +6,7 @@ import { createSlackSchedulerNotifier } from "../../src/adapters/slack/notifier.
 import { createBot } from "../../src/bot/bot.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import type { Logger } from "../../src/log.js";
-import { startScheduler, type Scheduler, type SchedulerDeps } from "../../src/schedule/scheduler.js";
+import { startScheduler, type Scheduler, type SchedulerDeps } from "../../src/server/scheduler.js";
 import { openStore } from "../../src/store/open.js";
 import type { DigestInput, Store } from "../../src/store/types.js";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.js";

@@ -143,7 +143,7 @@ describe.each(backends)("scheduler on %s", (_name, backend) => {
     const notifier = createSlackSchedulerNotifier({ botToken: TOKEN, apiUrl: h.proxy.apiUrl, logger: h.logger });
     const hang = { send: async () => new Promise<void>(() => {}) };
     void deliver(`digest:${lost}:2025-11-27`, (await dead.getTarget(lost))!, { kind: "error", message: "x" }, { store: dead, notifiers: { slack: hang }, logger: h.logger });
-    const first = (await import("../../src/bot/digest.js"));
+    const first = (await import("../../src/digests/figures.js"));
     const base = await first.buildDigestBase({ costSource: (await import("../../src/cost/sources/demo.js")).createDemoCostSource({ clock: () => h.clock.now }), cadence: "daily", date: "2025-11-27", tz: "UTC" });
     await dead.deliveries.claim(`digest:${posted}:2025-11-27`, { targetId: posted });
     await notifier.send((await dead.getTarget(posted))!, first.digestFor(base, []).report);

@@ -5,7 +5,7 @@ import { loadConfig } from "../../src/config.js";
 import { CostbotError } from "../../src/base/errors.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { silentLogger } from "../../src/log.js";
-import { startScheduler } from "../../src/schedule/scheduler.js";
+import { startScheduler } from "../../src/server/scheduler.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/types.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../fakes/bot-connector.js";

@@ -10,7 +10,7 @@ import { signedHeaders } from "../../src/adapters/slack/verify.js";
 import { createTeamsMount } from "../../src/adapters/teams/mount.js";
 import { createPlaygroundMount } from "../../src/adapters/web/mount.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
-import { createServices, type Services } from "../../src/server/services.js";
+import { createServices, type Services } from "../../src/main/services.js";
 import { personalMessage, startFakeBotConnector, type FakeBotConnector } from "../fakes/bot-connector.js";
 import { FORM, slashCommandBody, startFakeSlack, type FakeSlack } from "../fakes/slack-api.js";
 

@@ -9,7 +9,7 @@ import { parseAmount } from "../../src/cost/money.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { silentLogger, type Logger } from "../../src/log.js";
 import type { Notifier } from "../../src/schedule/notifier.js";
-import { startScheduler, type Scheduler } from "../../src/schedule/scheduler.js";
+import { startScheduler, type Scheduler } from "../../src/server/scheduler.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store, Target } from "../../src/store/types.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../fakes/bot-connector.js";

@@ -13,7 +13,7 @@ import { loadConfig } from "../../src/config.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { silentLogger } from "../../src/log.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
-import { createServices, type Services } from "../../src/server/services.js";
+import { createServices, type Services } from "../../src/main/services.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/types.js";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.js";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { helpReport, QUESTION_TITLES } from "../../src/bot/help.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/log.js";
-import { createServices, type Services } from "../../src/server/services.js";
+import { createServices, type Services } from "../../src/main/services.js";
 
 const now = new Date("2025-11-27T09:00:00Z");
 let services: Services;

@@ -6,7 +6,7 @@ import { accuracyCommand } from "../../bot/commands/accuracy.js";
 import { chatOnlyCommand } from "../../bot/commands/chat-only.js";
 import { errorsCommand } from "../../bot/commands/errors.js";
 import { forecastCommand } from "../../bot/commands/forecast.js";
-import { sourceBudgetsCommand } from "../../bot/commands/source-budgets.js";
+import { sourceBudgetsCommand } from "../../budgets/source-command.js";
 import { ConfigError, loadConfig } from "../../config.js";
 import { isCostbotError } from "../../base/errors.js";
 import { createMetricsSource } from "../../cost/metrics/index.js";
@@ -53,7 +53,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     .command("serve")
     .description("Run the bot server (Slack, Teams, alerts, playground) on PORT (default 3978)")
     .action(async () => {
-      const { serve } = await import("../../server/main.js");
+      const { serve } = await import("../../main/serve.js");
       code = await serve();
     });
   try {

@@ -1,6 +1,6 @@
 // "What #channel would get tomorrow at 09:00": the next digest of one subscription, built by the
 // same digest builder the scheduler uses and rendered for every platform. No platform SDKs.
-import { buildDigestBase, digestFor } from "../../bot/digest.js";
+import { buildDigestBase, digestFor } from "../../digests/figures.js";
 import type { Report } from "../../bot/report.js";
 import { localDate } from "../../base/zones.js";
 import { isCostbotError } from "../../base/errors.js";

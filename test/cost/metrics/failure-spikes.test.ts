@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failureSpikeCard } from "../../../src/budgets/failure-spike-job.js";
+import { failureSpikeCard } from "../../../src/alerts/failure-spike-job.js";
 import { createDemoMetricsSource } from "../../../src/cost/metrics/demo.js";
 import { detectFailureSpikes } from "../../../src/cost/metrics/failure-spikes.js";
 import type { RequestRow } from "../../../src/cost/metrics/types.js";

@@ -1,7 +1,7 @@
 // Reads `digest ...` words: show, off, or a daily/weekly time with an optional zone. Pure; every
 // bad input gets a message naming the word that was wrong and what works instead.
-import { checkTimeZone } from "../../store/validate.js";
-import { wordTable } from "../intent-words.js";
+import { checkTimeZone } from "../store/validate.js";
+import { wordTable } from "../bot/intent-words.js";
 
 export type DigestWords =
   | { kind: "show" }

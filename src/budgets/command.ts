@@ -1,19 +1,19 @@
 // `budgets`, `budget set ...`, `budget remove <name>`: a channel's budgets, with spend against each
 // and Azure's own budgets beside them. Changing is for admins; a new budget is checked at once.
 // Must not import platform SDKs: alerts leave through the notifiers handed in.
-import { budgetScope, money, statusLine } from "../../budgets/card.js";
-import { checkBudget, targetZone, type BudgetCheckDeps, type CostMemo } from "../../budgets/check.js";
-import { evaluateBudget, HISTORY_DAYS } from "../../budgets/evaluate.js";
-import { parseBudgetCommand } from "../../budgets/parse-command.js";
-import { periodNoun, periodWindow } from "../../budgets/period.js";
-import { azureBudgetLines } from "../../budgets/azure-budgets.js";
-import { isCostbotError } from "../../base/errors.js";
-import type { Budget, Target } from "../../store/types.js";
-import type { CommandContext, CommandHandler } from "../bot.js";
-import { shiftDays } from "../periods.js";
-import { formatDate } from "../render/format.js";
-import type { NoticeReport, Report } from "../report.js";
-import { isAdmin, refuseNonAdmin } from "./admin.js";
+import { budgetScope, money, statusLine } from "./card.js";
+import { checkBudget, targetZone, type BudgetCheckDeps, type CostMemo } from "./check.js";
+import { evaluateBudget, HISTORY_DAYS } from "./evaluate.js";
+import { parseBudgetCommand } from "./parse-command.js";
+import { periodNoun, periodWindow } from "./period.js";
+import { azureBudgetLines } from "./azure-budgets.js";
+import { isCostbotError } from "../base/errors.js";
+import type { Budget, Target } from "../store/types.js";
+import type { CommandContext, CommandHandler } from "../bot/bot.js";
+import { shiftDays } from "../bot/periods.js";
+import { formatDate } from "../bot/render/format.js";
+import type { NoticeReport, Report } from "../bot/report.js";
+import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
 
 export interface BudgetCommandDeps extends Omit<BudgetCheckDeps, "costSource"> {
   /** COSTBOT_ADMINS: platform user ids allowed to change budgets. */

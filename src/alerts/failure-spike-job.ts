@@ -10,7 +10,7 @@ import type { MetricsSource } from "../cost/metrics/types.js";
 import { deliver, type DeliverDeps } from "../schedule/deliver.js";
 import type { ScheduledJob } from "../schedule/jobs.js";
 import type { Delivery } from "../store/types.js";
-import { localDate } from "./period.js";
+import { localDate } from "../base/zones.js";
 import { spikeTargets } from "./spike-job.js";
 import { retrySpikeDelivery } from "./spike-retry.js";
 

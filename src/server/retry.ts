@@ -1,10 +1,10 @@
 // The retry pass: deliveries whose holder died mid-send, and transient failures, are reclaimed
 // (one winner across instances) and sent again, or closed when retrying no longer makes sense.
 import type { Delivery, Store } from "../store/types.js";
-import { createBaseMemo, sendDigest, type DigestRunDeps } from "./digest-run.js";
-import { localDate } from "./due.js";
-import { pendingRecords } from "./record.js";
-import type { ScheduledJob } from "./jobs.js";
+import { createBaseMemo, sendDigest, type DigestRunDeps } from "../digests/run.js";
+import { localDate } from "../schedule/due.js";
+import { pendingRecords } from "../schedule/record.js";
+import type { ScheduledJob } from "../schedule/jobs.js";
 
 export interface RetryOptions {
   /** A claim older than this with no outcome counts as abandoned (default 5 min). */

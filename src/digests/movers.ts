@@ -3,8 +3,8 @@
 import { aggregate } from "../cost/aggregate.js";
 import { toMoneyNumber, type Amount } from "../cost/money.js";
 import type { Channel, CostRow } from "../cost/types.js";
-import { shiftDays } from "./periods.js";
-import type { DigestMover } from "./report.js";
+import { shiftDays } from "../bot/periods.js";
+import type { DigestMover } from "../bot/report.js";
 
 export const TRAILING_DAYS = 7;
 const TOP_MODELS = 3;

@@ -1,7 +1,7 @@
 // `budgets` where there is no channel (the CLI): the cost source's own budgets (Azure's), read-only.
 // In Slack and Teams the channel's budget command answers first and lists these beside its own.
-import { azureBudgetLines } from "../../budgets/azure-budgets.js";
-import type { CommandHandler } from "../bot.js";
+import { azureBudgetLines } from "./azure-budgets.js";
+import type { CommandHandler } from "../bot/bot.js";
 
 export const sourceBudgetsCommand: CommandHandler = async (words, _ctx, bot) => {
   if (words.length !== 1 || (words[0] !== "budgets" && words[0] !== "budget")) return null;

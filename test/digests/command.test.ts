@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBot, type AskContext, type Bot } from "../../../src/bot/bot.js";
-import { createDigestCommand } from "../../../src/bot/commands/digest.js";
-import { readDigestWords } from "../../../src/bot/commands/digest-words.js";
-import { tokenize } from "../../../src/bot/intent-words.js";
-import { renderText } from "../../../src/bot/render/text.js";
-import { createDemoCostSource } from "../../../src/cost/sources/demo.js";
-import { openStore } from "../../../src/store/open.js";
-import type { Store } from "../../../src/store/types.js";
+import { createBot, type AskContext, type Bot } from "../../src/bot/bot.js";
+import { createDigestCommand } from "../../src/digests/command.js";
+import { readDigestWords } from "../../src/digests/words.js";
+import { tokenize } from "../../src/bot/intent-words.js";
+import { renderText } from "../../src/bot/render/text.js";
+import { createDemoCostSource } from "../../src/cost/sources/demo.js";
+import { openStore } from "../../src/store/open.js";
+import type { Store } from "../../src/store/types.js";
 
 const NOW = new Date("2025-11-27T10:00:00Z");
 

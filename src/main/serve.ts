@@ -9,10 +9,10 @@ import { ConfigError, loadConfig, type Config } from "../config.js";
 import { createCatalogueRefreshJob, loadSavedCatalogue } from "../cost/catalogue-refresh.js";
 import { isCostbotError } from "../base/errors.js";
 import { createLogger } from "../log.js";
-import { startScheduler } from "../schedule/scheduler.js";
+import { startScheduler } from "../server/scheduler.js";
 import { redactDatabaseUrl } from "../store/index.js";
 import type { Store } from "../store/types.js";
-import { startApp, type Mount } from "./app.js";
+import { startApp, type Mount } from "../server/app.js";
 import { createServices } from "./services.js";
 
 /** A mount that says it is off, and how to turn it on, instead of leaving no line. */

@@ -9,12 +9,12 @@ import type { MetricsSource } from "../cost/metrics/types.js";
 import type { CostSource, CostType } from "../cost/types.js";
 import type { Budget } from "../store/types.js";
 import { apportionMoney } from "../cost/apportion.js";
-import { lastFinalDay } from "./data-days.js";
-import { formatDay } from "./date-style.js";
-import { shiftDays } from "./periods.js";
-import type { DigestBudget, DigestReport } from "./report.js";
-import { digestFailures } from "./digest-failures.js";
-import { moversOf } from "./digest-movers.js";
+import { lastFinalDay } from "../bot/data-days.js";
+import { formatDay } from "../bot/date-style.js";
+import { shiftDays } from "../bot/periods.js";
+import type { DigestBudget, DigestReport } from "../bot/report.js";
+import { digestFailures } from "./failures.js";
+import { moversOf } from "./movers.js";
 
 /** What a digest remembers of itself (in the delivery log) to spot restated days next time. */
 export interface DigestFigures {

@@ -9,7 +9,7 @@ import { detectSpikes, type Spike, type SpikeOptions } from "../cost/spikes.js";
 import type { CostSource, CostType } from "../cost/types.js";
 import { deliver, type DeliverDeps, type DeliverResult } from "../schedule/deliver.js";
 import type { Delivery, Target } from "../store/types.js";
-import { localDate } from "./period.js";
+import { localDate } from "../base/zones.js";
 import type { ScheduledJob } from "../schedule/jobs.js";
 import { retrySpikeDelivery } from "./spike-retry.js";
 

@@ -1,11 +1,11 @@
 // `digest daily 09:00 Europe/Berlin`, `digest weekly mon 08:30`, `digest off`, `digest`: a channel's
 // scheduled digest. Anyone may read; only COSTBOT_ADMINS may change. Store passed in; no platform SDKs.
-import { localTimeLabel, nextDue } from "../../schedule/due.js";
-import type { DigestSubscription, Store } from "../../store/types.js";
-import type { CommandContext, CommandHandler } from "../bot.js";
-import type { NoticeReport, Report } from "../report.js";
-import { isAdmin, refuseNonAdmin } from "./admin.js";
-import { readDigestWords } from "./digest-words.js";
+import { localTimeLabel, nextDue } from "../schedule/due.js";
+import type { DigestSubscription, Store } from "../store/types.js";
+import type { CommandContext, CommandHandler } from "../bot/bot.js";
+import type { NoticeReport, Report } from "../bot/report.js";
+import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
+import { readDigestWords } from "./words.js";
 
 export interface DigestCommandDeps {
   store: Pick<Store, "upsertTarget" | "findTarget" | "setDigest" | "getDigest" | "removeDigest">;

@@ -1,11 +1,11 @@
 // `alerts here` / `alerts off` / `alerts`: routes Azure budget alerts (the /alerts/azure webhook)
 // and spike alerts to this channel. Changing is for admins; everyone can see the routing.
 // Must not import platform SDKs or the HTTP server.
-import { isCostbotError } from "../../base/errors.js";
-import type { Store } from "../../store/types.js";
-import type { CommandHandler } from "../bot.js";
-import type { Report } from "../report.js";
-import { isAdmin, refuseNonAdmin } from "./admin.js";
+import { isCostbotError } from "../base/errors.js";
+import type { Store } from "../store/types.js";
+import type { CommandHandler } from "../bot/bot.js";
+import type { Report } from "../bot/report.js";
+import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
 
 export interface AlertsCommandDeps {
   store: Store;

@@ -3,8 +3,8 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createSlackNotifier } from "../../src/adapters/slack/notify.js";
 import { createBot } from "../../src/bot/bot.js";
-import { createAlertsCommand } from "../../src/bot/commands/alerts.js";
-import { runFailureSpikeCheck } from "../../src/budgets/failure-spike-job.js";
+import { createAlertsCommand } from "../../src/alerts/command.js";
+import { runFailureSpikeCheck } from "../../src/alerts/failure-spike-job.js";
 import { createDemoMetricsSource } from "../../src/cost/metrics/demo.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { silentLogger } from "../../src/log.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
-import { buildDigestBase, digestFor } from "../../src/bot/digest.js";
+import { buildDigestBase, digestFor } from "../../src/digests/figures.js";
 import { shiftDays } from "../../src/bot/periods.js";
 import { renderJson, renderSlack, renderTeams, renderText } from "../../src/bot/render/index.js";
 import { cardBytes, TEAMS_MAX_BYTES } from "../../src/bot/render/teams.js";

@@ -4,10 +4,10 @@ import type { Bot } from "../bot/bot.js";
 import type { CostType } from "../cost/types.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/types.js";
-import { runDigests, type DigestRunResult } from "./digest-run.js";
-import { createJobRunner, type ScheduledJob } from "./jobs.js";
-import { pendingRecords } from "./record.js";
-import type { Notifiers } from "./notifier.js";
+import { runDigests, type DigestRunResult } from "../digests/run.js";
+import { createJobRunner, type ScheduledJob } from "../schedule/jobs.js";
+import { pendingRecords } from "../schedule/record.js";
+import type { Notifiers } from "../schedule/notifier.js";
 import { retryPass, type RetryOptions } from "./retry.js";
 
 export interface SchedulerDeps {

@@ -1,12 +1,12 @@
 // One pass over every digest subscription: send those due today (late ones too), skip and log
 // ones missed on an earlier local day. Claims make it exactly once across instances and restarts.
 import type { Bot } from "../bot/bot.js";
-import { buildDigestBase, digestFor, type DigestBase, type DigestFigures } from "../bot/digest.js";
+import { buildDigestBase, digestFor, type DigestBase, type DigestFigures } from "./figures.js";
 import type { CostType } from "../cost/types.js";
 import type { Logger } from "../log.js";
 import type { DigestSubscription, Store, Target } from "../store/types.js";
-import { deliver, type DeliverDeps, type DeliverResult } from "./deliver.js";
-import { digestDecision, digestKey, type DigestDecision } from "./due.js";
+import { deliver, type DeliverDeps, type DeliverResult } from "../schedule/deliver.js";
+import { digestDecision, digestKey, type DigestDecision } from "../schedule/due.js";
 import { shiftDays } from "../bot/periods.js";
 
 export interface DigestRunDeps extends DeliverDeps {

@@ -5,8 +5,8 @@ import { summariseFailures } from "../cost/metrics/failures.js";
 import type { MetricsSource } from "../cost/metrics/types.js";
 import { toMoneyNumber } from "../cost/money.js";
 import type { CostRow } from "../cost/types.js";
-import { shiftDays } from "./periods.js";
-import type { DigestReport } from "./report.js";
+import { shiftDays } from "../bot/periods.js";
+import type { DigestReport } from "../bot/report.js";
 
 export async function digestFailures(metrics: MetricsSource, day: string, rows: CostRow[], dayTotal: number): Promise<DigestReport["failures"]> {
   const m = await metrics.usage({ from: day, to: day });
