@@ -1,8 +1,11 @@
 // Adds the usage estimate to a spend report whose range reaches days without final cost data:
-// metric tokens × the rates the last complete days were billed at. Kept apart from `total`.
+// metric tokens × the rates the last complete days were billed at, or for a model with no billed
+// history its deployment's retail list price; the basis says which models used which. Kept apart
+// from `total`.
 import { isCostbotError } from "../base/errors.js";
-import { estimateUsage } from "../cost/metrics/estimate.js";
-import type { MetricsSource } from "../cost/metrics/types.js";
+import { estimateUsage, type FallbackRate } from "../cost/metrics/estimate.js";
+import { RETAIL_BASIS, retailRate } from "../cost/metrics/retail.js";
+import type { DeploymentInfo, MetricsSource } from "../cost/metrics/types.js";
 import { toMoneyNumber } from "../cost/money.js";
 import type { CostSource } from "../cost/types.js";
 import type { SpendIntent } from "./intent-types.js";
@@ -28,17 +31,28 @@ export async function withEstimate(report: SpendReport, intent: SpendIntent, dep
     const rate = (model: string) => basis.rates.byModel.get(model);
     const usage = metrics.usage.filter((u) =>
       (!intent.model || u.model === intent.model) && (!intent.channel || rate(u.model)?.channel === intent.channel));
-    const e = estimateUsage(usage, basis.rates);
+    // List prices are in USD: with a bill in another currency there is no fallback.
+    const retail = report.currency === "USD" ? listPrices(metrics.deployments) : undefined;
+    const e = estimateUsage(usage, basis.rates, retail);
     const warnings = [...report.warnings, ...metrics.warnings];
-    if (e.unpriced.size) {
-      warnings.push(`Not in the estimate (no billed rate in ${basis.rates.from} to ${basis.rates.to}): ${[...e.unpriced].sort().join(", ")}.`);
+    const billedModels = [...new Set(usage.map((u) => u.model))].filter((m) => basis.rates.byModel.has(m)).sort();
+    const retailModels = [...e.fallback].sort();
+    const notEstimated = [...e.unpriced].sort();
+    if (notEstimated.length) {
+      const why = `no billed rate in ${basis.rates.from} to ${basis.rates.to}${retail ? " and no single list price for the deployment type and version" : ""}`;
+      warnings.push(`Not in the estimate (${why}): ${notEstimated.map((m) => (e.fallback.has(m) ? `${m} (some deployments)` : m)).join(", ")}.`);
     }
+    const parts = [
+      billedModels.length ? `per-token rates billed ${basis.rates.from} to ${basis.rates.to} for ${billedModels.join(", ")}` : "",
+      retailModels.length ? `${RETAIL_BASIS} for ${retailModels.join(", ")}` : "",
+    ].filter(Boolean);
     const estimate: SpendEstimate = {
       from,
       to,
       cost: toMoneyNumber(e.cost),
       includesToday: to === today,
-      basis: `usage metrics (${deps.metrics.name}) × per-token rates billed ${basis.rates.from} to ${basis.rates.to}, per model and direction; hourly (provisioned) charges not included`,
+      basis: `usage metrics (${deps.metrics.name}) × ${parts.length ? parts.join("; ") : `per-token rates billed ${basis.rates.from} to ${basis.rates.to}`}, per model and direction; hourly (provisioned) charges not included`,
+      pricing: { billedRate: billedModels, retailPrice: retailModels, notEstimated },
     };
     return { ...report, estimate, warnings };
   } catch (err) {
@@ -46,4 +60,13 @@ export async function withEstimate(report: SpendReport, intent: SpendIntent, dep
     const why = isCostbotError(err) || err instanceof Error ? err.message : String(err);
     return { ...report, warnings: [...report.warnings, `No estimate from usage: ${why}`] };
   }
+}
+
+/** The retail rate of a usage row's deployment (type and version from the deployments list). */
+function listPrices(deployments: DeploymentInfo[]): FallbackRate {
+  const info = new Map(deployments.map((d) => [`${d.account}|${d.name}`, d]));
+  return (u) => {
+    const d = info.get(`${u.account}|${u.deployment}`);
+    return d ? retailRate(u.model, d.type, d.modelVersion) : undefined;
+  };
 }

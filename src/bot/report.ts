@@ -177,4 +177,6 @@ export interface SpendEstimate {
   basis: string;
   /** true when `to` is today (UTC): the estimate is of a day still under way. */
   includesToday: boolean;
+  /** Which models were priced how: billed (observed) rate, retail list price, or not at all (never $0). */
+  pricing?: { billedRate: string[]; retailPrice: string[]; notEstimated: string[] };
 }

@@ -12,6 +12,10 @@ export interface CatalogueEntry extends MeterInfo {
   product: string;
   service: string;
   unitOfMeasure: string;
+  /** Retail (list) price in USD per `unitOfMeasure`: first tier, consumption; absent when the price list gave none. */
+  retailPrice?: number;
+  /** The price list's region for `retailPrice` (armRegionName). */
+  priceRegion?: string;
 }
 
 /** The fields of a Retail Prices API item the catalogue reads. */
@@ -21,6 +25,18 @@ export interface RetailItem {
   productName?: string;
   serviceName?: string;
   unitOfMeasure?: string;
+  unitPrice?: number;
+  currencyCode?: string;
+  type?: string;
+  tierMinimumUnits?: number;
+  armRegionName?: string;
+}
+
+/** A list price costbot can use: USD, pay-as-you-go (Consumption), first tier. */
+function listPrice(it: RetailItem): Pick<CatalogueEntry, "retailPrice" | "priceRegion"> | null {
+  if (it.type !== "Consumption" || it.currencyCode !== "USD" || (it.tierMinimumUnits ?? 0) !== 0) return null;
+  if (typeof it.unitPrice !== "number" || !Number.isFinite(it.unitPrice) || it.unitPrice < 0) return null;
+  return { retailPrice: it.unitPrice, ...(it.armRegionName ? { priceRegion: it.armRegionName } : {}) };
 }
 
 interface Index {
@@ -41,8 +57,14 @@ export function catalogueFromRetail(items: Iterable<RetailItem>): CatalogueEntry
     if (!meterName) continue;
     const fields = { meterName, product: it.productName ?? "", service: it.serviceName ?? "", unitOfMeasure: it.unitOfMeasure ?? "" };
     const key = it.meterId ? `id:${norm(it.meterId)}` : `pn:${norm(fields.product)}|${norm(meterName)}`;
-    if (seen.has(key)) continue;
-    seen.set(key, { meterId: it.meterId ?? "", ...fields, ...describeMeter(fields) });
+    const price = listPrice(it);
+    const had = seen.get(key);
+    if (had) {
+      // The API repeats a meter per region; the first usable price stands.
+      if (had.retailPrice === undefined && price) Object.assign(had, price);
+      continue;
+    }
+    seen.set(key, { meterId: it.meterId ?? "", ...fields, ...describeMeter(fields), ...price });
   }
   return [...seen.values()].sort((a, b) =>
     a.service.localeCompare(b.service) || a.product.localeCompare(b.product) || a.meterName.localeCompare(b.meterName) || a.meterId.localeCompare(b.meterId));
@@ -67,6 +89,11 @@ const listeners: Array<() => void> = [];
 export function setCatalogue(entries: CatalogueEntry[]): void {
   current = index(entries);
   listeners.forEach((l) => l());
+}
+
+/** Every entry of the current catalogue (read-only). */
+export function catalogueEntries(): readonly CatalogueEntry[] {
+  return current.entries;
 }
 
 export function catalogueSize(): number {

@@ -17,6 +17,9 @@ const ACCOUNTS: FakeAccount[] = [
   { sub: SUB, rg: "rg-ai", name: "ai-prod", kind: "AIServices", location: "eastus", deployments: [
     { name: "chat-4o", model: "gpt-4o", version: "2024-08-06", sku: "GlobalStandard" },
     { name: "batch-4o", model: "gpt-4o", version: "2024-08-06", sku: "GlobalBatch" },
+    // Models never billed before: one on the retail price list, one not.
+    { name: "dz-41", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard" },
+    { name: "custom", model: "my-own-model", version: "1", sku: "GlobalStandard" },
   ] },
   { sub: SUB, rg: "rg-ai", name: "speech-legacy", kind: "SpeechServices", location: "eastus", deployments: [] },
   { sub: SUB, rg: "rg-locked", name: "ai-locked", kind: "OpenAI", location: "westus", deployments: [
@@ -75,7 +78,8 @@ describe("Azure usage metrics through the real SDK clients", () => {
       ["200", 900], ["400", 60], ["408", 10], ["429", 30],
     ]);
     expect(r.deployments.map((d) => [d.name, d.type, d.modelVersion]).sort()).toEqual([
-      ["batch-4o", "GlobalBatch", "2024-08-06"], ["chat-4o", "GlobalStandard", "2024-08-06"], ["mini", "Standard", "2024-07-18"],
+      ["batch-4o", "GlobalBatch", "2024-08-06"], ["chat-4o", "GlobalStandard", "2024-08-06"], ["custom", "GlobalStandard", "1"],
+      ["dz-41", "DataZoneStandard", "2025-04-14"], ["mini", "Standard", "2024-07-18"],
     ]);
     // Two regions -> two batches, each asked once for tokens and once for requests by status.
     const batches = monitor!.of("batch");
@@ -132,6 +136,26 @@ describe("answers from Azure cost data and Azure metrics", () => {
     expect(r.total).toBe(0);
     // Without Monitoring Reader on one account, the answer says so and the rest still works.
     expect(r.warnings.join("\n")).toMatch(/ai-locked: costbot needs the Monitoring Reader role/);
+  });
+
+  it("prices a model with no billed history at its retail list price, says so, and names what it cannot price", async () => {
+    const b = await bot();
+    monitor!.setPoints([
+      ...TODAY,
+      { account: "ai-prod", deployment: "dz-41", date: "2026-11-27", metric: "InputTokens", total: 1_000_000 },
+      { account: "ai-prod", deployment: "dz-41", date: "2026-11-27", metric: "OutputTokens", total: 200_000 },
+      { account: "ai-prod", deployment: "custom", date: "2026-11-27", metric: "InputTokens", total: 70_000 },
+    ]);
+    const r = (await b.answer("today")) as SpendReport;
+    // gpt-4o at its billed rates: $8.00 (as above). gpt-4.1 Data Zone at list price ("gpt 4.1 Inp Data
+    // Zone Tokens" $0.0022 per 1K, "gpt 4.1 Outp Data Zone Tokens" $0.0088 per 1K):
+    // 1M x $2.20/1M + 0.2M x $8.80/1M = $3.96. my-own-model has neither: left out, named.
+    expect(r.estimate!.cost).toBe(11.96);
+    expect(r.estimate!.pricing).toEqual({ billedRate: ["gpt-4o"], retailPrice: ["gpt-4.1"], notEstimated: ["my-own-model"] });
+    expect(r.estimate!.basis).toContain("per-token rates billed 2026-11-19 to 2026-11-25 for gpt-4o");
+    expect(r.estimate!.basis).toContain("retail price (Azure list price in USD; discounts and commitments not applied) for gpt-4.1");
+    expect(r.warnings.join("\n")).toMatch(/Not in the estimate \(no billed rate in 2026-11-19 to 2026-11-25 and no single list price for the deployment type and version\): my-own-model\./);
+    expect(r.total).toBe(0);
   });
 
   it("records how far today's estimate was off once the day's cost arrives", async () => {
