@@ -22,13 +22,18 @@ export function lastFinalDay(todayIso: string, dataAsOf: string | null): string 
 }
 
 /**
- * When the source's data ends before `range` begins, the whole month its data ends in (to the day
- * the data ends); null when the range has data.
+ * When the source's data ends before `range` begins, the month its data ends in, clipped to the day
+ * the data ends and labelled so ("October 2026 until the data ends"): never shown as a whole month
+ * the source only partly holds. null when the range has data.
  */
-export function lastMonthWithData(range: DateRange, coverage?: { from: string; to: string } | null): { range: DateRange; dataEnds: string } | null {
+export function lastMonthWithData(range: DateRange, coverage?: { from: string; to: string } | null): { range: DateRange; dataEnds: string; month: string; whole: boolean } | null {
   if (!coverage || coverage.to >= range.from) return null;
   const first = `${coverage.to.slice(0, 7)}-01`;
   const plain = new Date(`${first}T12:00:00`);
-  const label = format(plain, "MMMM yyyy");
-  return { range: { from: first, to: format(endOfMonth(plain), "yyyy-MM-dd"), label }, dataEnds: coverage.to };
+  const month = format(plain, "MMMM yyyy");
+  const end = format(endOfMonth(plain), "yyyy-MM-dd");
+  const whole = coverage.to === end;
+  // No date in the label: the card shows the dates beside it ("... until the data ends (1–14 Oct 2026)").
+  const label = whole ? month : `${month} until the data ends`;
+  return { range: { from: first, to: coverage.to, label }, dataEnds: coverage.to, month, whole };
 }

@@ -12,7 +12,6 @@ import type { SpendIntent } from "./intent-types.js";
 import type { SpendEstimate, SpendReport } from "./report.js";
 import { usageBasis } from "./usage-rates.js";
 
-
 export interface EstimateDeps {
   costSource: CostSource;
   metrics: MetricsSource;
@@ -22,6 +21,11 @@ export interface EstimateDeps {
 export async function withEstimate(report: SpendReport, intent: SpendIntent, deps: EstimateDeps): Promise<SpendReport> {
   const today = deps.now.toISOString().slice(0, 10);
   if (report.range.complete || report.range.from > today) return report;
+  if (hourlyOnly(report, intent)) {
+    // Hours are not in the usage metrics: any figure here would be a confident $0.00.
+    const note = "No usage estimate for the days without final cost data: provisioned (PTU) deployments bill per hour, and the usage metrics count tokens, not hours.";
+    return { ...report, warnings: [...report.warnings, note] };
+  }
   try {
     const basis = await usageBasis(deps.costSource, today, intent.costType);
     const from = report.range.from > basis.incompleteFrom ? report.range.from : basis.incompleteFrom;
@@ -51,6 +55,7 @@ export async function withEstimate(report: SpendReport, intent: SpendIntent, dep
       to,
       cost: toMoneyNumber(e.cost),
       includesToday: to === today,
+      ...(report.groups.some((g) => g.hourly) ? { excludesHourly: true as const } : {}),
       basis: `usage metrics (${deps.metrics.name}) × ${parts.length ? parts.join("; ") : `per-token rates billed ${basis.rates.from} to ${basis.rates.to}`}, per model and direction; hourly (provisioned) charges not included`,
       pricing: { billedRate: billedModels, retailPrice: retailModels, notEstimated },
     };
@@ -69,4 +74,10 @@ function listPrices(deployments: DeploymentInfo[]): FallbackRate {
     const d = info.get(`${u.account}|${u.deployment}`);
     return d ? retailRate(u.model, d.type, d.modelVersion) : undefined;
   };
+}
+
+/** Only hourly-billed (PTU) cost is asked about: nothing a token count can estimate. */
+function hourlyOnly(report: SpendReport, intent: SpendIntent): boolean {
+  if (intent.model && /^(ptus?|provisioned)$/.test(intent.model)) return true;
+  return report.groups.length > 0 && report.groups.every((g) => g.hourly && g.inputTokens + g.outputTokens === 0);
 }

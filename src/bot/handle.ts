@@ -55,7 +55,8 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
   // No date words over a source whose data ends before this month: the last month it has.
   const moved = intent.defaultRange ? lastMonthWithData(intent.range, result.coverage) : null;
   if (moved) {
-    notes.push(`The source's data ends ${formatDate(moved.dataEnds)}, so this is ${moved.range.label}, the last month it has.`);
+    const upTo = moved.whole ? "" : ` (only to that day: not the whole month)`;
+    notes.push(`The source's data ends ${formatDate(moved.dataEnds)}, so this is ${moved.month}, the last month it has${upTo}.`);
     intent = { ...intent, range: moved.range, previous: comparisonFor(moved.range.from, moved.range.to, { unit: "month" }) };
     ({ prev, result } = await fetchFor(intent, deps));
   }
@@ -66,7 +67,9 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
   const now = aggregate(result.rows, { ...opts, from, to });
   const before = aggregate(result.rows, { ...opts, from: prev.from, to: prev.to });
   const total = toMoneyNumber(now.total);
-  const prevTotal = toMoneyNumber(before.total);
+  // A compared period wholly outside the source's data has no figures, not zeros.
+  const prevTotal = outside(prev, result.coverage) ? null : toMoneyNumber(before.total);
+  const prevCost = (c: bigint) => (prevTotal === null ? {} : { previousCost: toMoneyNumber(c) });
   const open = firstOpenDay(localDate(deps.now, deps.tz), result.dataAsOf);
   const range: DateRange & { complete: boolean } = { ...intent.range, complete: to < open };
   if (!range.complete && from === to && intent.range.label === "Today") range.label = "Today so far";
@@ -79,10 +82,12 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     currency: [...now.currencies][0] ?? [...before.currencies][0] ?? "USD",
     total,
     groupBy: intent.groupBy,
-    groups: groupsOf(now, before, { groupBy: byKey, from, to, prevFrom: prev.from, prevTo: prev.to, withVanished: intent.compare }),
+    groups: groupsOf(now, before, {
+      groupBy: byKey, from, to, prevFrom: prev.from, prevTo: prev.to, withVanished: intent.compare, noPrevious: prevTotal === null,
+    }),
     channels: [
-      { channel: "microsoft", cost: microsoft, previousCost: toMoneyNumber(before.channels.microsoft), prepaymentEligible: true },
-      { channel: "marketplace", cost: marketplace, previousCost: toMoneyNumber(before.channels.marketplace), prepaymentEligible: false },
+      { channel: "microsoft", cost: microsoft, ...prevCost(before.channels.microsoft), prepaymentEligible: true },
+      { channel: "marketplace", cost: marketplace, ...prevCost(before.channels.marketplace), prepaymentEligible: false },
     ],
     otherCost: toMoneyNumber(now.other),
     dataAsOf: result.dataAsOf,
@@ -94,7 +99,7 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     previous: {
       from: prev.from, to: prev.to, label: prev.label, total: prevTotal,
       // A compared period the source only partly holds gives no change worth showing.
-      change: prevTotal === 0 || beforeData(prev, result.coverage) ? null : (total - prevTotal) / prevTotal,
+      change: !prevTotal || beforeData(prev, result.coverage) ? null : (total - prevTotal) / prevTotal,
     },
     compare: intent.compare,
     series: days.map((date, i) => ({ date, cost: seriesCost[i] })),
@@ -104,6 +109,8 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
 }
 
 const beforeData = (p: { from: string }, cov: CostResult["coverage"]) => !!cov && p.from < cov.from;
+/** Whether a period lies wholly outside the dates the source has data for. */
+const outside = (p: { from: string; to: string }, cov: CostResult["coverage"]) => !!cov && (p.to < cov.from || p.from > cov.to);
 
 function openWarning(range: { from: string; to: string; complete: boolean }, open: string, cov?: CostResult["coverage"]): string[] {
   // A source whose data simply ends says so itself ("Data ends ..."), below.
@@ -130,8 +137,12 @@ function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, p
   const cov = result.coverage;
   if (cov && intent.range.from < cov.from) {
     w.push(`Data begins ${formatDate(cov.from)}: this range starts before it, so its total leaves out ${formatDates(intent.range.from, prevDay(cov.from, intent.range.to))}.`);
-  } else if (cov && prev.from < cov.from) {
+  } else if (cov && prev.from < cov.from && !outside(prev, cov)) {
     w.push(`Data begins ${formatDate(cov.from)}: the period compared with (${formatDates(prev.from, prev.to)}) starts before it, so the change is not like for like.`);
+  }
+  if (cov && outside(prev, cov)) {
+    const edge = prev.to < cov.from ? `begins ${formatDate(cov.from)}` : `ends ${formatDate(cov.to)}`;
+    w.push(`No data for the period compared with (${formatDates(prev.from, prev.to)}): the source's data ${edge}, so there is no change to show.`);
   }
   if (cov && intent.range.to > cov.to) {
     w.push(`Data ends ${formatDate(cov.to)}: nothing after it is in the source yet.`);

@@ -15,6 +15,8 @@ export interface GroupOptions {
   prevTo: string;
   /** Also list groups that cost something before and nothing now (when comparing). */
   withVanished: boolean;
+  /** The compared period has no data at all: rows carry no previousCost (not a zero). */
+  noPrevious?: boolean;
 }
 
 const EMPTY: GroupTotals = { cost: 0n, channels: new Set(), inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, hourly: false,
@@ -33,6 +35,7 @@ export function groupsOf(now: Aggregation, before: Aggregation, o: GroupOptions)
   const prevCosts = apportionMoney(prevEntries.map(([, g]) => g.cost));
   const prevByKey = new Map(prevEntries.map(([k], i) => [k, prevCosts[i]]));
   const counterpart = (key: string) => {
+    if (o.noPrevious) return undefined;
     if (!byDay) return prevByKey.get(key) ?? 0;
     const day = shiftDays(o.prevFrom, Math.round((Date.parse(key) - Date.parse(o.from)) / 86_400_000));
     return day <= o.prevTo ? prevByKey.get(day) ?? 0 : undefined;

@@ -69,9 +69,10 @@ export interface SpendReport {
   filters: { model?: string; channel?: Channel };
   /**
    * The period the range is compared with, always computed (cards show the change): the same span
-   * of the period before, or the period named with `vs`. `label` says which.
+   * of the period before, or the period named with `vs`. `label` says which. `total` is null when
+   * the source has no data for any of it (then no row carries a previousCost either).
    */
-  previous: { from: string; to: string; label: string; total: number; change: number | null };
+  previous: { from: string; to: string; label: string; total: number | null; change: number | null };
   /** true when the user asked to compare ("vs last week", "compare"): cards show per-row change. */
   compare: boolean;
   /** Model spend per day over the range, every day present (zero days included). */
@@ -179,4 +180,6 @@ export interface SpendEstimate {
   includesToday: boolean;
   /** Which models were priced how: billed (observed) rate, retail list price, or not at all (never $0). */
   pricing?: { billedRate: string[]; retailPrice: string[]; notEstimated: string[] };
+  /** true when the range has hourly-billed (PTU) cost, which usage metrics cannot estimate. */
+  excludesHourly?: true;
 }

@@ -77,7 +77,9 @@ export function formatChange(current: number, previous: number): Change {
 }
 
 /** The total's change; "so far" when a day of the range has no final cost data (never a plain ▼). */
-export function totalChange(r: { total: number; previous: { total: number; change: number | null }; range: { complete: boolean } }): Change {
+export function totalChange(r: { total: number; previous: { total: number | null; change: number | null }; range: { complete: boolean } }): Change {
+  // No data for the compared period: the previous line says so, there is no change to print.
+  if (r.previous.total === null) return { text: "", direction: "none", ratio: null };
   if (r.previous.change === null) return { text: "n/a", direction: "none", ratio: null };
   const c = formatChange(r.total, r.previous.total);
   if (r.range.complete || c.direction === "none") return c;
@@ -165,9 +167,17 @@ export function freshnessLine(dataAsOf: string | null, source: string): string {
   return `Data as of ${formatDate(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC (source: ${source})`;
 }
 
-/** "vs 17–20 Nov 2025 ($1,099.00)". */
-export function previousLine(previous: { from: string; to: string; total: number }, currency: string): string {
-  return `vs ${formatDates(previous.from, previous.to)} (${formatMoney(previous.total, currency)})`;
+type Coverage = { from: string; to: string } | null | undefined;
+
+/**
+ * "vs 17–20 Nov 2025 ($1,099.00)"; "no data for the quarter before (data begins 31 Aug 2026)" when
+ * the source holds none of the compared period (its total is null, never a real $0.00).
+ */
+export function previousLine(previous: { from: string; to: string; label: string; total: number | null }, currency: string, coverage?: Coverage): string {
+  if (previous.total !== null) return `vs ${formatDates(previous.from, previous.to)} (${formatMoney(previous.total, currency)})`;
+  const what = previous.label.charAt(0).toLowerCase() + previous.label.slice(1);
+  const edge = !coverage ? "" : previous.to < coverage.from ? ` (data begins ${formatDate(coverage.from)})` : ` (data ends ${formatDate(coverage.to)})`;
+  return `no data for ${what}${edge}`;
 }
 
 /** "Compared with 17–19 Nov 2025, same days of the week before": what the change is against. */

@@ -61,7 +61,7 @@ function spendSlack(r: SpendReport): SlackMessage {
       type: "section",
       fields: [
         mrkdwn(`*Total*\n${money(r.total)}`, SLACK_LIMITS.field),
-        mrkdwn(`*Change*\n${change.text} ${esc(previousLine(r.previous, r.currency))}`, SLACK_LIMITS.field),
+        mrkdwn(`*Change*\n${[change.text, esc(previousLine(r.previous, r.currency, r.coverage))].filter(Boolean).join(" ")}`, SLACK_LIMITS.field),
         ...r.channels.map((c) => {
           const vs = r.compare ? rowChangeLine(c.cost, c.previousCost, r.currency) : "";
           return mrkdwn(`*${channelName(c.channel)}*\n${money(c.cost)} · ${prepaymentNote(c.prepaymentEligible)}${vs ? `\n${esc(vs)}` : ""}`, SLACK_LIMITS.field);
@@ -79,7 +79,7 @@ function spendSlack(r: SpendReport): SlackMessage {
   if (r.warnings.length) blocks.push(section(warningsText(r.warnings)));
   const actions = actionsBlock(r.actions);
   if (actions) blocks.push(actions);
-  const text = esc(`${title}: ${formatMoney(r.total, r.currency)} (${change.text}). ${freshnessLine(r.dataAsOf, r.source)}`);
+  const text = esc(`${title}: ${formatMoney(r.total, r.currency)} (${change.text || previousLine(r.previous, r.currency, r.coverage)}). ${freshnessLine(r.dataAsOf, r.source)}`);
   return { text: truncateMrkdwn(text, SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 

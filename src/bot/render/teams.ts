@@ -95,8 +95,8 @@ function spendBody(r: SpendReport, maxRows: number): CardElement[] {
       type: "ColumnSet",
       columns: [
         column([text("Total", { isSubtle: true }), text(money(r.total), { size: "ExtraLarge", weight: "Bolder", spacing: "None" })]),
-        column([text("Change", { isSubtle: true }), text(change.text, { size: "Large", color, spacing: "None" }),
-          text(previousLine(r.previous, r.currency), { isSubtle: true, size: "Small", spacing: "None" })]),
+        column([text("Change", { isSubtle: true }), text(change.text || "–", { size: "Large", color, spacing: "None" }),
+          text(previousLine(r.previous, r.currency, r.coverage), { isSubtle: true, size: "Small", spacing: "None" })]),
       ],
     },
     {

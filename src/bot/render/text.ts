@@ -41,7 +41,7 @@ function spendText(r: SpendReport): string {
   lines.push("");
   const amounts = [money(r.total), ...r.channels.map((c) => money(c.cost))];
   const w = Math.max(...amounts.map((a) => a.length));
-  lines.push(`Total        ${amounts[0].padStart(w)}   ${change.text} ${previousLine(r.previous, r.currency)}`);
+  lines.push(`Total        ${amounts[0].padStart(w)}   ${[change.text, previousLine(r.previous, r.currency, r.coverage)].filter(Boolean).join(" ")}`);
   r.channels.forEach((c, i) => {
     const name = channelName(c.channel).padEnd(11);
     const vs = r.compare ? rowChangeLine(c.cost, c.previousCost, r.currency) : "";

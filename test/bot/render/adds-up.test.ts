@@ -120,12 +120,23 @@ describe("a source whose data ends before this month", () => {
   };
   const oldBot = createBot({ costSource: old, clock: () => now });
 
-  it("answers no date words for the last month it has, and says so", async () => {
+  it("answers no date words for the last month it has, up to the day its data ends, and says so", async () => {
     const r = (await oldBot.answer("by model")) as SpendReport;
-    expect(r.range).toMatchObject({ from: "2026-10-01", to: "2026-10-31", label: "October 2026" });
+    expect(r.range).toMatchObject({ from: "2026-10-01", to: "2026-10-03", label: "October 2026 until the data ends" });
     expect(r.total).toBe(5);
     expect(r.coverage).toEqual({ from: "2026-10-02", to: "2026-10-03" });
-    expect(r.warnings.join(" ")).toMatch(/data ends 3 Oct 2026, so this is October 2026/);
+    expect(r.warnings.join(" ")).toMatch(/data ends 3 Oct 2026, so this is October 2026, the last month it has \(only to that day: not the whole month\)/);
+    expect(renderText(r).split("\n")[0]).toBe("AI model spend · October 2026 until the data ends (1–3 Oct 2026)");
+    // Compared with the same days of September, which the source does not hold: no figures, not $0.00.
+    expect(r.previous).toMatchObject({ from: "2026-09-01", to: "2026-09-03", total: null, change: null });
+    expect(renderText(r)).toMatch(/^Total +\$5\.00 +no data for same days of the month before \(data begins 2 Oct 2026\)$/m);
+  });
+
+  it("answers a whole month when the data ends on its last day", async () => {
+    const full: CostSource = { ...old, async query(q) { return { ...(await old.query(q)), coverage: { from: "2026-10-02", to: "2026-10-31" } }; } };
+    const r = (await createBot({ costSource: full, clock: () => now }).answer("by model")) as SpendReport;
+    expect(r.range).toMatchObject({ from: "2026-10-01", to: "2026-10-31", label: "October 2026" });
+    expect(r.warnings.join(" ")).not.toMatch(/only to that day/);
   });
 
   it("keeps named dates as asked and warns that the data ends earlier", async () => {
