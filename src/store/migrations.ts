@@ -85,8 +85,25 @@ CREATE TABLE inbound_seen (
 CREATE INDEX inbound_seen_by_time ON inbound_seen (seen_at);
 `;
 
+// v3, estimate reconciliation: per day and model, the usage estimate against the billed cost, written
+// once (the first record stands) when the day's cost is final. Money as exact decimal strings.
+const v3 = `
+CREATE TABLE estimate_checks (
+  day TEXT NOT NULL,
+  model TEXT NOT NULL,
+  estimate TEXT NOT NULL,
+  billed TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  basis TEXT NOT NULL CHECK (basis IN ('billed-rate', 'retail-price')),
+  recorded_at BIGINT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  PRIMARY KEY (day, model)
+);
+`;
+
 /** Every migration, in order. The delivery log has no foreign key: it outlives its targets. */
 export const migrations: Migration[] = [
   { version: 1, name: "initial schema", sql: { sqlite: v1, postgres: v1 } },
   { version: 2, name: "sending state, budget marks, inbound de-duplication", sql: { sqlite: v2, postgres: v2 } },
+  { version: 3, name: "estimate reconciliation", sql: { sqlite: v3, postgres: v3 } },
 ];

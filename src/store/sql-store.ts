@@ -6,6 +6,7 @@ import type { SqlDriver } from "./driver.js";
 import { migrations } from "./migrations.js";
 import { createBudgetMarks, createInboundLog } from "./sql-marks.js";
 import { createDeliveryLog } from "./sql-deliveries.js";
+import { createEstimateChecks } from "./sql-estimates.js";
 import { createSubscriptionMethods } from "./sql-subscriptions.js";
 import { createTargetMethods } from "./sql-targets.js";
 import type { Store, StoreOptions } from "./types.js";
@@ -33,6 +34,7 @@ export async function createSqlStore(db: SqlDriver, opts: StoreOptions = {}): Pr
     deliveries: createDeliveryLog(db, clock, instanceId),
     budgetMarks: createBudgetMarks(db, clock, instanceId),
     inbound: createInboundLog(db, clock, instanceId),
+    estimateChecks: createEstimateChecks(db, clock, instanceId),
     async close() {
       if (closed) return;
       closed = true;

@@ -213,6 +213,7 @@ export interface Store {
   readonly deliveries: DeliveryLog;
   readonly budgetMarks: BudgetMarks;
   readonly inbound: InboundLog;
+  readonly estimateChecks: EstimateChecks;
 
   /** Closes connections; the store is unusable afterwards. */
   close(): Promise<void>;
@@ -244,6 +245,32 @@ export interface InboundLog {
   firstTime(key: string, opts: { ttlMs: number }): Promise<boolean>;
   /** Forgets a key this instance recorded (its handling failed before it was acknowledged). */
   forget(key: string): Promise<void>;
+}
+
+/** How far the usage estimate of one day and model was off once that day's billed cost arrived. */
+export interface EstimateCheck {
+  /** UTC calendar date, as cost data is dated. */
+  date: string;
+  model: string;
+  /** What costbot estimated from the usage metrics (exact). */
+  estimate: Amount;
+  /** What the bill then said for the same model and day (exact). */
+  billed: Amount;
+  currency: string;
+  /** How the model was priced: the rates billed over the days before, or the retail list price. */
+  basis: "billed-rate" | "retail-price";
+  recordedAt: Date;
+}
+
+/**
+ * The reconciliation log: one record per day and model, written once when the day's billed cost is
+ * final, so the recent error can be shown after the metrics behind it have expired.
+ */
+export interface EstimateChecks {
+  /** Records the pairs not yet recorded; a pair already there keeps its first record. Returns how many were new. */
+  record(checks: Array<Omit<EstimateCheck, "recordedAt">>): Promise<number>;
+  /** Records dated `from`..`to` (inclusive), by date then model. */
+  list(range: { from: string; to: string }): Promise<EstimateCheck[]>;
 }
 
 export interface StoreOptions {
