@@ -3,9 +3,9 @@
 // history its deployment's retail list price; the basis says which models used which. Kept apart
 // from `total`.
 import { isCostbotError } from "../base/errors.js";
-import { estimateUsage, type FallbackRate } from "../cost/metrics/estimate.js";
-import { RETAIL_BASIS, retailRate } from "../cost/metrics/retail.js";
-import type { DeploymentInfo, MetricsSource } from "../cost/metrics/types.js";
+import { estimateUsage } from "../cost/metrics/estimate.js";
+import { listPriceFallback, RETAIL_BASIS } from "../cost/metrics/retail.js";
+import type { MetricsSource } from "../cost/metrics/types.js";
 import { toMoneyNumber } from "../cost/money.js";
 import type { CostSource } from "../cost/types.js";
 import type { SpendIntent } from "./intent-types.js";
@@ -36,7 +36,7 @@ export async function withEstimate(report: SpendReport, intent: SpendIntent, dep
     const usage = metrics.usage.filter((u) =>
       (!intent.model || u.model === intent.model) && (!intent.channel || rate(u.model)?.channel === intent.channel));
     // List prices are in USD: with a bill in another currency there is no fallback.
-    const retail = report.currency === "USD" ? listPrices(metrics.deployments) : undefined;
+    const retail = listPriceFallback(report.currency, metrics.deployments);
     const e = estimateUsage(usage, basis.rates, retail);
     const warnings = [...report.warnings, ...metrics.warnings];
     const billedModels = [...new Set(usage.map((u) => u.model))].filter((m) => basis.rates.byModel.has(m)).sort();
@@ -65,15 +65,6 @@ export async function withEstimate(report: SpendReport, intent: SpendIntent, dep
     const why = isCostbotError(err) || err instanceof Error ? err.message : String(err);
     return { ...report, warnings: [...report.warnings, `No estimate from usage: ${why}`] };
   }
-}
-
-/** The retail rate of a usage row's deployment (type and version from the deployments list). */
-function listPrices(deployments: DeploymentInfo[]): FallbackRate {
-  const info = new Map(deployments.map((d) => [`${d.account}|${d.name}`, d]));
-  return (u) => {
-    const d = info.get(`${u.account}|${u.deployment}`);
-    return d ? retailRate(u.model, d.type, d.modelVersion) : undefined;
-  };
 }
 
 /** Only hourly-billed (PTU) cost is asked about: nothing a token count can estimate. */

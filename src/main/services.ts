@@ -8,7 +8,8 @@ import { bareAdminsWarning } from "../bot/commands/admin.js";
 import { createAlertsCommand } from "../alerts/command.js";
 import { createBudgetCommand } from "../budgets/command.js";
 import { createDigestCommand } from "../digests/command.js";
-import { accuracyCommand } from "../bot/commands/accuracy.js";
+import { createEstimateCheckJob } from "../bot/accuracy-checks.js";
+import { createAccuracyCommand } from "../bot/commands/accuracy.js";
 import { errorsCommand } from "../bot/commands/errors.js";
 import { forecastCommand } from "../bot/commands/forecast.js";
 import { createBudgetCheckJob } from "../budgets/check.js";
@@ -53,7 +54,7 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   const admins = [...config.admins, ...playgroundAdminIds(config)];
   const alerting = { store, admins, notifiers, logger, tz: config.tz, costType: config.costType };
   const commands: CommandHandler[] = [
-    accuracyCommand,
+    createAccuracyCommand({ checks: store.estimateChecks }),
     forecastCommand,
     errorsCommand,
     createDigestCommand({ store, admins }),
@@ -62,7 +63,7 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   ];
   const bot = createBot({ costSource, metrics, clock, tz: config.tz, costType: config.costType, commands });
   const jobs = [createBudgetCheckJob({ ...alerting, costSource }), createSpikeJob({ ...alerting, costSource })];
-  if (metrics) jobs.push(createFailureSpikeJob({ ...alerting, metrics }));
+  if (metrics) jobs.push(createFailureSpikeJob({ ...alerting, metrics }), createEstimateCheckJob({ costSource, metrics, checks: store.estimateChecks }));
   return { costSource, store, notifiers, bot, jobs };
 }
 

@@ -4,7 +4,9 @@
 // costbot does not guess. USD only; discounts and commitments are not in a list price. Pure.
 import { catalogueEntries, onCatalogueChange, type CatalogueEntry } from "../meter-catalogue.js";
 import { parseAmount, type Amount } from "../money.js";
+import type { FallbackRate } from "./estimate.js";
 import type { ModelRate } from "./rates.js";
+import type { DeploymentInfo } from "./types.js";
 
 export const RETAIL_BASIS = "retail price (Azure list price in USD; discounts and commitments not applied)";
 
@@ -67,4 +69,17 @@ export function retailRate(model: string, sku: string, version: string): ModelRa
   };
   const r: ModelRate = { channel: "microsoft", input: rate("input"), cachedInput: rate("cached-input"), output: rate("output") };
   return r.input === undefined && r.output === undefined && r.cachedInput === undefined ? undefined : r;
+}
+
+/**
+ * The list price of each usage row's deployment (type and version from the deployments list), as
+ * the estimate's fallback; none when the bill is not in USD (the price list is).
+ */
+export function listPriceFallback(currency: string, deployments: DeploymentInfo[]): FallbackRate | undefined {
+  if (currency !== "USD") return undefined;
+  const info = new Map(deployments.map((d) => [`${d.account}|${d.name}`, d]));
+  return (u) => {
+    const d = info.get(`${u.account}|${u.deployment}`);
+    return d ? retailRate(u.model, d.type, d.modelVersion) : undefined;
+  };
 }

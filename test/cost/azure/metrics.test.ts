@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createBot } from "../../../src/bot/bot.js";
-import { accuracyCommand } from "../../../src/bot/commands/accuracy.js";
+import { checkEstimates } from "../../../src/bot/accuracy-checks.js";
+import { accuracyCommand, createAccuracyCommand } from "../../../src/bot/commands/accuracy.js";
 import { errorsCommand } from "../../../src/bot/commands/errors.js";
 import type { NoticeReport } from "../../../src/bot/report.js";
 import type { ErrorsReport } from "../../../src/bot/errors-report.js";
@@ -9,6 +10,9 @@ import { createAzureCostSource } from "../../../src/cost/sources/azure/index.js"
 import { createAzureMetricsSource } from "../../../src/cost/sources/azure/metrics/index.js";
 import { startArmFake, type ArmFake, type FakeCost } from "../../fakes/arm.js";
 import { startMonitorFake, type FakeAccount, type FakePoint, type MonitorFake } from "../../fakes/azure-monitor.js";
+import { openStore } from "../../../src/store/open.js";
+import type { Store } from "../../../src/store/types.js";
+import { sqliteBackend } from "../../store/backends.js";
 import { days, testCredential } from "./harness.js";
 
 const NOW = new Date("2026-11-27T15:00:00Z");
@@ -54,7 +58,11 @@ let clockNow = NOW;
 const clock = () => clockNow;
 let monitor: MonitorFake | undefined;
 let arm: ArmFake | undefined;
+const sqlite = sqliteBackend();
+const stores: Store[] = [];
+afterAll(() => sqlite.cleanup());
 afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
   await monitor?.close();
   await arm?.close();
   monitor = arm = undefined;
@@ -119,12 +127,19 @@ describe("Azure usage metrics through the real SDK clients", () => {
 });
 
 describe("answers from Azure cost data and Azure metrics", () => {
-  async function bot() {
-    const metrics = await metricsSource();
+  async function bot(accuracy = accuracyCommand, points = TODAY) {
+    const metrics = await metricsSource(points);
     arm = await startArmFake({ today: "2026-11-26" });
     arm.setCosts(`/subscriptions/${SUB}`.toLowerCase(), billedDays());
     const costSource = createAzureCostSource({ scopes: [`/subscriptions/${SUB}`], endpoint: arm.url, credential: testCredential(), clock, queriesPerMinute: 1000 });
-    return createBot({ costSource, metrics, clock, commands: [errorsCommand, accuracyCommand] });
+    return createBot({ costSource, metrics, clock, commands: [errorsCommand, accuracy] });
+  }
+
+  /** The 27th billed (input $4.00, output $3.00 for the same tokens) and the 28th begun, so the 27th is final. */
+  function billThe27th() {
+    const billed = billedDays().slice(-2).map((c) => ({ ...c, date: "2026-11-27", cost: c.cost === "2.50" ? "4.00" : "3.00" }));
+    const started = { ...billed[0], date: "2026-11-28", cost: "0.10", quantity: 40 };
+    arm!.setCosts(`/subscriptions/${SUB}`.toLowerCase(), [...billedDays(), ...billed, started]);
   }
 
   it("estimates today from metric tokens times the rate billed over the last complete days", async () => {
@@ -173,6 +188,50 @@ describe("answers from Azure cost data and Azure metrics", () => {
     // estimated $8.00 from usage, billed $7.00: +14.3 %
     expect(r.fields).toContainEqual({ label: "2026-11-27", value: "estimated $8.00, billed $7.00 (+14.3%)" });
     expect(r.title).toMatch(/off by 14\.3% on average/);
+  });
+
+  it("keeps the reconciliation in the store once per day and model, and shows it after the metrics are gone and a restart", async () => {
+    const url = await sqlite.fresh();
+    const store = await openStore(url, { clock });
+    stores.push(store);
+    const b = await bot(createAccuracyCommand({ checks: store.estimateChecks }));
+    billThe27th();
+    clockNow = new Date("2026-11-28T09:00:00Z");
+    // The hourly job's work: the 27th is recorded once; a second run (or another instance) adds nothing.
+    const deps = { costSource: b.costSource, metrics: b.metrics!, checks: store.estimateChecks };
+    expect((await checkEstimates(deps, clockNow)).recorded).toBe(1);
+    expect((await checkEstimates(deps, clockNow)).recorded).toBe(0);
+    expect(await store.estimateChecks.list({ from: "2026-11-27", to: "2026-11-27" })).toMatchObject([
+      { date: "2026-11-27", model: "gpt-4o", estimate: 8_000_000_000_000n, billed: 7_000_000_000_000n, currency: "USD", basis: "billed-rate" },
+    ]);
+    await store.close();
+
+    // Restart, and Azure Monitor no longer has the 27th's metrics: the recorded figure still shows.
+    await monitor!.close();
+    await arm!.close();
+    clockNow = new Date("2026-11-28T10:00:00Z");
+    const reopened = await openStore(url, { clock });
+    stores.push(reopened);
+    const after = await bot(createAccuracyCommand({ checks: reopened.estimateChecks }), []);
+    billThe27th();
+    const r = (await after.answer("help accuracy")) as NoticeReport;
+    expect(r.fields).toContainEqual({ label: "2026-11-27", value: "estimated $8.00, billed $7.00 (+14.3%)" });
+    expect(r.fields).toContainEqual({ label: "2026-11-26", value: "no estimate recorded" });
+    expect(r.title).toMatch(/off by 14\.3% on average/);
+    expect(r.lines.join("\n")).toMatch(/Recorded once per day and model/);
+  });
+
+  it("records nothing while the usage metrics are incomplete (an account's metrics refused)", async () => {
+    const store = await openStore(await sqlite.fresh(), { clock });
+    stores.push(store);
+    const b = await bot();
+    monitor!.deny("ai-locked");
+    billThe27th();
+    clockNow = new Date("2026-11-28T09:00:00Z");
+    const r = await checkEstimates({ costSource: b.costSource, metrics: b.metrics!, checks: store.estimateChecks }, clockNow);
+    expect(r.recorded).toBe(0);
+    expect(r.warnings.join("\n")).toMatch(/Monitoring Reader[\s\S]*Nothing recorded this time: the usage metrics were incomplete/);
+    expect(await store.estimateChecks.list({ from: "2026-11-20", to: "2026-11-27" })).toEqual([]);
   });
 
   it("splits a model's cost across its deployments by token share, adding up to the model exactly", async () => {
