@@ -42,7 +42,7 @@ export async function checkBudget(budget: Budget, target: Target, now: Date, dep
   const costType = deps.costType ?? "actual";
   const memoKey = `${from}|${window.today}|${costType}`;
   if (!memo.has(memoKey)) memo.set(memoKey, deps.costSource.query({ from, to: window.today, costType }));
-  const status = evaluateBudget(budget, (await memo.get(memoKey)!).rows, window);
+  const status = evaluateBudget(budget, await memo.get(memoKey)!, window);
   const sent: BudgetCheck["sent"] = [];
   const announce = async (kind: "actual" | "forecast", crossed: number[], keyOf: typeof budgetKey) => {
     if (crossed.length === 0) return;
@@ -121,7 +121,7 @@ async function retryBudgetAlert(d: Delivery, now: Date, deps: BudgetCheckDeps): 
   const window = periodWindow(budget.period, now, await targetZone(deps.store, target, deps.tz));
   if (window.key !== m[3]) return void (await close(`not retried after its period (${m[3]})`));
   const from = shiftDays(window.from, -HISTORY_DAYS);
-  const status = evaluateBudget(budget, (await deps.costSource.query({ from, to: window.today, costType: deps.costType ?? "actual" })).rows, window);
+  const status = evaluateBudget(budget, await deps.costSource.query({ from, to: window.today, costType: deps.costType ?? "actual" }), window);
   const t = Number(m[4]);
   const kind = m[1] === "budget" ? "actual" : "forecast";
   const holds = kind === "actual" ? status.actualCrossed.includes(t) : status.forecastCrossed.some((f) => f.threshold === t);

@@ -111,7 +111,7 @@ async function listBudgets(ctx: CommandContext, deps: BudgetCheckDeps): Promise<
     const key = `${from}|${window.today}`;
     if (!memo.has(key)) memo.set(key, deps.costSource.query({ from, to: window.today, costType: deps.costType ?? "actual" }));
     try {
-      const status = evaluateBudget(b, (await memo.get(key)!).rows, window);
+      const status = evaluateBudget(b, await memo.get(key)!, window);
       fields.push({ label: `${b.name} (${budgetScope(b)})`, value: statusLine(b, status) });
     } catch (err) {
       fields.push({ label: b.name, value: `${money(b.amount)} ${b.period}; spend unavailable (${err instanceof Error ? err.message : String(err)})` });

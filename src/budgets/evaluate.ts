@@ -5,6 +5,7 @@ import { aggregate } from "../cost/aggregate.js";
 import { crossingDate, projectSpend } from "../cost/forecast.js";
 import type { Amount } from "../cost/money.js";
 import type { Channel, CostRow } from "../cost/types.js";
+import { lastFinalDay } from "../bot/data-days.js";
 import { shiftDays } from "../bot/periods.js";
 import type { Budget } from "../store/types.js";
 import type { PeriodWindow } from "./period.js";
@@ -39,24 +40,36 @@ export function thresholdAmount(amount: Amount, percent: number): Amount {
   return (amount * BigInt(Math.round(percent * 1000))) / 100_000n;
 }
 
+type Filter = Pick<Budget, "model" | "channel">;
+
+/** A budget's spend from `from` through `to` under its model/channel filter (exact). */
+export function periodSpend(rows: CostRow[], budget: Filter, from: string, to: string): Amount {
+  return aggregate(rows, { from, to, groupBy: "model", model: budget.model, channel: budget.channel }).total;
+}
+
 /**
- * @param rows cost rows from `HISTORY_DAYS` before `window.from` through `window.today`.
+ * @param data the cost source's answer from `HISTORY_DAYS` before `window.from` through
+ *   `window.today`: its rows, and `dataAsOf`, which says which days are complete.
  */
-export function evaluateBudget(budget: Pick<Budget, "amount" | "thresholds" | "model" | "channel">, rows: CostRow[], window: PeriodWindow, driverLimit = 3): BudgetStatus {
+export function evaluateBudget(
+  budget: Pick<Budget, "amount" | "thresholds"> & Filter,
+  data: { rows: CostRow[]; dataAsOf: string | null },
+  window: PeriodWindow,
+  driverLimit = 3,
+): BudgetStatus {
   const { from, to, today } = window;
+  const { rows } = data;
   const filter = { model: budget.model, channel: budget.channel };
   const history = aggregate(rows, { from: shiftDays(from, -HISTORY_DAYS), to: today, groupBy: "day", ...filter });
   let lastDataDate: string | null = null;
   for (const r of rows) if (r.date <= today && (lastDataDate === null || r.date > lastDataDate)) lastDataDate = r.date;
 
-  // The latest data day is still being billed: project it like the days ahead, but never below
-  // what it already cost.
-  const partial = lastDataDate && lastDataDate >= from ? lastDataDate : from;
-  const p = projectSpend(history.byDay, from, to, shiftDays(partial, -1));
-  const days = p.days.map((d) => (d.date === partial ? { date: d.date, cost: max(d.cost, history.byDay.get(d.date) ?? 0n) } : d));
-  let spent = 0n;
-  for (const [date, cost] of history.byDay) if (date >= from && date <= today) spent += cost;
-  const projected = max(spent, p.actual + days.reduce((s, d) => s + d.cost, 0n));
+  // The one forecast (the `forecast` command's and the digest's): completed days only; a day still
+  // being billed is forecast like the days ahead. Never below what is already spent.
+  const p = projectSpend(history.byDay, from, to, lastFinalDay(today, data.dataAsOf));
+  const spent = periodSpend(rows, budget, from, today);
+  const projected = max(spent, p.projected);
+  const days = p.days;
 
   const actualCrossed: number[] = [];
   const forecastCrossed: BudgetStatus["forecastCrossed"] = [];

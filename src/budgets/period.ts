@@ -22,17 +22,25 @@ export { localDate };
 
 export function periodWindow(period: BudgetPeriod, now: Date, tz: string): PeriodWindow {
   const today = localDate(now, tz);
+  return { ...periodContaining(period, today), today };
+}
+
+/**
+ * The budget period (day, Monday-start week, month) that `day` falls in: the one definition the
+ * budget checks and the digest's budget lines both count from.
+ */
+export function periodContaining(period: BudgetPeriod, day: string): Omit<PeriodWindow, "today"> {
   switch (period) {
     case "daily":
-      return { period, from: today, to: today, today, key: today, label: "Today" };
+      return { period, from: day, to: day, key: day, label: "Today" };
     case "weekly": {
-      const from = format(startOfWeek(parseISO(today), { weekStartsOn: 1 }), "yyyy-MM-dd");
-      return { period, from, to: shiftDays(from, 6), today, key: from, label: "This week" };
+      const from = format(startOfWeek(parseISO(day), { weekStartsOn: 1 }), "yyyy-MM-dd");
+      return { period, from, to: shiftDays(from, 6), key: from, label: "This week" };
     }
     case "monthly": {
-      const from = `${today.slice(0, 7)}-01`;
+      const from = `${day.slice(0, 7)}-01`;
       const to = format(endOfMonth(parseISO(from)), "yyyy-MM-dd");
-      return { period, from, to, today, key: today.slice(0, 7), label: "This month" };
+      return { period, from, to, key: day.slice(0, 7), label: "This month" };
     }
   }
 }

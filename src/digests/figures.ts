@@ -1,12 +1,14 @@
 // Builds the digest card of one channel: yesterday and its changes, month to date, month-end
 // projection, budget status, top movers, freshness and restatements. Every amount comes from the
 // same cost rows and `aggregate` as a spend card. No platform imports and no store access here.
-import { endOfMonth, format, startOfISOWeek } from "date-fns";
+import { endOfMonth, format } from "date-fns";
 import { aggregate } from "../cost/aggregate.js";
 import { projectSpend } from "../cost/forecast.js";
 import { toCents, toMoneyNumber, type Amount } from "../cost/money.js";
 import type { MetricsSource } from "../cost/metrics/types.js";
 import type { CostSource, CostType } from "../cost/types.js";
+import { periodSpend } from "../budgets/evaluate.js";
+import { periodContaining } from "../budgets/period.js";
 import type { Budget } from "../store/types.js";
 import { apportionMoney } from "../cost/apportion.js";
 import { lastFinalDay } from "../bot/data-days.js";
@@ -116,8 +118,9 @@ export function digestFor(base: DigestBase, budgets: Budget[], previous?: Digest
 
 function budgetStatus(base: DigestBase, b: Budget): DigestBudget {
   const day = base.report.day.date;
-  const from = b.period === "daily" ? day : b.period === "weekly" ? iso(startOfISOWeek(plain(day))) : `${day.slice(0, 7)}-01`;
-  const spent: Amount = aggregate(base.rows, { from, to: day, groupBy: "model", model: b.model, channel: b.channel }).total;
+  // The same period and spend the budget checks count (budgets/): to the digest's day.
+  const { from } = periodContaining(b.period, day);
+  const spent = periodSpend(base.rows, b, from, day);
   const out: DigestBudget = {
     name: b.name, period: b.period, from, to: day,
     spent: toMoneyNumber(spent), amount: toMoneyNumber(b.amount),
