@@ -36,7 +36,15 @@ export async function fetchMetrics(clients: MetricsClients, accounts: AiAccount[
   for (const group of groups.values()) {
     for (let i = 0; i < group.length; i += BATCH_SIZE) {
       const batch = group.slice(i, i + BATCH_SIZE);
-      const client = clients.metrics(batch[0].region);
+      let client: MetricsClient;
+      try {
+        client = clients.metrics(batch[0].region);
+      } catch (e) {
+        // An unknown cloud: one line, and the accounts stay listed without metrics.
+        const why = `Usage metrics unavailable: ${e instanceof Error ? e.message : String(e)}`;
+        if (!out.warnings.includes(why)) out.warnings.push(why);
+        continue;
+      }
       const end = new Date(Math.min(Date.parse(`${to}T00:00:00Z`) + 86_400_000, Math.floor(now.getTime() / 60_000) * 60_000));
       const range = { startTime: new Date(`${from}T00:00:00Z`), endTime: end };
       jobs.push(() => readBatch(client, batch, range, out));

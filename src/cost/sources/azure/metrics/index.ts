@@ -2,6 +2,7 @@
 // daily token and request totals through the Azure Monitor batch API, cached for a few minutes
 // (one refresh covers the last five weeks; ranges are cut locally), concurrent asks coalesced.
 import type { TokenCredential } from "@azure/core-auth";
+import type { HttpClient } from "@azure/core-rest-pipeline";
 import type { MetricsQuery, MetricsResult, MetricsSource } from "../../../metrics/types.js";
 import { planScopes } from "../scopes.js";
 import { createMetricsClients, type MetricsClients } from "./clients.js";
@@ -22,6 +23,8 @@ export interface AzureMetricsOptions {
   ttlMs?: number;
   /** How long the account and deployment lists are reused (default a day). */
   discoveryTtlMs?: number;
+  /** Tests without a server: the SDKs' transport seam (real endpoints and auth kept). */
+  httpClient?: HttpClient;
 }
 
 export interface AzureMetricsSource extends MetricsSource {
