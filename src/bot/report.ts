@@ -59,7 +59,7 @@ export interface SpendReport {
   warnings: string[];
   /** Actual (as billed) or amortized (reservations spread over their term) cost. */
   costType: CostType;
-  /** The dates the source has data for, when it can say (null: unknown, e.g. Azure). */
+  /** The dates the source has data for (Azure: the dates of what it returned); null when unknown. */
   coverage: { from: string; to: string } | null;
   /** Usage-based cost of the range's days without final cost data; never part of `total`. */
   estimate?: SpendEstimate;

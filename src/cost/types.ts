@@ -48,8 +48,9 @@ export interface CostResult {
   /** Things the user should know about these numbers (e.g. a single-resource scope). */
   warnings: string[];
   /**
-   * The first and last usage dates the source holds at all (not only in the query window), when
-   * it can say; absent or null when it cannot (the Azure query API does not tell).
+   * The first and last usage dates the source holds, when it can say; absent or null when it
+   * cannot. Exports and demo: all their data. Azure (which states no retention or first date):
+   * the dates of what it returned for the windows read (see azure/freshness.ts).
    */
   coverage?: { from: string; to: string } | null;
 }

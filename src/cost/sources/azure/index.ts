@@ -9,7 +9,7 @@ import { fetchScopeCosts, type FetchContext, type GroupingMemory, type ScopeCost
 import { fetchForecast, type FetchedForecast } from "./forecast.js";
 import { forecastFor } from "./forecast-answer.js";
 import { AzureHttpError, toCostbotError } from "./faults.js";
-import { dataAsOf, staleWarning } from "./freshness.js";
+import { coverageOf, dataAsOf, staleWarning } from "./freshness.js";
 import { createPacer } from "./pacer.js";
 import { checkPlan, DEFAULT_MAX_HISTORY_QUERIES, mergeAnswers, planQuery } from "./plan.js";
 import { rowsBetween } from "./rows.js";
@@ -124,7 +124,8 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
           log?.warn({ scope: id, err: String(answer.staleBecause) }, "azure: answering from cached data");
         }
       }
-      return { rows, dataAsOf: dataAsOf([...answers.values()].map((a) => a.value)), warnings: [...warnings] };
+      const values = [...answers.values()].map((a) => a.value);
+      return { rows, dataAsOf: dataAsOf(values), warnings: [...warnings], coverage: coverageOf(values) };
     },
 
     forecast(range) {
