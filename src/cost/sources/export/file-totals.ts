@@ -9,13 +9,18 @@ import { shown, type ExportFile } from "./files.js";
 import { EXPECTED_COLUMNS, planColumns, TEXT_FIELDS, type ColumnPlan } from "./format.js";
 import { normaliseDate } from "./dates.js";
 
-/** Totals of one distinct key: `fields` is the date then TEXT_FIELDS, in that order. */
+/** Totals of one distinct (usage date, text columns, provider). */
 export interface KeyTotal {
-  fields: string[];
+  date: string;
+  /** TEXT_FIELDS' values in order; one shared (read-only) array for every date of the same texts. */
+  texts: readonly string[];
+  /** The texts and provider joined: the same string for equal texts, to merge on without joining again. */
+  textKey: string;
   provider: string;
   /** Exact sums in 1e-12 units; rows whose value could not be read are left out and counted. */
   cost: Record<CostType, Amount>;
-  quantity: Amount;
+  /** A float, as CostRow keeps it (never money): summed as DOUBLE, which the reader parses far faster than DECIMAL(38,12). */
+  quantity: number;
   rows: number;
 }
 
@@ -31,9 +36,9 @@ export interface FileTotals {
 }
 
 const DECIMAL = "DECIMAL(38,12)";
-/** A money or quantity column as exact DECIMAL; NULL when absent or unreadable (counted). */
-const money = (col: number, names: string[], typed = false) =>
-  col < 0 ? `NULL::${DECIMAL}` : typed ? quoteIdent(names[col]) : `TRY_CAST(${quoteIdent(names[col])} AS ${DECIMAL})`;
+/** A money column as exact DECIMAL (a quantity as DOUBLE); NULL when absent or unreadable (counted). */
+const money = (col: number, names: string[], typed = false, type = DECIMAL) =>
+  col < 0 ? `NULL::${type}` : typed ? quoteIdent(names[col]) : `TRY_CAST(${quoteIdent(names[col])} AS ${type})`;
 const text = (col: number, names: string[]) => (col < 0 ? "''" : `CAST(${quoteIdent(names[col])} AS VARCHAR)`);
 
 /** Reads a file's header; throws BAD_INPUT naming the file when it is not a cost export. */
@@ -48,53 +53,92 @@ export async function planFile(file: ExportFile): Promise<{ names: string[]; pla
   );
 }
 
-/** Folds one file; a file DuckDB cannot read fails as a whole, naming the file. */
+/**
+ * Folds one file; a file DuckDB cannot read fails as a whole, naming the file. DuckDB groups by
+ * the usage date and a 64-bit hash of the text columns (two narrow keys: grouping by thirteen
+ * long texts costs it twice the time and memory), and a second scan names the text of each hash.
+ * A salted second hash checks that no two texts share a hash; if they ever do, the file is
+ * grouped by the texts themselves.
+ */
 export async function readFileTotals(file: ExportFile): Promise<FileTotals> {
   const { names, plan } = await planFile(file);
-  const cols = [text(plan.date, names), ...TEXT_FIELDS.map((f) => text(plan.text[f], names)), text(plan.provider, names)];
-  const numeric = [...new Set([plan.costs.actual, plan.costs.amortized, plan.quantity])].filter((c) => c >= 0);
-  const sql = (typed: boolean) => `SELECT ${cols.map((c, i) => `${c} AS k${i}`).join(", ")},
-      CAST(sum(a) AS VARCHAR), CAST(sum(m) AS VARCHAR), CAST(sum(q) AS VARCHAR), count(*),
+  const texts = [...TEXT_FIELDS.map((f) => text(plan.text[f], names)), text(plan.provider, names)];
+  const costCols = [...new Set([plan.costs.actual, plan.costs.amortized])].filter((c) => c >= 0);
+  // A quantity column that is also a cost column (never in real exports) stays DECIMAL.
+  const quantityType = costCols.includes(plan.quantity) ? DECIMAL : "DOUBLE";
+  const types: Record<string, string> = {};
+  if (plan.quantity >= 0) types[names[plan.quantity]] = quantityType;
+  for (const c of costCols) types[names[c]] = DECIMAL;
+  const sums = (keys: string, typed: boolean) => `SELECT ${keys},
+      CAST(sum(a) AS VARCHAR), CAST(sum(m) AS VARCHAR), CAST(sum(q) AS DOUBLE), count(*),
       count(*) FILTER (WHERE a IS NULL), count(*) FILTER (WHERE m IS NULL)
     FROM (SELECT *, ${money(plan.costs.actual, names, typed)} AS a,
       ${plan.costs.amortized === plan.costs.actual ? "a" : money(plan.costs.amortized, names, typed)} AS m,
-      ${money(plan.quantity, names, typed)} AS q FROM ${tableOf(file, typed ? numeric.map((c) => names[c]) : [])})
+      ${money(plan.quantity, names, typed, quantityType)} AS q FROM ${tableOf(file, typed ? types : {})})
     GROUP BY ALL`;
   // CSV: the reader parses the numbers (fast); if one is not a plain decimal, read them as text
   // instead so each unreadable value is counted and left out, not the whole file refused.
-  const typed = file.kind === "csv" && numeric.length > 0;
-  const rows = await queryRows(sql(typed))
-    .catch((cause: unknown) => (typed && /Conversion Error|Could not convert/i.test(String((cause as Error)?.message)) ? queryRows(sql(false)) : Promise.reject(cause)))
-    .catch((cause: unknown) => unreadable(file, cause));
+  const typed = file.kind === "csv" && Object.keys(types).length > 0;
+  const run = (keys: string) =>
+    queryRows(sums(keys, typed))
+      .catch((cause: unknown) => (typed && /Conversion Error|Could not convert/i.test(String((cause as Error)?.message)) ? queryRows(sums(keys, false)) : Promise.reject(cause)))
+      .catch((cause: unknown) => unreadable(file, cause));
+  const hash = `hash(${texts.join(", ")})`;
+  const named = await queryRows(
+    `SELECT ${hash} AS h, ${texts.map((t) => `any_value(${t})`).join(", ")}, min(hash(${texts.join(", ")}, 'salt')) = max(hash(${texts.join(", ")}, 'salt'))
+     FROM ${tableOf(file)} GROUP BY h`,
+  ).catch((cause: unknown) => unreadable(file, cause));
+  const byHash = new Map<bigint, Text>();
+  const interned = new Map<string, Text>();
+  let groups: unknown[][];
+  if (named.every((r) => r[texts.length + 1] === true)) {
+    for (const r of named) byHash.set(r[0] as bigint, intern(r.slice(1, texts.length + 1), interned));
+    groups = (await run(`${text(plan.date, names)} AS d, ${hash} AS h`)).map((r) => [r[0], byHash.get(r[1] as bigint), ...r.slice(2)]);
+  } else {
+    const k = texts.length;
+    groups = (await run(`${text(plan.date, names)} AS d, ${texts.map((t, i) => `${t} AS k${i}`).join(", ")}`))
+      .map((r) => [r[0], intern(r.slice(1, k + 1), interned), ...r.slice(k + 1)]);
+  }
   const out: FileTotals = { file, plan, names, totals: [], latestDate: null, badDate: 0, badCost: { actual: 0, amortized: 0 } };
   const dates = new Map<string, string | null>();
   const merged = new Map<string, KeyTotal>();
-  const n = cols.length;
-  for (const r of rows) {
-    const rawDate = (r[0] as string | null) ?? "";
-    let date = dates.get(rawDate);
-    if (date === undefined) dates.set(rawDate, (date = normaliseDate(rawDate)));
-    const count = Number(r[n + 3]);
+  for (const [rawDate, t, a, m, q, count, badA, badM] of groups as [string | null, Text, unknown, unknown, number | null, bigint, bigint, bigint][]) {
+    let date = dates.get(rawDate ?? "");
+    if (date === undefined) dates.set(rawDate ?? "", (date = normaliseDate(rawDate ?? "")));
     if (date === null) {
-      out.badDate += count;
+      out.badDate += Number(count);
       continue;
     }
     if (out.latestDate === null || date > out.latestDate) out.latestDate = date;
-    out.badCost.actual += Number(r[n + 4]);
-    out.badCost.amortized += Number(r[n + 5]);
-    const fields = [date];
-    for (let i = 1; i <= TEXT_FIELDS.length; i++) fields.push(cell(r[i]));
-    const provider = cell(r[n - 1]);
-    const key = fields.join("\u0001") + "\u0001" + provider;
-    let t = merged.get(key);
-    if (!t) merged.set(key, (t = { fields, provider, cost: { actual: 0n, amortized: 0n }, quantity: 0n, rows: 0 }));
-    t.cost.actual += amount(r[n]);
-    t.cost.amortized += amount(r[n + 1]);
-    t.quantity += amount(r[n + 2]);
-    t.rows += count;
+    out.badCost.actual += Number(badA);
+    out.badCost.amortized += Number(badM);
+    // Raw dates (and NULL vs empty texts) that mean the same thing merge here.
+    const key = `${date}\u0001${t.id}`;
+    let k = merged.get(key);
+    if (!k) merged.set(key, (k = { date, texts: t.texts, textKey: t.key, provider: t.provider, cost: { actual: 0n, amortized: 0n }, quantity: 0, rows: 0 }));
+    k.cost.actual += amount(a);
+    k.cost.amortized += amount(m);
+    k.quantity += q ?? 0;
+    k.rows += Number(count);
   }
   out.totals = [...merged.values()];
   return out;
+}
+
+interface Text {
+  id: number;
+  texts: readonly string[];
+  provider: string;
+  key: string;
+}
+
+/** One Text per distinct (normalised) texts + provider, shared by all their groups. */
+function intern(raw: unknown[], seen: Map<string, Text>): Text {
+  const values = raw.map(cell);
+  const key = values.join("\u0001");
+  let t = seen.get(key);
+  if (!t) seen.set(key, (t = { id: seen.size, texts: values.slice(0, -1), provider: values[values.length - 1], key }));
+  return t;
 }
 
 /** The 1-based data row number of the first row whose cost (or date) cannot be read. */

@@ -80,7 +80,8 @@ interface RowSet {
 }
 
 async function buildRowSet(used: FileTotals[], costType: CostType): Promise<RowSet> {
-  const merged = new Map<string, { row: CostRow; quantity: bigint }>();
+  // By texts, then by date: the text keys are shared strings, so nothing is joined per group.
+  const merged = new Map<string, Map<string, { row: CostRow; quantity: number }>>();
   const others = new Map<string, number>();
   const warnings: string[] = [];
   let latestDate: string | null = null;
@@ -93,13 +94,14 @@ async function buildRowSet(used: FileTotals[], costType: CostType): Promise<RowS
         others.set(name, (others.get(name) ?? 0) + k.rows);
         continue;
       }
-      const key = k.fields.join("\u0001");
-      let m = merged.get(key);
+      let byDate = merged.get(k.textKey);
+      if (!byDate) merged.set(k.textKey, (byDate = new Map()));
+      let m = byDate.get(k.date);
       if (!m) {
-        const row = makeRow({ date: k.fields[0], cost: 0n });
-        TEXT_FIELDS.forEach((f, i) => (row[f] = k.fields[i + 1]));
+        const row = makeRow({ date: k.date, cost: 0n });
+        TEXT_FIELDS.forEach((f, i) => (row[f] = k.texts[i]));
         fillDerived(row, t);
-        merged.set(key, (m = { row, quantity: 0n }));
+        byDate.set(k.date, (m = { row, quantity: 0 }));
       }
       m.row.cost += k.cost[costType];
       m.quantity += k.quantity;
@@ -118,8 +120,9 @@ async function buildRowSet(used: FileTotals[], costType: CostType): Promise<RowS
     warnings.push(`Left out ${n} FOCUS row(s) of other providers than Microsoft (${which}); costbot counts Azure costs only.`);
   }
   const rows: CostRow[] = [];
-  for (const { row, quantity } of merged.values()) {
-    row.quantity = Number(quantity) / 1e12;
+  for (const { row, quantity } of [...merged.values()].flatMap((byDate) => [...byDate.values()])) {
+    // Float sums depend on the order DuckDB's threads add in; 12 significant digits do not.
+    row.quantity = Number(quantity.toPrecision(12));
     rows.push(row);
   }
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
