@@ -1,34 +1,69 @@
-// The one way costbot writes calendar dates: "27 Nov 2025", "24–27 Nov 2025", "28 Oct – 3 Nov 2025".
-// Used by date-word labels and every renderer so a card never mixes styles. Pure; no imports.
+// The one way costbot writes calendar dates, through Intl.DateTimeFormat: the asker's locale when the
+// platform gives one (Teams "en-US": "Nov 23 – 29, 2026"), else "23 Nov 2026", "23–29 Nov 2026",
+// "28 Oct – 3 Nov 2025". Used by date-word labels and every renderer. Pure; no imports.
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** The style without a locale: day month year, as en-GB writes it but with a closed-up "23–29". */
+const DEFAULT = "en-GB";
 
-function parts(date: string): [number, number, number] {
-  const [y, m, d] = date.split("-").map(Number);
-  return [y, m, d];
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A supported BCP 47 tag ("en-US", "de-DE"; Slack's "en_US" too), or undefined for the default. */
+export function dateLocale(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  const tag = locale.trim().replace(/_/g, "-");
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag])[0];
+  } catch {
+    return undefined; // not a well-formed tag
+  }
 }
 
-/** "27 Nov 2025"; `withYear: false` gives "27 Nov". */
-export function formatDate(date: string, withYear = true): string {
-  const [y, m, d] = parts(date);
-  if (!y || !m || !d) return date;
-  return withYear ? `${d} ${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]}`;
+function formatter(locale: string | undefined, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const tag = dateLocale(locale) ?? DEFAULT;
+  const key = `${tag}|${JSON.stringify(opts)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag, { ...opts, timeZone: "UTC" });
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** Plain dates are calendar days: read at UTC midnight and written in UTC, so no zone shifts them. */
+const at = (date: string) => new Date(`${date}T00:00:00Z`);
+const valid = (date: string) => /^\d{4}-\d\d-\d\d$/.test(date) && !Number.isNaN(at(date).getTime());
+
+/** ICU puts thin spaces around range dashes; plain spaces keep text columns and tests readable. */
+function tidy(text: string, locale: string | undefined): string {
+  const plain = text.replace(/[\u2009\u202f]/g, " ");
+  // en-GB writes "23 – 29 Nov 2026" within a month; the default closes it up as en-IE and en-AU do.
+  return dateLocale(locale) ? plain : plain.replace(/^(\d{1,2}) – (\d{1,2}) /, "$1–$2 ");
+}
+
+const DAY_MONTH: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" };
+const FULL: Intl.DateTimeFormatOptions = { ...DAY_MONTH, year: "numeric" };
+
+/** "27 Nov 2025" ("Nov 27, 2025" in en-US); `withYear: false` gives "27 Nov". */
+export function formatDate(date: string, withYear = true, locale?: string): string {
+  if (!valid(date)) return date;
+  return tidy(formatter(locale, withYear ? FULL : DAY_MONTH).format(at(date)), locale);
 }
 
 /** Inclusive dates, compactly: "27 Nov 2025", "24–27 Nov 2025", "28 Oct – 3 Nov 2025". */
-export function formatDates(from: string, to: string): string {
-  if (from === to) return formatDate(from);
-  const [fy, fm, fd] = parts(from);
-  const [ty, tm] = parts(to);
-  if (fy === ty && fm === tm) return `${fd}–${formatDate(to)}`;
-  if (fy === ty) return `${formatDate(from, false)} – ${formatDate(to)}`;
-  return `${formatDate(from)} – ${formatDate(to)}`;
+export function formatDates(from: string, to: string, locale?: string): string {
+  if (!valid(from) || !valid(to)) return from === to ? from : `${from} – ${to}`;
+  if (from === to) return formatDate(from, true, locale);
+  return tidy(formatter(locale, FULL).formatRange(at(from), at(to)), locale);
 }
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+/** "Wed 26 Nov" ("Wed, Nov 26" in en-US): a day in a by-day list or a digest. */
+export function formatDay(date: string, locale?: string): string {
+  if (!valid(date)) return date;
+  return tidy(formatter(locale, { weekday: "short", ...DAY_MONTH }).format(at(date)), locale);
+}
 
-/** "Wed 26 Nov": a day in a by-day list or a digest. */
-export function formatDay(date: string): string {
-  const wd = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return `${WEEKDAYS[wd] ?? ""} ${formatDate(date, false)}`.trim();
+/** "November 2025": a whole month. */
+export function formatMonth(date: string, locale?: string): string {
+  if (!valid(date)) return date;
+  return formatter(locale, { month: "long", year: "numeric" }).format(at(date));
 }
