@@ -26,7 +26,7 @@ export interface Config {
 }
 
 /** Azure's public price list, Foundry Models and Foundry Tools only, primary meter regions. */
-export const DEFAULT_PRICES_URL = "https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&meterRegion='primary'&$filter="
+const DEFAULT_PRICES_URL = "https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&meterRegion='primary'&$filter="
   + encodeURIComponent("serviceName eq 'Foundry Models' or serviceName eq 'Foundry Tools'");
 
 /** Thrown for configuration a user must fix; the message names the variable. */

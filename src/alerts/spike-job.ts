@@ -21,11 +21,11 @@ export interface SpikeJobDeps extends DeliverDeps {
   spike?: SpikeOptions;
 }
 
-export const spikeKey = (s: Pick<Spike, "model" | "date">, target: Pick<Target, "id">) => `spike:${s.model}:${s.date}:${target.id}`;
+const spikeKey = (s: Pick<Spike, "model" | "date">, target: Pick<Target, "id">) => `spike:${s.model}:${s.date}:${target.id}`;
 
 const money = (a: bigint, currency: string) => formatMoney(toMoneyNumber(a), currency);
 
-export function spikeCard(s: Spike, currency = "USD"): NoticeReport {
+function spikeCard(s: Spike, currency = "USD"): NoticeReport {
   const times = s.baseline > 0n ? `${(Number((s.cost * 10n) / s.baseline) / 10).toFixed(1)}× ` : "";
   const day = new Date(`${s.date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "short", timeZone: "UTC" });
   return {
@@ -54,12 +54,12 @@ export async function spikeTargets(deps: Pick<SpikeJobDeps, "store">): Promise<T
   return targets.filter((t): t is Target => Boolean(t && !t.disabled));
 }
 
-export interface SpikeRun {
+interface SpikeRun {
   spikes: Spike[];
   deliveries: Array<{ key: string; result: DeliverResult }>;
 }
 
-export async function runSpikeCheck(deps: SpikeJobDeps, now: Date): Promise<SpikeRun> {
+async function runSpikeCheck(deps: SpikeJobDeps, now: Date): Promise<SpikeRun> {
   const lookback = deps.lookbackDays ?? 14;
   const baselineDays = deps.spike?.baselineDays ?? 28;
   // Azure usage dates are UTC calendar days.

@@ -5,7 +5,7 @@ import { splitCents } from "../cost/metrics/allocate.js";
 import type { MetricsSource, UsageRow } from "../cost/metrics/types.js";
 import type { SpendGroup, SpendReport } from "./report.js";
 
-export const ALLOCATION_NOTE =
+const ALLOCATION_NOTE =
   "By deployment is an allocation: each model's billed cost is split across its deployments by their share of tokens in Azure Monitor metrics.";
 
 export async function withDeployments(report: SpendReport, metrics: MetricsSource): Promise<SpendReport> {

@@ -26,7 +26,7 @@ export const UNITS = wordTable<Unit>({
 });
 const SHORTHAND = wordTable<Unit>({ wtd: "week", mtd: "month", qtd: "quarter", ytd: "year" });
 const THIS = new Set(["this", "current"]);
-export const LAST = new Set(["last", "previous", "prev", "prior", "past"]);
+const LAST = new Set(["last", "previous", "prev", "prior", "past"]);
 const RANGE_TO = new Set(["to", "through", "thru", "until", "till", "-", "–", "—", ".."]);
 const BETWEEN = new Set(["and"]);
 /** Longest "last N <unit>" we accept, in days: ten years is already more than Azure keeps. */
@@ -47,7 +47,7 @@ export function currentPeriod(c: Clock, unit: Unit): DateRange {
 }
 
 /** The whole period before the current one: last week, last month, ... (yesterday for days). */
-export function previousWholePeriod(c: Clock, unit: Unit): DateRange {
+function previousWholePeriod(c: Clock, unit: Unit): DateRange {
   const o = { weekStartsOn: c.weekStartsOn };
   const t = c.today;
   switch (unit) {

@@ -2,7 +2,7 @@
 // billed ones are estimated to cost. Plain data: the JSON contract (render/errors-view.ts draws it).
 import type { DateRange } from "./intent-types.js";
 
-export interface ErrorsGroup {
+interface ErrorsGroup {
   /** HTTP status code, e.g. "400". */
   key: string;
   billed: boolean;

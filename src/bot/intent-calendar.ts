@@ -59,7 +59,7 @@ const FULL = ["january", "february", "march", "april", "may", "june", "july", "a
   "october", "november", "december"];
 
 /** 0-based month for `nov`, `november`, `sept`; undefined otherwise. */
-export function monthIndex(word: string | undefined): number | undefined {
+function monthIndex(word: string | undefined): number | undefined {
   if (!word) return undefined;
   const i = FULL.indexOf(word);
   if (i >= 0) return i;

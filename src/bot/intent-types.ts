@@ -41,7 +41,7 @@ export interface SpendIntent {
   costType: CostType;
 }
 
-export interface HelpIntent {
+interface HelpIntent {
   kind: "help";
 }
 

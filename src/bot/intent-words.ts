@@ -38,7 +38,7 @@ export const FILLER = new Set([
 ]);
 
 /** Words after `by` / `per` and what they group by. */
-export const GROUP_WORDS = wordTable<GroupBy>({
+const GROUP_WORDS = wordTable<GroupBy>({
   model: "model", models: "model", channel: "channel", channels: "channel", billing: "channel",
   meter: "meter", meters: "meter", resource: "resource", resources: "resource",
   "resource-group": "resource-group", "resource-groups": "resource-group", resourcegroup: "resource-group",

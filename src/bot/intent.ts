@@ -11,7 +11,7 @@ import {
   asModelName, CHANNEL_WORDS, COMPARE_FLAGS, COST_TYPE_WORDS, FILLER, HELP_WORDS, matchGrouping, tokenize,
 } from "./intent-words.js";
 
-export const TRY = `Try: this week, last month by channel, gpt-4o yesterday, 2025-11-01 to 2025-11-15, or "help".`;
+const TRY = `Try: this week, last month by channel, gpt-4o yesterday, 2025-11-01 to 2025-11-15, or "help".`;
 
 interface Draft {
   range?: DateRange;

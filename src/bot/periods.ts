@@ -53,14 +53,14 @@ function monthsBack(from: string, to: string, months: number): { from: string; t
  * Oct (clipped to the shorter month), 1 Oct–25 Nov with 1 Jul–25 Aug, a whole period with the
  * whole period before.
  */
-export function samePeriodBefore(from: string, to: string, unit: PeriodUnit): { from: string; to: string } {
+function samePeriodBefore(from: string, to: string, unit: PeriodUnit): { from: string; to: string } {
   if (unit === "day") return { from: shiftDays(from, -1), to: shiftDays(to, -1) };
   if (unit === "week") return { from: shiftDays(from, -7), to: shiftDays(to, -7) };
   return monthsBack(from, to, MONTHS[unit]);
 }
 
 /** The N days just before a range of N days. */
-export function daysBefore(from: string, to: string): { from: string; to: string } {
+function daysBefore(from: string, to: string): { from: string; to: string } {
   const len = lengthInDays(from, to);
   return { from: shiftDays(from, -len), to: shiftDays(from, -1) };
 }

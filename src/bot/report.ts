@@ -31,7 +31,7 @@ export interface SpendGroup {
   recognised?: false;
 }
 
-export interface ChannelSplit {
+interface ChannelSplit {
   channel: Channel;
   cost: number;
   /** The channel's cost in the period compared with (spend reports only). */

@@ -27,7 +27,7 @@ export function statusLine(b: BudgetLike, s: BudgetStatus): string {
 }
 
 /** "gpt-4o $2,100.00 (51%), mistral-large-2411 $900.00 (22%); Microsoft $3,000.00 · Marketplace $1,120.00". */
-export function driversLine(s: BudgetStatus): string {
+function driversLine(s: BudgetStatus): string {
   const models = s.drivers.models.map((m) => `${m.model} ${money(m.cost, s.currency)} (${pct(m.cost, s.spent)})`);
   const { microsoft, marketplace } = s.drivers.channels;
   const lead = marketplace > microsoft ? "marketplace" : "microsoft";
@@ -72,7 +72,7 @@ export function budgetAlertCard(b: BudgetLike, s: BudgetStatus, kind: "actual" |
 }
 
 /** The spend question behind a budget, as a user would type it. */
-export function spendCommand(b: Pick<Budget, "period" | "model" | "channel">): string {
+function spendCommand(b: Pick<Budget, "period" | "model" | "channel">): string {
   const range = b.period === "daily" ? "today" : b.period === "weekly" ? "this week" : "this month";
   return [range, b.model, b.channel].filter(Boolean).join(" ");
 }

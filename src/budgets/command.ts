@@ -20,7 +20,7 @@ export interface BudgetCommandDeps extends Omit<BudgetCheckDeps, "costSource"> {
   admins: string[];
 }
 
-export const NO_CHANNEL: Report = {
+const NO_CHANNEL: Report = {
   kind: "error",
   message: "Budgets belong to a channel, and this message did not come from one.",
   hint: "Ask in the Slack channel or Teams conversation that should get the alerts.",

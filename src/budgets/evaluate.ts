@@ -13,7 +13,7 @@ import type { PeriodWindow } from "./period.js";
 /** Days of history before a period that the weekday profile of the projection needs. */
 export const HISTORY_DAYS = 35;
 
-export interface Drivers {
+interface Drivers {
   /** Largest first, at most `limit` models (after the budget's filter). */
   models: Array<{ model: string; cost: Amount; channel?: Channel }>;
   channels: Record<Channel, Amount>;

@@ -5,7 +5,7 @@ import type { Channel } from "../cost/types.js";
 import { asModelName, CHANNEL_WORDS, wordTable } from "../bot/intent-words.js";
 import type { BudgetPeriod } from "../store/types.js";
 
-export const DEFAULT_THRESHOLDS = [80, 100];
+const DEFAULT_THRESHOLDS = [80, 100];
 
 export type BudgetCommand =
   | { kind: "list" }
@@ -107,7 +107,7 @@ function parseSet(w: string[]): BudgetCommand {
 }
 
 /** "50,80,100", "50%, 80%": ascending distinct percentages in (0, 1000]; a message when not. */
-export function parseThresholds(text: string): number[] | string {
+function parseThresholds(text: string): number[] | string {
   const parts = text.split(",").map((s) => s.trim().replace(/%$/, "")).filter(Boolean);
   if (parts.length === 0) return "Name the alert thresholds in percent, e.g. alerts 50,80,100.";
   const values = parts.map(Number);

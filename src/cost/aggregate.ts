@@ -4,7 +4,7 @@ import { classify } from "./classify.js";
 import type { Amount } from "./money.js";
 import type { Channel, Classification, CostRow } from "./types.js";
 
-export type GroupKeyKind = "model" | "channel" | "meter" | "resource" | "resource-group" | "day" | "deployment-type";
+type GroupKeyKind = "model" | "channel" | "meter" | "resource" | "resource-group" | "day" | "deployment-type";
 
 export interface GroupTotals {
   cost: Amount;
@@ -105,7 +105,7 @@ export function aggregate(rows: Iterable<CostRow>, opts: AggregateOptions): Aggr
  * version under it ("gpt-5" keeps gpt-5.4-nano, "gpt-4" keeps gpt-4.1 but not gpt-4o), or PTU
  * ("ptu", "provisioned"). An unrecognised meter only matches its own raw name.
  */
-export function modelFilter(word: string): (c: Classification) => boolean {
+function modelFilter(word: string): (c: Classification) => boolean {
   const w = word.toLowerCase();
   if (w === "ptu" || w === "provisioned" || w === "ptus") return (c) => c.deployment.includes("provisioned");
   return (c) => {

@@ -6,7 +6,7 @@ import { toCents, type Amount } from "./money.js";
 const CENT = 10n ** 10n; // 1 cent in 1e-12 units
 
 /** Cents per part (same order), summing to `toCents(sum of parts)`. Ties go to the earlier part. */
-export function apportionCents(parts: Amount[]): bigint[] {
+function apportionCents(parts: Amount[]): bigint[] {
   const floors = parts.map((a) => (a >= 0n ? a / CENT : -((-a + CENT - 1n) / CENT)));
   const total = toCents(parts.reduce((s, a) => s + a, 0n));
   let left = total - floors.reduce((s, c) => s + c, 0n);

@@ -3,7 +3,7 @@
 // Pure data plus tiny name builders: must not import sources, platform SDKs or the classifier.
 
 /** Columns a Marketplace rule can test. */
-export type RuleColumn =
+type RuleColumn =
   | "meterName" | "meterCategory" | "meterSubCategory" | "product" | "serviceName"
   | "publisherType" | "publisherName" | "resourceName";
 

@@ -17,7 +17,7 @@ const cache = new Map<string, number | null>();
  * The block a unit of measure states: "1K", "1K Tokens", "1000" -> 1000; "1M" -> 1e6; "10K" -> 1e4;
  * "100" -> 100. null for units that state no block ("", "1", "Tokens", "1 Hour").
  */
-export function unitBlockSize(unitOfMeasure: string): number | null {
+function unitBlockSize(unitOfMeasure: string): number | null {
   let v = cache.get(unitOfMeasure);
   if (v === undefined) {
     v = parseUnit(unitOfMeasure);
@@ -49,11 +49,6 @@ function timeKind(unitOfMeasure: string): UsageKind | null {
   return null;
 }
 
-/** true for units billed by time (PTU, hosting, compute): such rows carry no tokens. */
-export function isTimeUnit(unitOfMeasure: string): boolean {
-  return timeKind(unitOfMeasure) !== null;
-}
-
 // The meter name's last word says what is counted when it is not tokens.
 const NAME_KINDS: Array<[RegExp, UsageKind]> = [
   [/\bimages?$/i, "images"],
@@ -83,8 +78,3 @@ export function meterUsage(unitOfMeasure: string, meterName: string, blockHint: 
   return { kind: "units", per: block ?? 1 };
 }
 
-/** Tokens one unit of quantity stands for, or 0 when the meter does not count tokens. */
-export function tokensPerUnit(unitOfMeasure: string, blockHint: number | null): number {
-  if (isTimeUnit(unitOfMeasure)) return 0;
-  return unitBlockSize(unitOfMeasure) ?? blockHint ?? 1;
-}

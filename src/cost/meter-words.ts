@@ -51,7 +51,7 @@ const UNIT_NOUNS = /^(pages?|images?|characters?|calls?|sessions?|search|seconds
 const DATE = /^((0?[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])20\d\d)$/;
 
 /** The name's words, lowercase, with camelCase, glued versions and punctuation split apart. */
-export function meterTokens(meterName: string): string[] {
+function meterTokens(meterName: string): string[] {
   return meterName
     .replace(/(short|long)co\b/gi, " ")
     .replace(/\bMoE\b/g, "moe")

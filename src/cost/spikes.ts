@@ -38,7 +38,7 @@ export interface Spike {
 const DEFAULTS = { baselineDays: 28, minExcess: parseAmount("50")!, minDeviations: 3, minJump: 1.3, minSamples: 6 };
 
 /** Daily model spend per model, per date, with the channels seen. */
-export function dailyByModel(rows: Iterable<CostRow>): { days: Set<string>; models: Map<string, { channels: Set<Channel>; byDay: Map<string, Amount> }> } {
+function dailyByModel(rows: Iterable<CostRow>): { days: Set<string>; models: Map<string, { channels: Set<Channel>; byDay: Map<string, Amount> }> } {
   const days = new Set<string>();
   const models = new Map<string, { channels: Set<Channel>; byDay: Map<string, Amount> }>();
   for (const row of rows) {
@@ -86,7 +86,7 @@ export function detectSpikes(rows: Iterable<CostRow>, date: string, options: Spi
   return spikes.sort((a, b) => (a.excess === b.excess ? (a.model < b.model ? -1 : 1) : a.excess > b.excess ? -1 : 1));
 }
 
-export function dayType(date: string): "weekday" | "weekend" {
+function dayType(date: string): "weekday" | "weekend" {
   const wd = new Date(`${date}T12:00:00Z`).getUTCDay();
   return wd === 0 || wd === 6 ? "weekend" : "weekday";
 }

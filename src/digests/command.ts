@@ -17,7 +17,7 @@ const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday
 const EXAMPLES = "Try `digest daily 09:00 Europe/Berlin`, `digest weekly mon 08:30` or `digest off`.";
 
 /** "every day at 09:00 (Europe/Berlin)" / "every Monday at 08:30 (UTC)". */
-export function describeDigest(d: Pick<DigestSubscription, "cadence" | "weekday" | "time" | "tz">): string {
+function describeDigest(d: Pick<DigestSubscription, "cadence" | "weekday" | "time" | "tz">): string {
   const when = d.cadence === "weekly" ? `every ${WEEKDAY_NAMES[d.weekday ?? 1]}` : "every day";
   return `${when} at ${d.time} (${d.tz})`;
 }

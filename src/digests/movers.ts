@@ -6,7 +6,7 @@ import type { Channel, CostRow } from "../cost/types.js";
 import { shiftDays } from "../bot/periods.js";
 import type { DigestMover } from "../bot/report.js";
 
-export const TRAILING_DAYS = 7;
+const TRAILING_DAYS = 7;
 const TOP_MODELS = 3;
 
 export function moversOf(rows: CostRow[], day: string): DigestMover[] {

@@ -42,7 +42,7 @@ export function createBaseMemo(deps: Pick<DigestRunDeps, "bot" | "costType">) {
 }
 
 /** The figures the previous digest of this target recorded, for restatement notes. */
-export async function previousFigures(store: Store, sub: DigestSubscription, date: string): Promise<DigestFigures | undefined> {
+async function previousFigures(store: Store, sub: DigestSubscription, date: string): Promise<DigestFigures | undefined> {
   const prev = await store.deliveries.get(digestKey(sub.targetId, shiftDays(date, sub.cadence === "weekly" ? -7 : -1)));
   if (prev?.status !== "sent" || !prev.detail?.startsWith("{")) return undefined;
   try {

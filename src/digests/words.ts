@@ -22,7 +22,7 @@ const WEEKDAY_HELP = "use mon, tue, wed, thu, fri, sat or sun, e.g. `digest week
 const invalid = (message: string): DigestWords => ({ kind: "invalid", message });
 
 /** "09:00", "9:30", "9am", "5:30pm" -> "HH:MM"; a time-shaped word that is out of range -> Error. */
-export function readTime(word: string): string | Error | null {
+function readTime(word: string): string | Error | null {
   const m = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/.exec(word);
   if (!m || (m[2] === undefined && m[3] === undefined)) return null;
   let h = Number(m[1]);

@@ -70,7 +70,7 @@ export async function serve(): Promise<number> {
 }
 
 /** The one line for a failure the configuration explains, naming the variable; undefined otherwise. */
-export function startFailure(err: unknown, config?: Config): string | undefined {
+function startFailure(err: unknown, config?: Config): string | undefined {
   if (err instanceof ConfigError || isCostbotError(err)) return oneLine(err.message);
   if (!config) return undefined;
   const { code, syscall, message } = (err ?? {}) as NodeJS.ErrnoException;

@@ -28,7 +28,7 @@ export interface Notifier {
   alreadySent?(target: Target, report: Report, since: Date): Promise<boolean | undefined>;
 }
 
-export interface SendHooks {
+interface SendHooks {
   /** Records that the send begins; false when this instance no longer holds the delivery (do not send). */
   beforePost(): Promise<boolean>;
 }

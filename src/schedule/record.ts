@@ -30,7 +30,7 @@ export function pendingRecords(store: Store): PendingRecords {
   return p;
 }
 
-export function createPendingRecords(): PendingRecords {
+function createPendingRecords(): PendingRecords {
   const pending = new Map<string, OutcomeRecord>();
   return {
     add: (r) => void pending.set(r.key, r),

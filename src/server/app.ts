@@ -30,7 +30,7 @@ export interface RunningApp {
 
 /** A mount adds routes for one platform and returns a description, or null if not configured. */
 export type Mount = (router: Router, deps: AppDeps) => Promise<MountResult | null> | MountResult | null;
-export interface MountResult {
+interface MountResult {
   describe: string;
   close?: () => Promise<void>;
 }

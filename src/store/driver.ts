@@ -1,7 +1,7 @@
 // The narrow SQL seam sql-store.ts runs on: SQLite (better-sqlite3) or PostgreSQL (pg).
 // Statements use `?` placeholders; drivers translate. Must not import store logic or platform SDKs.
 
-export type Dialect = "sqlite" | "postgres";
+type Dialect = "sqlite" | "postgres";
 
 /** A row as the driver returns it: column name to value (strings, numbers, null). */
 export type Row = Record<string, unknown>;

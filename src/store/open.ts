@@ -7,7 +7,7 @@ import { createSqlStore } from "./sql-store.js";
 import { createSqliteDriver } from "./sqlite-driver.js";
 import type { Store, StoreOptions } from "./types.js";
 
-export const DEFAULT_DATABASE_URL = "./data/costbot.db";
+const DEFAULT_DATABASE_URL = "./data/costbot.db";
 
 /** The URL with any password masked, for messages and logs. */
 export function redactDatabaseUrl(url: string): string {

@@ -12,7 +12,7 @@ import { createTargetMethods } from "./sql-targets.js";
 import type { Store, StoreOptions } from "./types.js";
 
 /** A fresh id per open, so two stores in one process (or two processes on one host) differ. */
-export function defaultInstanceId(): string {
+function defaultInstanceId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
 

@@ -6,7 +6,7 @@ import type { Channel } from "../cost/types.js";
 export type Platform = "slack" | "teams" | "web";
 
 /** Plain JSON, as stored; handed back unchanged. */
-export type JsonObject = Record<string, unknown>;
+type JsonObject = Record<string, unknown>;
 
 /** Somewhere messages go: a Slack channel, a Teams conversation, a playground session. */
 export interface Target {

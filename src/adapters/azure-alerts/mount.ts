@@ -11,7 +11,7 @@ import type { Store, Target } from "../../store/types.js";
 import { azureAlertCard } from "./card.js";
 import { parseAzureBudgetAlert, type AzureBudgetAlert } from "./parse.js";
 
-export const AZURE_ALERTS_PATH = "/alerts/azure";
+const AZURE_ALERTS_PATH = "/alerts/azure";
 /** A claim older than this with no outcome belonged to a process that died; Azure's retry may take it over. */
 const ABANDONED_MS = 5 * 60_000;
 

@@ -153,7 +153,7 @@ function build(r: Raw): ParseResult {
  * "8000.0" of 10000 is an amount (80%); "0.8" of 50 is a ratio (80%); "80%" is a percent. Azure
  * thresholds go up to 1000%, so a bare value up to 10 on a budget more than ten times larger is a ratio.
  */
-export function thresholdOf(raw: string, budget: Amount): { amount: Amount; percent: number } | null {
+function thresholdOf(raw: string, budget: Amount): { amount: Amount; percent: number } | null {
   const pctMatch = /^([\d.]+)\s*%$/.exec(raw);
   const value = parseAzureAmount(pctMatch ? pctMatch[1] : raw);
   if (value === null || value <= 0n) return null;

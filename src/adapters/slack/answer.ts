@@ -62,7 +62,7 @@ export function errorReport(err: unknown): Report {
 }
 
 /** Loggable shape of an error: name, code and message, never request bodies or tokens. */
-export function describeError(err: unknown): Record<string, unknown> {
+function describeError(err: unknown): Record<string, unknown> {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
     return { name: err.name, message: err.message, ...(code !== undefined ? { code } : {}), stack: err.stack };

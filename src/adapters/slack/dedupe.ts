@@ -14,7 +14,7 @@ export interface Dedupe {
  * Slack retries a failed or slow (over 3 s) event delivery three times: at once, after about a
  * minute and after about five; keep keys a little longer than that.
  */
-export const DEFAULT_DEDUPE_TTL_MS = 10 * 60_000;
+const DEFAULT_DEDUPE_TTL_MS = 10 * 60_000;
 
 export function createDedupe(ttlMs = DEFAULT_DEDUPE_TTL_MS, nowMs: () => number = Date.now, maxKeys = 50_000): Dedupe & { readonly size: number } {
   // Map keeps insertion order, so the oldest keys are first: expiry sweeps stop at the first live one.

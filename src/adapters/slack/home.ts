@@ -4,9 +4,9 @@ import type { App, types, webApi } from "@slack/bolt";
 import { answerAsMessage, kitBlocks, type HandlerDeps } from "./answer.js";
 
 /** What the Home tab asks when it opens. */
-export const HOME_QUESTION = "this month by model";
+const HOME_QUESTION = "this month by model";
 /** Slack's limit for blocks in a Home tab view. */
-export const HOME_MAX_BLOCKS = 100;
+const HOME_MAX_BLOCKS = 100;
 
 export function registerHome(app: App, deps: HandlerDeps): void {
   app.event("app_home_opened", async ({ event, client }) => {

@@ -17,7 +17,7 @@ export interface SlackNotifierOptions {
 }
 
 /** What identifies a report among the channel's messages: a digest by its title (its day), others by text. */
-export function slackMarker(report: Report): string {
+function slackMarker(report: Report): string {
   return report.kind === "digest" ? escapeMrkdwn(digestTitle(report)) : renderSlack(report).text;
 }
 
@@ -55,7 +55,7 @@ export function createSlackSchedulerNotifier(opts: SlackNotifierOptions): Notifi
 }
 
 /** Carries Slack's Retry-After (seconds, on the WebClient's rate-limit error) into the NotifyError. */
-export function withRetryAfter(err: unknown): unknown {
+function withRetryAfter(err: unknown): unknown {
   if (!(err instanceof NotifyError) || err.kind !== "transient") return err;
   const after = (err.cause as { retryAfter?: number } | undefined)?.retryAfter;
   if (typeof after !== "number" || !Number.isFinite(after)) return err;

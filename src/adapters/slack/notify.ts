@@ -36,7 +36,7 @@ export function createSlackNotifier(opts: { botToken: string; apiUrl?: string; l
 }
 
 /** Classifies a WebClient failure: Slack's own refusals by code, rate limits and transport as transient. */
-export function toNotifyError(err: unknown, channel: string): NotifyError {
+function toNotifyError(err: unknown, channel: string): NotifyError {
   const e = err as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
   const slackError = e.data?.error;
   if (e.code === webApi.ErrorCode.PlatformError && slackError && PERMANENT.has(slackError)) {

@@ -90,7 +90,7 @@ export function createRouterReceiver(opts: RouterReceiverOptions): RouterReceive
 }
 
 /** Slash commands and interactivity arrive form-encoded (`payload=` JSON for the latter); events as JSON. */
-export function parseSlackBody(raw: string, contentType: string | string[] | undefined): Record<string, any> | null {
+function parseSlackBody(raw: string, contentType: string | string[] | undefined): Record<string, any> | null {
   try {
     if (String(contentType ?? "").startsWith("application/x-www-form-urlencoded")) {
       const form = parseQuery(raw);

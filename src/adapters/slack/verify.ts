@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { isValidSlackRequest } from "@slack/bolt";
 
 /** Slack refuses replays older than this; we refuse clocks this far off in either direction. */
-export const SIGNATURE_WINDOW_SECONDS = 300;
+const SIGNATURE_WINDOW_SECONDS = 300;
 
 /** The `X-Slack-Signature` value Slack would send for this body at `timestampSec`. */
 export function slackSignature(signingSecret: string, timestampSec: number | string, body: string): string {

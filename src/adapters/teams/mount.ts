@@ -7,7 +7,7 @@ import { createMemoryConversationStore, type ConversationStore } from "./convers
 import { TeamsHandler } from "./handler.js";
 import { createTeamsRoute } from "./http.js";
 
-export const TEAMS_PATH = "/api/messages";
+const TEAMS_PATH = "/api/messages";
 
 export interface TeamsMountOptions {
   /** Where conversation references go; default: the server's store, else process memory. */

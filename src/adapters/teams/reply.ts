@@ -27,7 +27,7 @@ export function reportMessage(report: Report): Partial<Activity> {
   };
 }
 
-export function headline(report: Report): string {
+function headline(report: Report): string {
   switch (report.kind) {
     case "spend":
       return `${report.range.label}: ${formatMoney(report.total, report.currency)} on AI models`;

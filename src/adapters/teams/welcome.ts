@@ -4,7 +4,7 @@ import type { Activity } from "botbuilder";
 import type { Report } from "../../bot/report.js";
 import { cardAttachment } from "./reply.js";
 
-export const WELCOME_TEXT =
+const WELCOME_TEXT =
   "Hi, I'm costbot. I report what your Azure AI models cost — Microsoft-billed and Marketplace — " +
   "with tokens per model, trends and budgets. Mention me with a question, e.g. " +
   "\"@costbot this week\" or \"@costbot last month by model\" (no mention needed in a personal chat).";

@@ -7,7 +7,7 @@ import { createHostCheck } from "./host-check.js";
 import { playgroundAdminIds, PLAYGROUND_USER_ID } from "./identity.js";
 import { loadStaticFiles } from "./static.js";
 
-export { playgroundAdminIds, PLAYGROUND_TARGET, PLAYGROUND_USER_ID } from "./identity.js";
+export { playgroundAdminIds } from "./identity.js";
 
 export interface PlaygroundOptions {
   /** The clock for digest times; tests pin it (questions use the bot's own clock). */

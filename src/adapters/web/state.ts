@@ -9,7 +9,7 @@ import { previewDigest } from "./digest-preview.js";
 import { PLAYGROUND_TARGET, PLAYGROUND_USER_ID } from "./identity.js";
 
 /** "#general", "Teams channel 19:abc…", "the playground": how people name a place. */
-export function targetLabel(t: Pick<Target, "platform" | "address" | "meta">): string {
+function targetLabel(t: Pick<Target, "platform" | "address" | "meta">): string {
   const name = t.meta?.name ?? t.meta?.channelName ?? t.meta?.conversationName;
   if (t.platform === "web") return t.address === PLAYGROUND_TARGET.address ? "the playground" : `web ${t.address}`;
   if (t.platform === "slack") return `#${name ?? t.address}`;
@@ -18,7 +18,7 @@ export function targetLabel(t: Pick<Target, "platform" | "address" | "meta">): s
 }
 
 /** The next time a digest subscription fires after `now` (its wall-clock time in its zone). */
-export function nextDigestRun(sub: Pick<DigestSubscription, "cadence" | "weekday" | "time" | "tz">, now: Date): Date | null {
+function nextDigestRun(sub: Pick<DigestSubscription, "cadence" | "weekday" | "time" | "tz">, now: Date): Date | null {
   const [hh, mm] = sub.time.split(":").map(Number);
   const day = sub.cadence === "weekly" ? String(sub.weekday ?? 1) : "*";
   return new Cron(`${mm} ${hh} * * ${day}`, { timezone: sub.tz, paused: true }).nextRun(now);

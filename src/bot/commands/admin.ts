@@ -6,14 +6,14 @@ import type { NoticeReport } from "../report.js";
 const SLACK_ID = /^[UW][A-Z0-9]{2,}$/;
 const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Platforms an admin entry may name (`web` is the local playground). */
-export const ADMIN_PLATFORMS = ["slack", "teams", "web"] as const;
+const ADMIN_PLATFORMS = ["slack", "teams", "web"] as const;
 type AdminPlatform = (typeof ADMIN_PLATFORMS)[number];
 
 /**
  * The platform an entry counts on: `slack:U123`, `teams:<AAD object id>`, `web:playground` say so;
  * a bare id counts only where its format belongs (Slack `U…`/`W…`, a GUID for Teams), else nowhere.
  */
-export function adminEntry(entry: string): { platform: AdminPlatform | null; id: string } {
+function adminEntry(entry: string): { platform: AdminPlatform | null; id: string } {
   const e = entry.trim();
   const m = /^([a-z]+):(.+)$/i.exec(e);
   if (m && (ADMIN_PLATFORMS as readonly string[]).includes(m[1].toLowerCase())) {

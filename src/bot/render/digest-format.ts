@@ -5,7 +5,7 @@ import { formatDay } from "../date-style.js";
 import { channelName, formatChange, formatDate, formatDates, formatMoney } from "./format.js";
 
 /** "Wed 26 Nov". */
-export const dayName = formatDay;
+const dayName = formatDay;
 
 /** "Daily AI spend digest · Wed 26 Nov 2025" (the reporting day, not the sending day). */
 export function digestTitle(r: DigestReport): string {

@@ -6,7 +6,7 @@ import { formatDate, formatDates, formatDay } from "../date-style.js";
 import type { DateRange, GroupBy } from "../intent-types.js";
 import type { SpendGroup } from "../report.js";
 
-export { formatDate, formatDates, formatDay };
+export { formatDate, formatDates };
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -130,11 +130,6 @@ export function groupByLabel(groupBy: GroupBy): string {
   return GROUP_LABELS[groupBy] ?? groupBy;
 }
 
-/** "This week (24–27 Nov 2025)". */
-export function formatRange(range: DateRange): string {
-  return `${range.label} (${formatDates(range.from, range.to)})`;
-}
-
 /**
  * The heading every card starts with: "AI model spend · This week", "AI model spend (amortized) ·
  * Last month", "... · Today so far", "... · This week (incomplete)".
@@ -178,12 +173,6 @@ export function previousLine(previous: { from: string; to: string; label: string
   const what = previous.label.charAt(0).toLowerCase() + previous.label.slice(1);
   const edge = !coverage ? "" : previous.to < coverage.from ? ` (data begins ${formatDate(coverage.from)})` : ` (data ends ${formatDate(coverage.to)})`;
   return `no data for ${what}${edge}`;
-}
-
-/** "Compared with 17–19 Nov 2025, same days of the week before": what the change is against. */
-export function comparedLine(previous: { from: string; to: string; label: string }): string {
-  const label = previous.label.charAt(0).toLowerCase() + previous.label.slice(1);
-  return `Compared with ${formatDates(previous.from, previous.to)}, ${label}`;
 }
 
 /** "Filtered to Marketplace, model gpt-4o", or "" when unfiltered. */

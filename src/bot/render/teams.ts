@@ -13,7 +13,7 @@ import { errorsNotice } from "./errors-view.js";
 import { estimateLine } from "./estimate-line.js";
 import { rollUp } from "./rollup.js";
 
-export type CardElement = Record<string, unknown>;
+type CardElement = Record<string, unknown>;
 export interface AdaptiveCard {
   type: "AdaptiveCard";
   $schema: string;

@@ -27,7 +27,7 @@ const STATUS_MIX: Array<[string, number]> = [["400", 0.012], ["408", 0.002], ["4
 /** Average input tokens per request, for request counts. */
 const TOKENS_PER_REQUEST = 1_800;
 /** The day billed failures jump (a client resending prompts the content filter rejects). */
-export const DEMO_FAILURE_SPIKE = { deployment: "mini-router", daysAgo: 2, factor: 12 };
+const DEMO_FAILURE_SPIKE = { deployment: "mini-router", daysAgo: 2, factor: 12 };
 const DAY = 86_400_000;
 
 export function createDemoMetricsSource(opts: { clock?: () => Date } = {}): MetricsSource {

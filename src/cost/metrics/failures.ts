@@ -12,16 +12,16 @@ import type { RequestRow, UsageRow } from "./types.js";
  * input limit) and 408 (timeout); one it did not process is not charged — 401 (authentication),
  * 429 (rate limit). Azure names no other codes; costbot counts them as not billed and says so.
  */
-export const BILLED_FAILURES = new Set(["400", "408"]);
+const BILLED_FAILURES = new Set(["400", "408"]);
 export const FAILURE_EXPLANATION =
   "Azure charges failed requests it processed (400 content filter or input limit, 408 timeout), not those it refused (401 authentication, 429 rate limit).";
 export const FAILURE_COST_BASIS =
   "Billed failures × the deployment's average input tokens per request × the model's observed input rate; output tokens are not counted.";
 
-export const isFailure = (code: string) => !/^[123]\d\d$/.test(code);
+const isFailure = (code: string) => !/^[123]\d\d$/.test(code);
 export const isBilledFailure = (code: string) => BILLED_FAILURES.has(code);
 
-export interface FailureGroup {
+interface FailureGroup {
   key: string;
   billed: boolean;
   requests: number;

@@ -89,7 +89,7 @@ function shrink(mem: GroupingMemory, scope: string, message: string): boolean {
   return true;
 }
 
-export function queryBody(costType: CostType, w: DateWindow, grouping: readonly string[], quantity: boolean) {
+function queryBody(costType: CostType, w: DateWindow, grouping: readonly string[], quantity: boolean) {
   return {
     type: costType === "amortized" ? "AmortizedCost" : "ActualCost",
     timeframe: "Custom",

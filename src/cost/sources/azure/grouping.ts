@@ -8,7 +8,7 @@ export const FULL_GROUPING = [
 ] as const;
 
 /** Smaller groupings to try, in order, when Azure rejects one without naming the dimension. */
-export const FALLBACKS: string[][] = [
+const FALLBACKS: string[][] = [
   ["ResourceId", "Meter", "PublisherType", "UnitOfMeasure"],
   ["ResourceId", "Meter"],
   ["Meter"],

@@ -18,7 +18,6 @@ import type { AzureCostSource, AzureCostSourceOptions, BudgetInfo } from "./type
 import { canonicalWindow, isoDate, monthOf, type DateWindow } from "./window.js";
 
 export type * from "./types.js";
-export { parseScope } from "./scopes.js";
 
 const HOUR = 3_600_000;
 

@@ -4,7 +4,7 @@ import { CostbotError } from "../../../base/errors.js";
 import type { ArmHttp } from "./client.js";
 import { azureHttpError } from "./faults.js";
 
-export interface QueryColumn {
+interface QueryColumn {
   name: string;
   type: string;
 }

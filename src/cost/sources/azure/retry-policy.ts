@@ -21,7 +21,7 @@ export interface RetryOptions {
   onRetry?: (info: { attempt: number; status?: number; reason: string; waitMs: number; url: string }) => void;
 }
 
-export const retryPolicyName = "costbotRetryPolicy";
+const retryPolicyName = "costbotRetryPolicy";
 
 /** Azure's throttling headers, in seconds unless the name says ms. */
 const SECONDS_HEADERS = [

@@ -2,7 +2,7 @@
 // must know about each (single resources miss Marketplace costs). Pure; no Azure SDK imports.
 import { CostbotError } from "../../../base/errors.js";
 
-export type ScopeKind =
+type ScopeKind =
   | "subscription" | "resource-group" | "resource" | "management-group"
   | "billing-account" | "billing-profile" | "invoice-section" | "department" | "enrollment-account";
 
@@ -58,7 +58,7 @@ export function scopeWarnings(scope: AzureScope): string[] {
 }
 
 /** true when `inner` lies inside `outer` by ARM path (a resource group inside its subscription, ...). */
-export function isInside(inner: AzureScope, outer: AzureScope): boolean {
+function isInside(inner: AzureScope, outer: AzureScope): boolean {
   const i = inner.id.toLowerCase();
   const o = outer.id.toLowerCase();
   return i !== o && i.startsWith(o + "/");

@@ -116,7 +116,7 @@ export interface BudgetsResult {
   warnings: string[];
 }
 
-export interface AzureSourceStats {
+interface AzureSourceStats {
   /** HTTP requests sent to ARM, each retry and page counted. */
   httpRequests: number;
   cacheHits: number;

@@ -42,7 +42,7 @@ const money = (col: number, names: string[], typed = false, type = DECIMAL) =>
 const text = (col: number, names: string[]) => (col < 0 ? "''" : `CAST(${quoteIdent(names[col])} AS VARCHAR)`);
 
 /** Reads a file's header; throws BAD_INPUT naming the file when it is not a cost export. */
-export async function planFile(file: ExportFile): Promise<{ names: string[]; plan: ColumnPlan }> {
+async function planFile(file: ExportFile): Promise<{ names: string[]; plan: ColumnPlan }> {
   const names = await columnsOf(file).catch((cause: unknown) => unreadable(file, cause));
   const plan = planColumns(names, "actual", file.label);
   if (plan) return { names, plan };

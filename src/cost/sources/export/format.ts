@@ -2,7 +2,7 @@
 // column feeds each CostRow field. Names match case-insensitively. Must not import platform SDKs.
 import type { CostType } from "../../types.js";
 
-export type ExportFormat = "ea" | "mca" | "focus";
+type ExportFormat = "ea" | "mca" | "focus";
 
 /** Text fields of a CostRow that an export column can fill, in aggregation-key order. */
 export const TEXT_FIELDS = [
@@ -19,7 +19,7 @@ export const TEXT_FIELDS = [
   "resourceName",
   "resourceGroup",
 ] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
+type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Where each value comes from: a column index, or -1 when the file lacks that column. */
 export interface ColumnPlan {

@@ -10,7 +10,7 @@ import { storageError } from "./client.js";
 import type { StorageLocation } from "./location.js";
 import { isManifest, runOf, selectRuns, type BlobInfo, type Manifest, type Run } from "./runs.js";
 
-export interface SyncStats {
+interface SyncStats {
   requests: number;
   blobsDownloaded: number;
   bytesDownloaded: number;

@@ -9,7 +9,7 @@ import { describeFailure } from "./failures.js";
 
 const NAMESPACE = "Microsoft.CognitiveServices/accounts";
 /** "Up to 50 unique resource IDs can be specified in each call" (Azure Monitor batch API). */
-export const BATCH_SIZE = 50;
+const BATCH_SIZE = 50;
 const PARALLEL = 4;
 // "Models - Usage" tokens carry ModelName; the older "Azure OpenAI - Usage" family (Processed
 // Prompt Tokens) may count the same calls, so only one family is read. Neither splits cached

@@ -11,7 +11,7 @@ import { fetchMetrics, type FetchedMetrics } from "./fetch.js";
 
 const DAY = 86_400_000;
 /** Days one refresh reads, so this week, this month and the rate history share it. */
-export const WINDOW_DAYS = 35;
+const WINDOW_DAYS = 35;
 
 export interface AzureMetricsOptions {
   scopes: string[];
