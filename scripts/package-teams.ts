@@ -2,8 +2,8 @@
 // (manifest.json + icons) from manifest/teams/ and MicrosoftAppId; the zip is what users upload.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { zipSync } from "fflate";
 import { ConfigError, loadConfig } from "../src/config.js";
-import { zip } from "./zip.js";
 
 const TEAMS_DIR = new URL("../manifest/teams/", import.meta.url);
 const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
@@ -37,11 +37,16 @@ export function buildManifest(opts: TeamsPackageOptions): Record<string, unknown
 /** appPackage.zip: manifest.json, color.png and outline.png at the root, as Teams expects. */
 export function buildTeamsPackage(opts: TeamsPackageOptions): Buffer {
   const manifest = buildManifest(opts);
-  return zip([
-    { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest, null, 2) + "\n") },
-    { name: "color.png", data: readFileSync(new URL("color.png", TEAMS_DIR)) },
-    { name: "outline.png", data: readFileSync(new URL("outline.png", TEAMS_DIR)) },
-  ]);
+  // A fixed timestamp, so the same inputs give the same bytes.
+  const zipped = zipSync(
+    {
+      "manifest.json": Buffer.from(JSON.stringify(manifest, null, 2) + "\n"),
+      "color.png": readFileSync(new URL("color.png", TEAMS_DIR)),
+      "outline.png": readFileSync(new URL("outline.png", TEAMS_DIR)),
+    },
+    { level: 9, mtime: new Date(2025, 0, 1) },
+  );
+  return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.byteLength);
 }
 
 function main(argv: string[]): number {

@@ -1,7 +1,6 @@
 // A minimal PNG encoder (8-bit RGBA, no interlace) for the generated Teams icons.
-// node:zlib only; reuses the ZIP writer's CRC-32, which is the same polynomial PNG uses.
-import { deflateSync } from "node:zlib";
-import { crc32 } from "./zip.js";
+// node:zlib only (its CRC-32 is the one PNG uses; Node 20.15 and later).
+import { crc32, deflateSync } from "node:zlib";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -10,7 +9,7 @@ function chunk(type: string, data: Buffer): Buffer {
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, "ascii");
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
   return Buffer.concat([head, data, crc]);
 }
 
