@@ -13,7 +13,7 @@ import { eachDate, shiftDays } from "./periods.js";
 import { RATE_DAYS } from "./usage-rates.js";
 
 /** Complete days `help accuracy` shows and the job keeps recorded. */
-export const CHECK_DAYS = 7;
+const CHECK_DAYS = 7;
 
 export interface CheckDeps {
   costSource: CostSource;

@@ -18,8 +18,6 @@ export interface PeriodWindow {
   label: string;
 }
 
-export { localDate };
-
 export function periodWindow(period: BudgetPeriod, now: Date, tz: string): PeriodWindow {
   const today = localDate(now, tz);
   return { ...periodContaining(period, today), today };

@@ -25,7 +25,7 @@ export function priceUsage(u: Pick<UsageRow, "model" | "inputTokens" | "cachedIn
 }
 
 /** Cost of tokens at one rate per direction, or null when a direction with tokens has no rate. */
-export function priceAt(u: Pick<UsageRow, "inputTokens" | "cachedInputTokens" | "outputTokens">, r: ModelRate): Amount | null {
+function priceAt(u: Pick<UsageRow, "inputTokens" | "cachedInputTokens" | "outputTokens">, r: ModelRate): Amount | null {
   let cost = 0n;
   const split = u.cachedInputTokens > 0 && r.cachedInput !== undefined && r.input !== undefined;
   if (split) {

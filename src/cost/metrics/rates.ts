@@ -5,7 +5,7 @@ import type { Amount } from "../money.js";
 import type { Channel, CostRow } from "../types.js";
 
 /** Money per token (Amount units, 1e-12 of the currency), per direction seen in the bill. */
-interface ModelRate {
+export interface ModelRate {
   channel: Channel;
   input?: Amount;
   cachedInput?: Amount;

@@ -62,8 +62,3 @@ export function dayAccuracy(days: string[], checks: Array<Pick<ModelCheck, "date
     return { date, estimate, billed, error: billed === 0n || mine.length === 0 ? null : Number(estimate - billed) / Number(billed) };
   });
 }
-
-/** One line per day in `days` (complete days); rows must cover 7 days before the first. */
-export function reconcile(days: string[], rows: CostRow[], usage: UsageRow[], rateDays = 7, fallback?: FallbackRate): DayAccuracy[] {
-  return dayAccuracy(days, reconcileModels(days, rows, usage, rateDays, fallback));
-}

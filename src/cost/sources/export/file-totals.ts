@@ -10,7 +10,7 @@ import { EXPECTED_COLUMNS, planColumns, TEXT_FIELDS, type ColumnPlan } from "./f
 import { normaliseDate } from "./dates.js";
 
 /** Totals of one distinct (usage date, text columns, provider). */
-export interface KeyTotal {
+interface KeyTotal {
   date: string;
   /** TEXT_FIELDS' values in order; one shared (read-only) array for every date of the same texts. */
   texts: readonly string[];

@@ -11,14 +11,14 @@ import { CostbotError } from "../../../../base/errors.js";
 import { loopbackSigningPolicy, parseEndpoint, PUBLIC_ARM, staticTokenCredential } from "../client.js";
 
 /** ARM api-version of the account and deployment lists (the shapes in our reference examples). */
-export const COGNITIVE_API_VERSION = "2024-10-01";
+const COGNITIVE_API_VERSION = "2024-10-01";
 
 /**
  * The metrics batch API per cloud, by ARM host: `https://{region}.{host}` and the token audience.
  * Public: the batch API's documented scope. Government and China: the SDK's own known audiences
  * (KnownMonitorMetricsQueryAudience), the same ARM audience the cost source uses there.
  */
-export const METRICS_CLOUDS: Record<string, { host: string; audience: string }> = {
+const METRICS_CLOUDS: Record<string, { host: string; audience: string }> = {
   "management.azure.com": { host: "metrics.monitor.azure.com", audience: "https://metrics.monitor.azure.com" },
   "management.usgovcloudapi.net": { host: "metrics.monitor.azure.us", audience: KnownMonitorMetricsQueryAudience.AzureGovernment },
   "management.chinacloudapi.cn": { host: "metrics.monitor.azure.cn", audience: KnownMonitorMetricsQueryAudience.AzureChina },
