@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSlackSchedulerNotifier } from "../src/adapters/slack/notifier.js";
 import { createBot } from "../src/bot/bot.js";
+import { cachedSource } from "../src/cost/sources/cached.js";
 import { createAzureCostSource } from "../src/cost/sources/azure/index.js";
 import { silentLogger } from "../src/log.js";
 import { startScheduler } from "../src/server/scheduler.js";
@@ -43,7 +44,8 @@ async function round(throttle: boolean) {
   if (throttle) proxy.rateLimit = perSecondLimit(100);
   clock.now = new Date("2025-11-27T09:00:00Z");
   const credential = { getToken: async () => ({ token: "test-token", expiresOnTimestamp: Date.now() + 3600_000 }) };
-  const costSource = createAzureCostSource({ scopes: SCOPES, endpoint: arm.url, credential, clock: () => clock.now });
+  // The one cache in front, as the server builds it (createCostSource).
+  const costSource = cachedSource(createAzureCostSource({ scopes: SCOPES, endpoint: arm.url, credential, clock: () => clock.now }), { nowMs: () => clock.now.getTime() });
   const notifier = createSlackSchedulerNotifier({ botToken: TOKEN, apiUrl: proxy.apiUrl, logger: silentLogger });
   const scheduler = startScheduler({
     store, bot: createBot({ costSource, clock: () => clock.now }), notifiers: { slack: notifier }, logger: silentLogger,

@@ -58,7 +58,7 @@ await timed.usage({ from: "2026-11-27", to: "2026-11-27" });
 const refreshAgainMs = performance.now() - t1;
 const refreshAgainRequests = fake.requests.length - reqBefore;
 
-const bot = createBot({ costSource: createDemoCostSource({ clock: () => NOW }), metrics: source, clock: () => NOW, reportTtlMs: 0 });
+const bot = createBot({ costSource: createDemoCostSource({ clock: () => NOW }), metrics: source, clock: () => NOW });
 await bot.answer("today");
 const warmBefore = fake.requests.length;
 const lat: number[] = [];

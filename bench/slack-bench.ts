@@ -9,7 +9,7 @@ import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createBot } from "../src/bot/bot.js";
 import { loadConfig } from "../src/config.js";
-import { createDemoCostSource } from "../src/cost/sources/demo.js";
+import { createCostSource } from "../src/cost/sources/index.js";
 import { silentLogger } from "../src/log.js";
 import { mountSlack } from "../src/adapters/slack/mount.js";
 import { signedHeaders } from "../src/adapters/slack/verify.js";
@@ -33,7 +33,8 @@ const USERS = 20;
 
 async function server(): Promise<void> {
   const config = loadConfig({ ...process.env, PORT: "0", SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN });
-  const bot = createBot({ costSource: createDemoCostSource(), tz: "UTC" });
+  // Built as the server builds it (createServices): the one cache in front of the source.
+  const bot = createBot({ costSource: await createCostSource("demo"), tz: "UTC" });
   const app = await startApp({ config, bot, logger: silentLogger, sourceName: "demo data" }, [mountSlack], 0);
   process.send!({ port: app.port });
   // CPU used so far, on request: the parent diffs it around the measured window.

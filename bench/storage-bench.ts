@@ -2,14 +2,16 @@
 // writes it) in Azurite; the server's path: first answer after a sync (download + DuckDB read),
 // a second sync and a restart's sync (requests, blobs and bytes downloaded), then 1,000 repeated
 // questions on the unchanged export, answered from memory (the cache folder is deleted first, so
-// no file can be read), with or without the bot's one-minute report cache. Bench-only: must not be imported by src/. See bench/README.md.
-//   npx tsx bench/storage-bench.ts [--file bench/out/focus-10000000.snappy.parquet] [--repeats 1000] [--report-cache on|off]
+// no file can be read), with or without the one-minute source cache
+// (src/cost/sources/cached.ts, as createCostSource builds it). Bench-only: must not be imported by src/. See bench/README.md.
+//   npx tsx bench/storage-bench.ts [--file bench/out/focus-10000000.snappy.parquet] [--repeats 1000] [--cache on|off]
 import { readFile, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { createBot } from "../src/bot/bot.js";
+import { cachedSource } from "../src/cost/sources/cached.js";
 import { parseStorageLocation } from "../src/cost/sources/storage/location.js";
 import { createStorageCostSource } from "../src/cost/sources/storage/source.js";
 import { startAzurite } from "../test/fakes/azurite.js";
@@ -20,8 +22,8 @@ const arg = (name: string, dflt: string) => {
 };
 const FILE = arg("file", "bench/out/focus-10000000.snappy.parquet");
 const REPEATS = Number(arg("repeats", "1000"));
-// on: the bot's one-minute report cache, as the server runs; off: every answer aggregates again.
-const REPORT_CACHE = arg("report-cache", "on") === "on";
+// on: the one-minute source cache, as the server runs; off: every answer aggregates again.
+const CACHE = arg("cache", "on") === "on";
 const NOW = new Date("2025-11-05T12:00:00Z");
 const QUESTIONS = ["last month by model", "last month by channel", "last month by resource", "last 7 days", "this month by meter"];
 
@@ -45,7 +47,7 @@ try {
   const location = parseStorageLocation(`${azurite.blobUrl}/exports/focus`);
   const make = () => createStorageCostSource({ location, connectionString: azurite.connectionString, cacheDir, clock: () => NOW });
   const source = make();
-  const bot = createBot({ costSource: source, clock: () => NOW, ...(REPORT_CACHE ? {} : { reportTtlMs: 0 }) });
+  const bot = createBot({ costSource: CACHE ? cachedSource(source, { nowMs: () => NOW.getTime() }) : source, clock: () => NOW });
 
   let t0 = performance.now();
   const first = await source.sync();
@@ -73,7 +75,7 @@ try {
     firstSync: { ms: Math.round(syncMs), ...first.stats },
     firstAnswerMs: Math.round(firstAnswerMs),
     total: (answer as { total?: number }).total,
-    repeated: { n: REPEATS, reportCache: REPORT_CACHE, p50Ms: +pct(times, 50).toFixed(2), p99Ms: +pct(times, 99).toFixed(2), maxMs: +Math.max(...times).toFixed(2) },
+    repeated: { n: REPEATS, cache: CACHE, p50Ms: +pct(times, 50).toFixed(2), p99Ms: +pct(times, 99).toFixed(2), maxMs: +Math.max(...times).toFixed(2) },
     secondSync: second.stats,
     restartSync: restart.stats,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createBot } from "../src/bot/bot.js";
 import { loadConfig } from "../src/config.js";
-import { createDemoCostSource } from "../src/cost/sources/demo.js";
+import { createCostSource } from "../src/cost/sources/index.js";
 import { silentLogger } from "../src/log.js";
 import { mountTeams } from "../src/adapters/teams/mount.js";
 import { startApp } from "../src/server/app.js";
@@ -16,7 +16,8 @@ const QUESTIONS = ["this week", "last month by model", "yesterday by channel", "
 
 async function server(): Promise<void> {
   const config = { ...loadConfig({}), host: "127.0.0.1" };
-  const bot = createBot({ costSource: createDemoCostSource(), tz: "UTC" });
+  // Built as the server builds it (createServices): the one cache in front of the source.
+  const bot = createBot({ costSource: await createCostSource("demo"), tz: "UTC" });
   const app = await startApp({ config, bot, logger: silentLogger, sourceName: "demo data" }, [mountTeams], 0);
   process.once("SIGINT", () => void app.close().then(() => process.exit(0)));
   // BENCH_PROF=file.cpuprofile: profile the measured window only (after warm-up), not start-up.

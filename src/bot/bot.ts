@@ -9,7 +9,6 @@ import { handle } from "./handle.js";
 import { parseIntent } from "./intent.js";
 import type { Intent } from "./intent-types.js";
 import { tokenize } from "./intent-words.js";
-import { createReportCache } from "./report-cache.js";
 import type { Report } from "./report.js";
 
 /** Who is asking, from where; adapters fill what their platform knows. */
@@ -42,8 +41,6 @@ export interface BotDeps {
   /** Default zone for date words when the platform does not say (IANA name). */
   tz?: string;
   costType?: CostType;
-  /** How long a spend report is reused for the same question (default 60 s; 0 turns it off). */
-  reportTtlMs?: number;
   /** Tried in order before the message is read as a cost question. */
   commands?: CommandHandler[];
 }
@@ -64,7 +61,6 @@ const NO_DEPLOYMENTS: Report = {
 
 export function createBot(deps: BotDeps): Bot {
   const clock = deps.clock ?? (() => new Date());
-  const reports = createReportCache(() => clock().getTime(), deps.reportTtlMs);
   const settle = (ctx: AskContext): CommandContext => ({ ...ctx, now: ctx.now ?? clock(), tz: ctx.tz ?? deps.tz ?? "UTC" });
   const bot: Bot = {
     costSource: deps.costSource,
@@ -81,16 +77,14 @@ export function createBot(deps: BotDeps): Bot {
       const intent = parseIntent(text, { now: settled.now, tz: settled.tz }, { costType: deps.costType });
       return bot.handle(intent, settled);
     },
-    handle(intent, ctx = {}) {
+    // No cache here: the cost source is built with the one cache in front of it (cost/sources/cached.ts).
+    async handle(intent, ctx = {}) {
       const settled = settle(ctx);
-      const run = async () => {
-        const report = await handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz });
-        if (report.kind !== "spend" || intent.kind !== "spend") return report;
-        if (!deps.metrics) return intent.groupBy === "deployment" ? NO_DEPLOYMENTS : report;
-        const split = intent.groupBy === "deployment" ? await withDeployments(report, deps.metrics) : report;
-        return withEstimate(split, intent, { costSource: deps.costSource, metrics: deps.metrics, now: settled.now });
-      };
-      return intent.kind === "spend" ? reports.get(intent, settled.tz, run) : run();
+      const report = await handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz });
+      if (report.kind !== "spend" || intent.kind !== "spend") return report;
+      if (!deps.metrics) return intent.groupBy === "deployment" ? NO_DEPLOYMENTS : report;
+      const split = intent.groupBy === "deployment" ? await withDeployments(report, deps.metrics) : report;
+      return withEstimate(split, intent, { costSource: deps.costSource, metrics: deps.metrics, now: settled.now });
     },
   };
   return bot;

@@ -4,6 +4,7 @@ import { aggregate, type Aggregation } from "../cost/aggregate.js";
 import { apportionMoney } from "../cost/apportion.js";
 import { isCostbotError } from "../base/errors.js";
 import { toMoneyNumber } from "../cost/money.js";
+import { derived } from "../cost/sources/cached.js";
 import type { CostResult, CostSource } from "../cost/types.js";
 import { formatDate, formatDates } from "./date-style.js";
 import { helpReport } from "./help.js";
@@ -40,6 +41,8 @@ export async function handle(intent: Intent, deps: HandleDeps): Promise<Report> 
   }
 }
 
+type Period = ReturnType<typeof comparisonFor>;
+
 async function fetchFor(intent: SpendIntent, deps: HandleDeps) {
   const prev = intent.previous ?? comparisonFor(intent.range.from, intent.range.to);
   const from = [intent.range.from, prev.from].sort()[0];
@@ -60,6 +63,13 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     intent = { ...intent, range: moved.range, previous: comparisonFor(moved.range.from, moved.range.to, { unit: "month" }) };
     ({ prev, result } = await fetchFor(intent, deps));
   }
+  // Built once per kept source answer, question, zone and local day (the source's one cache says how
+  // fresh the answer is); each asker gets a copy of their own.
+  const key = [JSON.stringify(intent), JSON.stringify(prev), notes.join("\n"), deps.tz, localDate(deps.now, deps.tz)].join("\u0000");
+  return structuredClone(derived(result, key, () => buildReport(intent, prev, result, notes, deps)));
+}
+
+function buildReport(intent: SpendIntent, prev: Period, result: CostResult, notes: string[], deps: HandleDeps): SpendReport {
   const { from, to } = intent.range;
   // By deployment starts from the model rows; bot.ts splits them by the usage metrics.
   const byKey = intent.groupBy === "deployment" ? "model" : intent.groupBy;

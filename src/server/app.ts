@@ -5,7 +5,8 @@ import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Notifiers } from "../schedule/notifier.js";
 import type { Store } from "../store/types.js";
-import { createHealthRoute, watchSource } from "./health.js";
+import { healthOf } from "../cost/sources/watched.js";
+import { createHealthRoute } from "./health.js";
 import { createRouter, type Router } from "../base/router.js";
 
 export interface AppDeps {
@@ -37,8 +38,9 @@ interface MountResult {
 
 export async function startApp(deps: AppDeps, mounts: Mount[], port = deps.config.port): Promise<RunningApp> {
   const router = createRouter((err) => deps.logger.error({ err }, "unhandled error in a route"));
-  const source = watchSource(deps.bot.costSource);
-  router.route("GET", "/healthz", createHealthRoute({ store: deps.store, source: () => ({ ...source(), name: deps.sourceName }) }));
+  // The source records its own health where it is built (createCostSource); an unwatched one reports "not known".
+  const source = () => ({ ...healthOf(deps.bot.costSource), name: deps.sourceName });
+  router.route("GET", "/healthz", createHealthRoute({ store: deps.store, source }));
   const results: MountResult[] = [];
   for (const mount of mounts) {
     const r = await mount(router, deps);

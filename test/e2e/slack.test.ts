@@ -6,7 +6,8 @@ import { pino } from "pino";
 import { createBot, type Bot } from "../../src/bot/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
-import type { CostSource } from "../../src/cost/types.js";
+import { cachedSource } from "../../src/cost/sources/cached.js";
+import type { CostQuery, CostSource } from "../../src/cost/types.js";
 import { createSlackMount, mountSlack } from "../../src/adapters/slack/mount.js";
 import { signedHeaders } from "../../src/adapters/slack/verify.js";
 import type { Logger } from "../../src/log.js";
@@ -93,14 +94,17 @@ describe("Slack: /cost", () => {
     expect(asked).toEqual(["last month by channel"]);
   });
 
-  it("computes the same question in the same minute once, and answers every asker", async () => {
-    // A clock held still, so the two asks cannot straddle a minute boundary.
-    const startedAt = Date.now();
-    await start(recordingBot(), 1500, () => startedAt);
+  it("asks the cost source once for the same question asked at once, and answers every asker", async () => {
+    // The one cache in front of the source, as createCostSource builds it; its clock held still.
+    const demo = createDemoCostSource({ clock: () => NOW });
+    const queries: CostQuery[] = [];
+    const source = cachedSource({ name: demo.name, query: (q: CostQuery) => (queries.push(q), demo.query(q)) }, { nowMs: () => NOW.getTime() });
+    await start(recordingBot(source));
     await Promise.all([command("this week", "a"), command("This  week", "b")]);
     const [a, b] = [await lastHook("a"), await lastHook("b")];
     expect(a.blocks).toEqual(b.blocks);
-    expect(asked).toHaveLength(1);
+    expect(asked).toHaveLength(2);
+    expect(queries).toHaveLength(1);
   });
 
   it("computes the same words afresh for another user", async () => {

@@ -6,6 +6,7 @@ import { createBot } from "../../src/bot/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { CostbotError } from "../../src/base/errors.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
+import { watchedSource } from "../../src/cost/sources/watched.js";
 import type { CostSource } from "../../src/cost/types.js";
 import { silentLogger } from "../../src/log.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
@@ -21,7 +22,8 @@ afterEach(async () => {
 
 async function start(opts: { store?: Store; source?: CostSource } = {}) {
   const config = { ...loadConfig({}), host: "127.0.0.1" };
-  const bot = createBot({ costSource: opts.source ?? createDemoCostSource({ clock: () => NOW }), clock: () => NOW, reportTtlMs: 0 });
+  // Watched where it is built, as createCostSource does; no cache, so every question reaches it.
+  const bot = createBot({ costSource: watchedSource(opts.source ?? createDemoCostSource({ clock: () => NOW })), clock: () => NOW });
   app = await startApp({ config, bot, logger: silentLogger, sourceName: bot.costSource.name, store: opts.store }, [], 0);
   return { bot, health: async () => { const res = await fetch(`http://127.0.0.1:${app!.port}/healthz`); return { status: res.status, body: await res.json() }; } };
 }

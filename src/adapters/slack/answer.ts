@@ -6,7 +6,6 @@ import type { Report } from "../../bot/report.js";
 import { renderSlack, type SlackMessage } from "../../bot/render/slack.js";
 import { isCostbotError } from "../../base/errors.js";
 import type { Logger } from "../../log.js";
-import type { AnswerCache } from "./answer-cache.js";
 import type { TzLookup } from "./user-tz.js";
 
 export type { SlackMessage };
@@ -23,31 +22,19 @@ export interface AnswerDeps {
   logger: Logger;
   /** Post a "working on it…" note when an answer takes longer than this (ms). */
   slowMs: number;
-  /** Rendered answers by minute, zone and words, if caching is on. */
-  cache?: AnswerCache<SlackMessage>;
-  nowMs?: () => number;
 }
 
 /** Ask the bot and render; never throws: failures become a short error card and one log line. */
-export function answerAsMessage(deps: AnswerDeps, words: string, ctx: AskContext): Promise<SlackMessage> {
-  if (!deps.cache) return compute(deps, words, ctx).then((r) => r.value);
-  // The minute is part of the key so "today" turns over at midnight, whatever the TTL.
-  const minute = Math.floor((deps.nowMs ?? Date.now)() / 60_000);
-  // Asker and place are in the key: chat commands (digests, budgets) answer per user and channel.
-  const key = [minute, ctx.tz, ctx.userId, ctx.target?.address, words.toLowerCase().replace(/\s+/g, " ").trim()].join("\u0000");
-  return deps.cache.get(key, () => compute(deps, words, ctx));
-}
-
-async function compute(deps: AnswerDeps, words: string, ctx: AskContext): Promise<{ value: SlackMessage; cacheable: boolean }> {
+// No cache here: the cost source behind the bot has the one cache (cost/sources/cached.ts).
+export async function answerAsMessage(deps: AnswerDeps, words: string, ctx: AskContext): Promise<SlackMessage> {
   try {
     const report = await deps.bot.answer(words, { ...ctx, platform: "slack" });
     // Error cards from the bot (unknown words, a source refusing) are normal answers: one info line.
     if (report.kind === "error") deps.logger.info({ userId: ctx.userId, message: report.message }, "answered with an error card");
-    // Only plain questions are reused; anything a command said (or refused) is said afresh.
-    return { value: renderSlack(report), cacheable: report.kind === "spend" || report.kind === "help" };
+    return renderSlack(report);
   } catch (err) {
     deps.logger.error({ err: describeError(err), userId: ctx.userId, words: words.slice(0, 200) }, "Slack question failed");
-    return { value: renderSlack(errorReport(err)), cacheable: false };
+    return renderSlack(errorReport(err));
   }
 }
 

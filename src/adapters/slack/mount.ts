@@ -4,7 +4,6 @@ import { App } from "@slack/bolt";
 import { ConfigError } from "../../config.js";
 import type { Mount } from "../../server/app.js";
 import { registerActions } from "./actions.js";
-import { createAnswerCache, DEFAULT_ANSWER_TTL_MS } from "./answer-cache.js";
 import type { HandlerDeps } from "./answer.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerCommands } from "./commands.js";
@@ -21,8 +20,6 @@ export interface SlackMountOptions {
   /** Post "working on it…" when an answer takes longer than this (ms). */
   slowMs?: number;
   dedupeTtlMs?: number;
-  /** How long a rendered answer is reused for the same words and zone (ms); 0 turns it off. */
-  answerTtlMs?: number;
   /** Clock for signature checks (tests pin it). */
   nowMs?: () => number;
 }
@@ -75,14 +72,11 @@ export function createSlackMount(opts: SlackMountOptions = {}): Mount {
       }
       await args.next();
     });
-    const answerTtlMs = opts.answerTtlMs ?? DEFAULT_ANSWER_TTL_MS;
     const handlerDeps: HandlerDeps = {
       bot: deps.bot,
       logger: deps.logger,
       slowMs: opts.slowMs ?? 1500,
       tzOf: createTzLookup(),
-      cache: answerTtlMs > 0 ? createAnswerCache(answerTtlMs, 500, opts.nowMs) : undefined,
-      nowMs: opts.nowMs,
     };
     registerCommands(app, handlerDeps);
     registerEvents(app, handlerDeps);

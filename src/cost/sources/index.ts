@@ -1,16 +1,24 @@
 // Picks the cost source a user named: "demo", "azure", an Azure Storage export location, or a path
 // to an export file or folder.
-// The only place that knows every source; adapters and the CLI call this.
+// The only place that knows every source; adapters and the CLI call this. Every source is built
+// with the same two wrappers: health (what /healthz reports) and the one cache in front of it.
 import { existsSync } from "node:fs";
 import { CostbotError } from "../../base/errors.js";
 import type { CostSource } from "../types.js";
+import { cachedSource } from "./cached.js";
 import { createDemoCostSource } from "./demo.js";
 import { createExportCostSource } from "./export/index.js";
 import { looksLikeUrl, parseStorageLocation } from "./storage/location.js";
 import type { SourceOptions } from "./options.js";
-
+import { watchedSource } from "./watched.js";
 
 export async function createCostSource(spec: string, opts: SourceOptions = {}): Promise<CostSource> {
+  const source = await createBareSource(spec, opts);
+  // Health inside the cache: /healthz tells how the source's own last query went, not a kept answer.
+  return cachedSource(watchedSource(source), { ttlMs: opts.cacheTtlMs, ...(opts.clock ? { nowMs: () => opts.clock!().getTime() } : {}) });
+}
+
+async function createBareSource(spec: string, opts: SourceOptions): Promise<CostSource> {
   if (spec === "demo") return createDemoCostSource({ clock: opts.clock });
   if (spec === "azure") {
     const { createAzureSourceFromConfig } = await import("./azure-config.js");

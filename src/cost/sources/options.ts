@@ -6,6 +6,8 @@ import type { StorageSourceOptions } from "./storage/source.js";
 export interface SourceOptions {
   costType?: CostType;
   clock?: () => Date;
+  /** How long an answer is reused for the same question and data (default one minute; 0 turns it off). */
+  cacheTtlMs?: number;
   /** Azure scopes (COSTBOT_SCOPES) for `azure`. */
   scopes?: string[];
   azure?: { resourceManagerUrl: string; staticToken?: string };

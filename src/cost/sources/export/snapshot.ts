@@ -2,19 +2,30 @@
 // changes), and a question takes its dataset's rows for the dates asked without touching the files.
 // Must not import platform SDKs.
 import { makeRow, type CostQuery, type CostResult, type CostRow, type CostType } from "../../types.js";
+import { createMemo } from "../cached.js";
 import { chooseDataset } from "./dataset.js";
 import { identify } from "./dataset.js";
 import { firstBadRow, readFileTotals, type FileTotals } from "./file-totals.js";
 import { shown, type ExportFile } from "./files.js";
 import { TEXT_FIELDS } from "./format.js";
 
-const fileKey = (f: ExportFile) => `${f.path}\u0001${f.bytes}\u0001${f.mtimeMs}\u0001${f.dataset ?? ""}`;
+/** A file's key: it is read again only when this changes. */
+export const fileKey = (f: ExportFile) => `${f.path}\u0001${f.bytes}\u0001${f.mtimeMs}\u0001${f.dataset ?? ""}`;
+
+type ReadCount = { files: number; bytes: number; rows: number };
 
 /** Folded files by path, size and mtime: a file is read again only when it changed. */
 export class ExportSnapshot {
-  private readonly files = new Map<string, Promise<FileTotals>>();
-  private readonly rowSets = new Map<string, Promise<RowSet>>();
-  private read = { files: 0, bytes: 0, rows: 0 };
+  // The same cache idiom as in front of every source (../cached.ts): fetched once, in flight shared,
+  // failures not kept; no TTL, since a changed file has another key. Pruned to the current files.
+  private readonly files = createMemo<FileTotals, { file: ExportFile; of: number; read: ReadCount }>(
+    (c) => this.readFile(c.file, c.of, c.read),
+    { ttlMs: 0, max: 10_000 },
+  );
+  private readonly rowSets = createMemo<RowSet, { used: FileTotals[]; costType: CostType }>(
+    (c) => buildRowSet(c.used, c.costType),
+    { ttlMs: 0, max: 64 },
+  );
 
   constructor(private readonly progress?: (line: string) => void) {}
 
@@ -22,18 +33,12 @@ export class ExportSnapshot {
   async query(files: ExportFile[], q: CostQuery): Promise<CostResult> {
     const keys = files.map(fileKey);
     this.forgetOthers(new Set(keys));
-    this.read = { files: 0, bytes: 0, rows: 0 };
-    const totals = await Promise.all(files.map((f, i) => this.fileTotals(keys[i], f, files.length)));
+    const read: ReadCount = { files: 0, bytes: 0, rows: 0 };
+    const totals = await Promise.all(files.map((file, i) => this.files.get(keys[i], { file, of: files.length, read })));
     const choice = chooseDataset(totals.map((t) => ({ file: t.file, plan: t.plan, dataset: identify(t.file, t.plan) })), q.costType);
     const used = totals.filter((t) => choice.files.some((c) => c.file === t.file));
     const setKey = `${q.costType}\u0002${used.map((t) => fileKey(t.file)).join("\u0002")}`;
-    let set = this.rowSets.get(setKey);
-    if (!set) {
-      set = buildRowSet(used, q.costType);
-      this.rowSets.set(setKey, set);
-      set.catch(() => this.rowSets.delete(setKey));
-    }
-    const { rows, warnings, latestDate } = await set;
+    const { rows, warnings, latestDate } = await this.rowSets.get(setKey, { used, costType: q.costType });
     return {
       rows: slice(rows, q.from, q.to),
       dataAsOf: freshness(latestDate, used.map((t) => t.file)),
@@ -43,30 +48,22 @@ export class ExportSnapshot {
     };
   }
 
-  private fileTotals(key: string, file: ExportFile, of: number): Promise<FileTotals> {
-    let p = this.files.get(key);
-    if (!p) {
-      const r = this.read;
-      p = readFileTotals(file).then((t) => {
-        r.files++;
-        r.bytes += file.bytes;
-        r.rows += t.totals.reduce((n, k) => n + k.rows, 0);
-        this.progress?.(`reading export: ${r.files}/${of} files, ${mb(r.bytes)}, ${r.rows.toLocaleString("en-US")} rows`);
-        return t;
-      });
-      this.progress?.(`reading export: ${r.files}/${of} files, ${mb(r.bytes)} (now ${file.shownAs ?? file.label}, ${mb(file.bytes)})`);
-      this.files.set(key, p);
-      p.catch(() => this.files.delete(key));
-    }
-    return p;
+  /** Reads one file (not yet read, or changed), telling `progress` how the read goes. */
+  private readFile(file: ExportFile, of: number, r: ReadCount): Promise<FileTotals> {
+    this.progress?.(`reading export: ${r.files}/${of} files, ${mb(r.bytes)} (now ${file.shownAs ?? file.label}, ${mb(file.bytes)})`);
+    return readFileTotals(file).then((t) => {
+      r.files++;
+      r.bytes += file.bytes;
+      r.rows += t.totals.reduce((n, k) => n + k.rows, 0);
+      this.progress?.(`reading export: ${r.files}/${of} files, ${mb(r.bytes)}, ${r.rows.toLocaleString("en-US")} rows`);
+      return t;
+    });
   }
 
   /** Drops what belongs to files no longer in the export, so memory follows the current export. */
   private forgetOthers(current: Set<string>): void {
-    for (const k of this.files.keys()) if (!current.has(k)) this.files.delete(k);
-    for (const k of this.rowSets.keys()) {
-      if (!k.split("\u0002").slice(1).every((f) => current.has(f))) this.rowSets.delete(k);
-    }
+    this.files.prune((k) => current.has(k));
+    this.rowSets.prune((k) => k.split("\u0002").slice(1).every((f) => current.has(f)));
   }
 }
 

@@ -2,8 +2,9 @@
 // folder of partitioned files. DuckDB folds each file once; the rows stay in memory until a file
 // changes. Must not import platform SDKs or the Azure SDK.
 import type { CostQuery, CostResult, CostSource, CostType } from "../../types.js";
+import type { Fingerprinted } from "../cached.js";
 import { findExportFiles, type ExportFile } from "./files.js";
-import { ExportSnapshot } from "./snapshot.js";
+import { ExportSnapshot, fileKey } from "./snapshot.js";
 
 export interface ExportSourceOptions {
   /** An export file (.csv, .csv.gz, .parquet) or a folder searched recursively for them. */
@@ -14,10 +15,16 @@ export interface ExportSourceOptions {
   progress?: (line: string) => void;
 }
 
-export function createExportCostSource(opts: ExportSourceOptions): CostSource {
+/** The version of an export's data: its files' paths, sizes and mtimes (the one cache's key). */
+export function filesFingerprint(files: ExportFile[]): string {
+  return files.map(fileKey).join("\u0002");
+}
+
+export function createExportCostSource(opts: ExportSourceOptions): CostSource & Fingerprinted {
   const snapshot = new ExportSnapshot(opts.progress);
   return {
     name: `export ${opts.path}`,
+    fingerprint: async () => filesFingerprint(await findExportFiles(opts.path)),
     async query(q: CostQuery): Promise<CostResult> {
       const costType: CostType = q.costType ?? opts.costType ?? "actual";
       // Listing and stat-ing is cheap; a file is only read again when its size or mtime changed.
@@ -33,10 +40,11 @@ export function createFileListCostSource(
   files: () => Promise<ExportFile[]>,
   costType?: CostType,
   progress?: (line: string) => void,
-): CostSource {
+): CostSource & Fingerprinted {
   const snapshot = new ExportSnapshot(progress);
   return {
     name,
+    fingerprint: async () => filesFingerprint(await files()),
     async query(q: CostQuery): Promise<CostResult> {
       return snapshot.query(await files(), { ...q, costType: q.costType ?? costType ?? "actual" });
     },

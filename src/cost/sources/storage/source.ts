@@ -4,6 +4,7 @@
 import { CostbotError } from "../../../base/errors.js";
 import { createFileListCostSource, type ExportFile } from "../export/index.js";
 import type { CostQuery, CostResult, CostSource, CostType } from "../../types.js";
+import type { Fingerprinted } from "../cached.js";
 import { openContainer } from "./client.js";
 import type { StorageLocation } from "./location.js";
 import { syncExport, type SyncProgress, type SyncResult } from "./sync.js";
@@ -25,7 +26,7 @@ export interface StorageSourceOptions {
   syncInBackground?: { onSyncFailed: (err: CostbotError) => void };
 }
 
-export interface StorageCostSource extends CostSource {
+export interface StorageCostSource extends CostSource, Fingerprinted {
   /** Syncs now (coalesced with a sync already running). */
   sync(): Promise<SyncResult>;
 }
@@ -66,6 +67,11 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
     return running;
   };
 
+  /** Synced once before the first answer; a sync older than `every` starts the next in the background. */
+  const synced = async (): Promise<void> => {
+    if (!current) await sync();
+    else if (now() - current.at >= every && !running) sync().catch(() => {});
+  };
   const files = async (): Promise<ExportFile[]> => (current ?? { result: await sync() }).result.files;
   const inner = createFileListCostSource(`Azure Storage ${opts.location.shown}`, files, opts.costType, opts.progress);
 
@@ -79,9 +85,13 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
   return {
     name: inner.name,
     sync,
+    // The one cache's key: the synced files' sizes and mtimes, and what the answers say about syncs.
+    async fingerprint() {
+      await synced();
+      return [await inner.fingerprint(), ...current!.result.warnings, lastError?.message ?? ""].join("\u0003");
+    },
     async query(q: CostQuery): Promise<CostResult> {
-      if (!current) await sync();
-      else if (now() - current.at >= every && !running) sync().catch(() => {});
+      await synced();
       const answer = await inner.query(q);
       const warnings = [...current!.result.warnings, ...answer.warnings];
       if (lastError) warnings.push(`The last sync from Azure Storage failed (${lastError.message}); answering from the previous one.`);
