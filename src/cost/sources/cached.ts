@@ -7,7 +7,7 @@ import { LRUCache } from "lru-cache";
 import type { CostQuery, CostResult, CostSource } from "../types.js";
 
 /** Cost data refreshes hourly at best and every answer says how fresh it is: a minute is safe. */
-export const DEFAULT_SOURCE_TTL_MS = 60_000;
+const DEFAULT_SOURCE_TTL_MS = 60_000;
 
 /** A source that can say which version of its data it would answer from (cheap to ask). */
 export interface Fingerprinted {

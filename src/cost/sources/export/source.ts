@@ -16,7 +16,7 @@ export interface ExportSourceOptions {
 }
 
 /** The version of an export's data: its files' paths, sizes and mtimes (the one cache's key). */
-export function filesFingerprint(files: ExportFile[]): string {
+function filesFingerprint(files: ExportFile[]): string {
   return files.map(fileKey).join("\u0002");
 }
 
