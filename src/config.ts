@@ -23,7 +23,11 @@ export interface Config {
   playground: boolean;
   /** Retail Prices API page the meter catalogue refreshes from daily; null when COSTBOT_PRICES_URL=off. */
   pricesUrl: string | null;
+  /** pino level from LOG_LEVEL (default info). */
+  logLevel: string;
 }
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 /** Azure's public price list, Foundry Models and Foundry Tools only, primary meter regions. */
 const DEFAULT_PRICES_URL = "https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&meterRegion='primary'&$filter="
@@ -52,6 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const syncEveryMs = duration(env.COSTBOT_SYNC_EVERY ?? "1h");
   if (syncEveryMs === null || syncEveryMs < 60_000) {
     throw new ConfigError(`COSTBOT_SYNC_EVERY must be a duration of at least a minute, like 30m, 1h or 1d; got "${env.COSTBOT_SYNC_EVERY}"`);
+  }
+  const logLevel = (env.LOG_LEVEL || "info").trim().toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}; got "${env.LOG_LEVEL}"`);
   }
   const playground = production ? env.COSTBOT_PLAYGROUND === "on" : env.COSTBOT_PLAYGROUND !== "off";
   return {
@@ -89,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admins,
     playground,
     pricesUrl: env.COSTBOT_PRICES_URL === "off" ? null : env.COSTBOT_PRICES_URL || DEFAULT_PRICES_URL,
+    logLevel,
   };
 }
 

@@ -1,9 +1,10 @@
-// One structured logger (pino) for the process; secrets are redacted by key name.
+// One structured logger (pino) for the process; secrets are redacted by key name. Its level comes
+// from config (LOG_LEVEL); this module reads no environment.
 import { pino, type Logger } from "pino";
 
 export type { Logger };
 
-export function createLogger(level = process.env.LOG_LEVEL ?? "info"): Logger {
+export function createLogger(level: string = "info"): Logger {
   return pino({
     level,
     redact: {

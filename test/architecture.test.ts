@@ -42,8 +42,8 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("reads process.env only in config and the logger", () => {
-    const allowed = [join("src", "config.ts"), join("src", "log.ts")];
+  it("reads process.env only in config", () => {
+    const allowed = [join("src", "config.ts")];
     const offenders = files("src").filter((f) => !allowed.includes(f) && /process\.env/.test(readFileSync(f, "utf8")));
     expect(offenders).toEqual([]);
   });

@@ -30,11 +30,11 @@ const mounts: Mount[] = [
 const DATA_DIR = "data";
 
 export async function serve(): Promise<number> {
-  const logger = createLogger();
   let config: Config | undefined;
   let store: Store | undefined;
   try {
     config = loadConfig();
+    const logger = createLogger(config.logLevel);
     const services = await createServices(config, logger);
     store = services.store;
     const { costSource, notifiers, bot, jobs } = services;

@@ -85,6 +85,12 @@ describe("Teams with an app id", () => {
     expect(connector.calls).toHaveLength(0);
   });
 
+  it("leaves console.error alone outside the adapter's token check", () => {
+    consoleError.mockImplementationOnce(() => {});
+    console.error("Error finding key for token. (not from the adapter)");
+    expect(consoleError).toHaveBeenCalledWith("Error finding key for token. (not from the adapter)");
+  });
+
   it("lets a token signed with the channel's published key through to the bot", async () => {
     const res = await postWith(`Bearer ${jwt(published.privateKey, { aud: APP_ID, serviceurl: connector.url })}`);
     expect(res.status).not.toBe(401);

@@ -65,6 +65,7 @@ describe("costbot serve", () => {
   it.each([
     [{ PORT: "http" }, /^costbot: PORT must be a port number .*"http"\n$/],
     [{ COSTBOT_COST_TYPE: "list" }, /^costbot: COSTBOT_COST_TYPE must be actual or amortized.*\n$/],
+    [{ LOG_LEVEL: "loud" }, /^costbot: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "loud"\n$/],
     [{ DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" }, /^costbot: cannot open the database postgres:\/\/postgres@127\.0\.0\.1:1\/test \(DATABASE_URL\): .*\n$/],
   ])("refuses %o in one line naming the variable, exit 2", async (vars, line) => {
     const r = await serveUntil(cleanEnv({ PORT: "0", ...vars }), 1);

@@ -1,5 +1,6 @@
 // Builds the botbuilder CloudAdapter from typed Teams config; the only place that configures Bot
 // Framework authentication. botbuilder stays inside src/adapters/teams; settings come typed from config.
+import { AsyncLocalStorage } from "node:async_hooks";
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -28,7 +29,7 @@ export class TeamsCloudAdapter extends CloudAdapter {
 export type AuthOverrides = Record<string, string | boolean | undefined>;
 
 export function createTeamsAdapter(teams: TeamsConfig, overrides: AuthOverrides = {}): TeamsCloudAdapter {
-  if (teams.appId) quietTokenRejections();
+  if (teams.appId) installTokenRejectionFilter();
   try {
     const auth = new ReusingAuthentication({
       MicrosoftAppId: teams.appId,
@@ -62,7 +63,7 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly tokenClients = new Map<string, Promise<TokenClient>>();
 
   override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
-    const result = await super.authenticateRequest(...args);
+    const result = await checkingToken.run(true, () => super.authenticateRequest(...args));
     // Inbound turns get their factory here, not from createConnectorFactory.
     if (!result.connectorFactory) return result;
     return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) };
@@ -116,19 +117,25 @@ export function isAuthFailure(err: unknown): boolean {
   return e.name === "JsonWebTokenError" || e.name === "TokenExpiredError" || e.name === "NotBeforeError";
 }
 
-let quieted = false;
 /**
- * botbuilder's token check console.errors a PEM dump (bad signature) or a stack (expired token)
- * before throwing; the HTTP edge already logs one line per refusal, so drop exactly those two.
+ * botbuilder has no logger option or hook for its token check: JwtTokenExtractor console.errors a
+ * PEM dump (bad signature) or a stack (expired token) before throwing, and the HTTP edge already logs
+ * one line per refusal. So exactly those two messages are dropped, and only while this adapter's own
+ * authenticateRequest runs (an async context); every other console.error passes through untouched.
  */
-function quietTokenRejections(): void {
-  if (quieted) return;
-  quieted = true;
+const checkingToken = new AsyncLocalStorage<boolean>();
+let filtering = false;
+function installTokenRejectionFilter(): void {
+  if (filtering) return;
+  filtering = true;
   const original = console.error;
   console.error = (...args: unknown[]) => {
-    const [first] = args;
-    if (typeof first === "string" && first.startsWith("Error finding key for token.")) return;
-    if ((first as { name?: unknown } | null)?.name === "TokenExpiredError") return;
+    if (checkingToken.getStore() && isTokenRejectionDump(args[0])) return;
     original.apply(console, args);
   };
+}
+
+function isTokenRejectionDump(first: unknown): boolean {
+  if (typeof first === "string") return first.startsWith("Error finding key for token.");
+  return (first as { name?: unknown } | null)?.name === "TokenExpiredError";
 }
