@@ -1,12 +1,23 @@
 // Benchmark of the Azure usage-metrics source: 100 AI accounts × 20 deployments against the fake
 // ARM + Azure Monitor (test/fakes/azure-monitor.ts, same process): HTTP requests per refresh
 // (discovery, metric batches), wall time and heap of a refresh, and `today` latency with a warm
-// cache. Run: npx tsx bench/metrics-bench.ts   (add --expose-gc via NODE_OPTIONS for heap figures)
+// cache; then the reconciliation of estimates with the bill (demo cost + demo metrics, which agree
+// the way real ones do), recorded once into a SQLite store and read back by `help accuracy`.
+// Run: npx tsx bench/metrics-bench.ts   (add --expose-gc via NODE_OPTIONS for heap figures)
 // Bench-only: must not be imported by src/.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { checkEstimates } from "../src/bot/accuracy-checks.js";
 import { createBot } from "../src/bot/bot.js";
+import { createAccuracyCommand } from "../src/bot/commands/accuracy.js";
+import type { NoticeReport } from "../src/bot/report.js";
+import { createDemoMetricsSource } from "../src/cost/metrics/demo.js";
+import { dayAccuracy } from "../src/cost/metrics/reconcile.js";
 import { createAzureMetricsSource } from "../src/cost/sources/azure/metrics/index.js";
 import { createDemoCostSource } from "../src/cost/sources/demo.js";
+import { openStore } from "../src/store/open.js";
 import { startMonitorFake, type FakeAccount, type FakePoint } from "../test/fakes/azure-monitor.js";
 
 const NOW = new Date("2026-11-27T15:00:00Z");
@@ -70,10 +81,31 @@ for (let i = 0; i < 200; i++) {
 const warmRequests = fake.requests.length - warmBefore;
 await fake.close();
 
+// Reconciliation: the last 7 complete days recorded once (a second run adds nothing), then the
+// recent error as `help accuracy` shows it, read from the store.
+const dir = mkdtempSync(join(tmpdir(), "costbot-bench-"));
+const store = await openStore(join(dir, "costbot.db"), { clock: () => NOW });
+const demo = { costSource: createDemoCostSource({ clock: () => NOW }), metrics: createDemoMetricsSource({ clock: () => NOW }), checks: store.estimateChecks };
+const t2 = performance.now();
+const recordedFirst = await checkEstimates(demo, NOW);
+const recordMs = performance.now() - t2;
+const recordedAgain = await checkEstimates(demo, NOW);
+const accuracyBot = createBot({ ...demo, clock: () => NOW, commands: [createAccuracyCommand({ checks: store.estimateChecks })] });
+const t3 = performance.now();
+const answer = (await accuracyBot.answer("help accuracy")) as NoticeReport;
+const answerMs = performance.now() - t3;
+const perDay = dayAccuracy(recordedFirst.days, recordedFirst.checks).map((d) => `${d.date} ${d.error === null ? "–" : `${(100 * d.error).toFixed(2)}%`}`);
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+
 console.log(JSON.stringify({
   accounts: ACCOUNTS, deployments: ACCOUNTS * DEPLOYMENTS, days: DAYS, usageRows: first.usage.length,
   firstRefresh: { requests: counts, wallMs: Math.round(refreshMs), heapMb: +(heap1 - heap0).toFixed(1) },
   refreshAfterTtl: { requests: refreshAgainRequests, wallMs: Math.round(refreshAgainMs) },
   todayWarm: { asks: lat.length, p50: +pct(lat, 50).toFixed(2), p99: +pct(lat, 99).toFixed(2), requestsDuring: warmRequests },
+  reconciliation: {
+    recorded: recordedFirst.recorded, recordedOnSecondRun: recordedAgain.recorded, recordMs: Math.round(recordMs),
+    helpAccuracyMs: Math.round(answerMs), title: answer.title, perDay,
+  },
   gc: Boolean(gc),
 }, null, 2));
