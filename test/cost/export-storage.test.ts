@@ -1,75 +1,25 @@
-import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { DuckDBInstance } from "@duckdb/node-api";
 import {
   BlobServiceClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential, type ContainerClient,
 } from "@azure/storage-blob";
-import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CostbotError } from "../../src/base/errors.js";
-import { toCents } from "../../src/cost/money.js";
 import { createCostSource } from "../../src/cost/sources/index.js";
 import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
 import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
 import type { CostRow, CostType } from "../../src/cost/types.js";
+import { ACTUAL, ALL, AMORTIZED, cents, FOCUS, head, manifestOf, REF, runFolder, total, type RunSpec } from "./export-runs-fixture.js";
 import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from "../fakes/azurite.js";
-
-const REF = fileURLToPath(new URL("../fixtures/reference/", import.meta.url));
-const ACTUAL = readFileSync(REF + "exports/EA_ActualCost_Small.csv");
-const AMORTIZED = readFileSync(REF + "exports/EA_AmortizedCost_Small.csv");
-const FOCUS = readFileSync(REF + "exports/FOCUS-1.0-sample.Microsoft-rows.csv");
-/** A real manifest (Cost Management, 2025-03-01) as the template every run's manifest is built from. */
-const TEMPLATE = JSON.parse(readFileSync(REF + "azure-storage-exports/manifest.real.focuscost-parquet-snappy.scheduled-mtd.json", "utf8"));
-const ALL = { from: "2000-01-01", to: "2099-12-31" };
-
-/** The first `n` data lines of a CSV (header kept). */
-const head = (csv: Buffer, n: number) => Buffer.from(csv.toString("utf8").split("\n").slice(0, n + 1).join("\n") + "\n");
-/** Exact total of a CSV column in cents, with csv-parse and BigInt (not the code under test). */
-function cents(csv: Buffer, column: string): bigint {
-  const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
-  let pico = 0n;
-  for (const r of rows) {
-    const [i, f = ""] = r[column].replace("-", "").split(".");
-    const v = BigInt(i + f.padEnd(12, "0").slice(0, 12));
-    pico += r[column].startsWith("-") ? -v : v;
-  }
-  return toCents(pico);
-}
-const total = (rows: CostRow[]) => toCents(rows.reduce((t, r) => t + r.cost, 0n));
-
-interface RunSpec {
-  root: string;
-  exportName: string;
-  type: "ActualCost" | "AmortizedCost" | "FocusCost";
-  stamp: string;
-  runId: string;
-  startDate: string;
-  format?: "Csv" | "Parquet";
-  files: Array<{ name: string; body: Buffer }>;
-  /** Listed in the manifest but never uploaded (a partial run). */
-  missing?: string[];
-}
 
 /** Uploads a run the way Cost Management lays it out: <root>/<export>/<range>/<stamp>/<runId>/part files + manifest.json. */
 async function uploadRun(c: ContainerClient, r: RunSpec): Promise<string> {
-  const month = r.startDate.slice(0, 7).replace("-", "");
-  const folder = `${r.root}/${r.exportName}/${month}01-${month}30/${r.stamp}/${r.runId}`;
-  const listed = [...r.files.map((f) => ({ name: f.name, bytes: f.body.length })), ...(r.missing ?? []).map((name) => ({ name, bytes: 1000 }))];
+  const folder = runFolder(r);
   for (const f of r.files) await c.getBlockBlobClient(`${folder}/${f.name}`).uploadData(f.body);
-  const manifest = structuredClone(TEMPLATE);
-  manifest.blobCount = listed.length;
-  manifest.exportConfig = { ...manifest.exportConfig, exportName: r.exportName, type: r.type,
-    resourceId: `/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.CostManagement/exports/${r.exportName}` };
-  manifest.deliveryConfig = { ...manifest.deliveryConfig, fileFormat: r.format ?? "Csv", compressionMode: r.format === "Parquet" ? "Snappy" : "Gzip", rootFolderPath: r.root };
-  const t = r.stamp;
-  manifest.runInfo = { ...manifest.runInfo, runId: r.runId, startDate: `${r.startDate}T00:00:00`,
-    submittedTime: `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:00.0000000Z` };
-  manifest.blobs = listed.map((b) => ({ blobName: `${folder}/${b.name}`, byteCount: b.bytes, dataRowCount: 1 }));
-  await c.getBlockBlobClient(`${folder}/manifest.json`).uploadData(Buffer.from(JSON.stringify(manifest, null, 2)));
+  await c.getBlockBlobClient(`${folder}/manifest.json`).uploadData(Buffer.from(manifestOf(r)));
   return folder;
 }
 

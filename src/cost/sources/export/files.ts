@@ -1,12 +1,11 @@
 // Finds the export files under a path: a .csv, .csv.gz or .parquet file, or a folder searched
-// recursively for them (manifests and other side files are not cost rows). Must not import platform SDKs.
-import { readdir, stat } from "node:fs/promises";
-import { basename, join, relative } from "node:path";
+// recursively for them; a folder of export runs is read by the runs' rules (runs.ts). Must not import platform SDKs.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, join, relative, sep } from "node:path";
 import { CostbotError } from "../../../base/errors.js";
-import type { CostType } from "../../types.js";
+import { chooseRuns, DATA_FILE, isManifest, parseManifest, type BlobInfo, type Dataset } from "./runs.js";
 
-/** What an export holds: one cost type of EA/MCA cost details, or FOCUS (both cost types). */
-export type Dataset = CostType | "focus";
+export type { Dataset };
 
 export interface ExportFile {
   path: string;
@@ -23,7 +22,6 @@ export interface ExportFile {
   shownAs?: string;
 }
 
-const DATA_FILE = /\.(csv(\.gz)?|parquet)$/i;
 
 /** Describes one file on disk. */
 export async function exportFile(path: string, label = basename(path)): Promise<ExportFile> {
@@ -32,27 +30,49 @@ export async function exportFile(path: string, label = basename(path)): Promise<
   return { path, label, kind, gzip: /\.gz$/i.test(path), mtimeMs, bytes: size };
 }
 
-/** Lists export files in a stable (sorted) order; throws NOT_FOUND for a missing path or an empty folder. */
-export async function findExportFiles(path: string): Promise<ExportFile[]> {
+/**
+ * Lists the export files to read in a stable (sorted) order; throws NOT_FOUND for a missing path
+ * or an empty folder. A folder holding export runs (manifest.json, or older exports' month
+ * folders) follows the same rules as Azure Storage: the latest complete run per period, datasets
+ * kept apart, incomplete runs skipped. A folder without either: every file in it.
+ */
+export async function findExportFiles(path: string): Promise<{ files: ExportFile[]; warnings: string[] }> {
   const info = await stat(path).catch((cause: unknown) => {
     throw new CostbotError(`No export file or folder at "${path}".`, "NOT_FOUND", { cause });
   });
-  if (info.isFile()) return [await exportFile(path)];
-  const files: ExportFile[] = [];
-  await walk(path, path, files);
-  if (files.length === 0) {
+  if (info.isFile()) return { files: [await exportFile(path)], warnings: [] };
+  const found: ExportFile[] = [];
+  const manifests: string[] = [];
+  await walk(path, path, found, manifests);
+  if (found.length === 0) {
     throw new CostbotError(`No .csv, .csv.gz or .parquet export files under "${path}".`, "NOT_FOUND");
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Names as in a container listing: the path below the folder, with "/".
+  const nameOf = (full: string) => relative(path, full).split(sep).join("/");
+  const listing = new Map<string, BlobInfo>();
+  const byName = new Map<string, ExportFile>();
+  for (const f of found) {
+    listing.set(nameOf(f.path), { name: nameOf(f.path), etag: "", size: f.bytes, lastModified: new Date(f.mtimeMs) });
+    byName.set(nameOf(f.path), f);
+  }
+  const parsed = [];
+  for (const m of manifests) {
+    const { size, mtime } = await stat(m);
+    listing.set(nameOf(m), { name: nameOf(m), etag: "", size, lastModified: mtime });
+    parsed.push({ name: nameOf(m), manifest: parseManifest(await readFile(m, "utf8"), m) });
+  }
+  const { runs, warnings } = chooseRuns(listing, parsed, `"${path}"`, "read");
+  const files = runs.flatMap((r) => r.blobs.map((b) => ({ ...byName.get(b.name)!, ...(r.dataset ? { dataset: r.dataset } : {}) })));
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), warnings };
 }
 
-async function walk(root: string, dir: string, out: ExportFile[]): Promise<void> {
+async function walk(root: string, dir: string, out: ExportFile[], manifests: string[]): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(root, full, out);
+    if (entry.isDirectory()) await walk(root, full, out, manifests);
     else if (entry.isFile() && DATA_FILE.test(entry.name)) {
       out.push(await exportFile(full, join(basename(root), relative(root, full))));
-    }
+    } else if (entry.isFile() && isManifest(entry.name)) manifests.push(full);
   }
 }
 

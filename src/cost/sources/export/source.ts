@@ -28,8 +28,9 @@ export function createExportCostSource(opts: ExportSourceOptions): CostSource & 
     async query(q: CostQuery): Promise<CostResult> {
       const costType: CostType = q.costType ?? opts.costType ?? "actual";
       // Listing and stat-ing is cheap; a file is only read again when its size or mtime changed.
-      const files = await findExportFiles(opts.path);
-      return snapshot.query(files, { ...q, costType });
+      const { files, warnings } = await findExportFiles(opts.path);
+      const answer = await snapshot.query(files, { ...q, costType });
+      return warnings.length ? { ...answer, warnings: [...warnings, ...answer.warnings] } : answer;
     },
   };
 }

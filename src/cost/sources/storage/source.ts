@@ -20,8 +20,8 @@ export interface StorageSourceOptions {
   onProgress?: (p: SyncProgress) => void;
   /** The CLI's progress line. */
   progress?: (line: string) => void;
-  /** Told about each finished sync (the server logs it). */
-  onSynced?: (r: SyncResult, ms: number) => void;
+  /** Told about each finished sync (the server logs it); `changed`: it found other files than the sync before (a new run). */
+  onSynced?: (r: SyncResult, ms: number, changed: boolean) => void;
   /** Server: sync at start and every `syncEveryMs`, told through onSynced / onSyncFailed. */
   syncInBackground?: { onSyncFailed: (err: CostbotError) => void };
 }
@@ -32,6 +32,9 @@ export interface StorageCostSource extends CostSource, Fingerprinted {
 }
 
 const HOUR = 3_600_000;
+
+/** Which files a sync picked, as they are (a blob's mtime is its Last-Modified). */
+const fingerprint = (files: ExportFile[]) => files.map((f) => `${f.label}|${f.bytes}|${f.mtimeMs}`).sort().join("\n");
 
 export function createStorageCostSource(opts: StorageSourceOptions): StorageCostSource {
   const now = () => (opts.clock ? opts.clock() : new Date()).getTime();
@@ -45,6 +48,8 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
       const started = Date.now();
       try {
         const container = openContainer(opts.location, opts.connectionString);
+        // The files of the sync before stay in the cache until the next one: a question may be reading them.
+        const inUse = new Set(current?.result.files.map((f) => f.label) ?? []);
         const result = await syncExport(container, opts.location, opts.cacheDir, (p) => {
           opts.onProgress?.(p);
           opts.progress?.(
@@ -52,10 +57,11 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
               ? `syncing ${opts.location.shown}: ${p.done} blobs listed`
               : `syncing ${opts.location.shown}: ${p.done}/${p.total} files, ${(p.bytes / 1e6).toFixed(1)} MB downloaded`,
           );
-        });
+        }, inUse);
+        const changed = current !== null && fingerprint(current.result.files) !== fingerprint(result.files);
         current = { result, at: now() };
         lastError = null;
-        opts.onSynced?.(result, Date.now() - started);
+        opts.onSynced?.(result, Date.now() - started, changed);
         return result;
       } catch (err) {
         lastError = err instanceof CostbotError ? err : new CostbotError(String(err), "SOURCE_FAILED", { cause: err });

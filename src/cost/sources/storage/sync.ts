@@ -5,10 +5,9 @@ import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/pr
 import { dirname, join, resolve, sep } from "node:path";
 import type { ContainerClient } from "@azure/storage-blob";
 import { CostbotError } from "../../../base/errors.js";
-import { exportFile, type ExportFile } from "../export/index.js";
+import { chooseRuns, DATA_FILE, exportFile, isManifest, parseManifest, type BlobInfo, type ExportFile, type Manifest, type Run } from "../export/index.js";
 import { storageError } from "./client.js";
 import type { StorageLocation } from "./location.js";
-import { isManifest, runOf, selectRuns, type BlobInfo, type Manifest, type Run } from "./runs.js";
 
 interface SyncStats {
   requests: number;
@@ -31,19 +30,21 @@ export interface SyncProgress {
 }
 
 const STATE = ".costbot-sync.json";
-const DATA_BLOB = /\.(csv(\.gz)?|parquet)$/i;
 
 export async function syncExport(
   container: ContainerClient,
   loc: StorageLocation,
   cacheRoot: string,
   onProgress?: (p: SyncProgress) => void,
+  inUse: ReadonlySet<string> = new Set(),
 ): Promise<SyncResult> {
   const stats: SyncStats = { requests: 0, blobsDownloaded: 0, bytesDownloaded: 0 };
   const root = resolve(cacheRoot, loc.account, loc.container);
   const state = await loadState(root);
   try {
-    return await syncInto(container, loc, root, state, stats, onProgress);
+    const result = await syncInto(container, loc, root, state, stats, onProgress);
+    await prune(root, state, new Set([...result.files.map((f) => f.label), ...inUse]));
+    return result;
   } finally {
     // What was downloaded stays known even when a later blob fails.
     await saveState(root, state);
@@ -62,21 +63,12 @@ async function syncInto(
   if (listing.size === 0) {
     throw new CostbotError(`Nothing under ${loc.shown}: the container or folder is empty (no export has written there yet?).`, "NOT_FOUND");
   }
-  const manifests = [...listing.values()].filter((b) => isManifest(b.name));
-  const runs: Run[] = [];
-  for (const m of manifests) {
+  const manifests: Array<{ name: string; manifest: Manifest }> = [];
+  for (const m of [...listing.values()].filter((b) => isManifest(b.name))) {
     const path = await fetchBlob(container, loc, root, state, m, stats);
-    const manifest = parseManifest(await readFile(path, "utf8"), m.name);
-    const run = runOf(m.name, manifest, listing);
-    if (run) runs.push(run);
+    manifests.push({ name: m.name, manifest: parseManifest(await readFile(path, "utf8"), m.name) });
   }
-  if (runs.length === 0 && [...listing.keys()].some((n) => DATA_BLOB.test(n))) {
-    throw new CostbotError(
-      `No manifest.json of a cost export under ${loc.shown}, only data files: costbot reads the runs Cost Management exports write (with their manifest).`,
-      "NOT_FOUND",
-    );
-  }
-  const selection = selectRuns(runs, loc.shown);
+  const selection = chooseRuns(listing, manifests, loc.shown, "refuse");
   const wanted = selection.runs.flatMap((r) => r.blobs.map((b) => ({ blob: b, run: r })));
   const files: ExportFile[] = [];
   let done = 0;
@@ -140,14 +132,17 @@ async function fetchBlob(container: ContainerClient, loc: StorageLocation, root:
   return path;
 }
 
-function parseManifest(text: string, name: string): Manifest {
-  try {
-    const m = JSON.parse(text.replace(/^\uFEFF/, "")) as Manifest;
-    if (m && typeof m === "object") return m;
-  } catch {
-    // reported below
+/**
+ * Deletes the cached copies of data blobs that are neither read now nor `keep` (the files of the
+ * sync before, which a question may still be reading): superseded runs leave the cache one sync
+ * after they stop being read. Manifests stay (small; they pick the runs without a download).
+ */
+async function prune(root: string, state: State, keep: ReadonlySet<string>): Promise<void> {
+  for (const name of Object.keys(state)) {
+    if (!DATA_FILE.test(name) || keep.has(name)) continue;
+    await rm(resolve(root, ...name.split("/")), { force: true });
+    delete state[name];
   }
-  throw new CostbotError(`${name} is not a readable export manifest (JSON); nothing counted.`, "SOURCE_FAILED");
 }
 
 async function loadState(root: string): Promise<State> {
