@@ -24,7 +24,7 @@ export function createExportCostSource(opts: ExportSourceOptions): CostSource & 
   const snapshot = new ExportSnapshot(opts.progress);
   return {
     name: `export ${opts.path}`,
-    fingerprint: async () => filesFingerprint(await findExportFiles(opts.path)),
+    fingerprint: async () => filesFingerprint((await findExportFiles(opts.path)).files),
     async query(q: CostQuery): Promise<CostResult> {
       const costType: CostType = q.costType ?? opts.costType ?? "actual";
       // Listing and stat-ing is cheap; a file is only read again when its size or mtime changed.
