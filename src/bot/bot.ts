@@ -20,6 +20,8 @@ export interface AskContext {
   target?: TargetInput;
   /** The asker's IANA zone if the platform reports one. */
   tz?: string;
+  /** The asker's locale (BCP 47) if the platform reports one: dates are written its way. */
+  locale?: string;
   now?: Date;
 }
 
@@ -74,13 +76,13 @@ export function createBot(deps: BotDeps): Bot {
           if (report) return report;
         }
       }
-      const intent = parseIntent(text, { now: settled.now, tz: settled.tz }, { costType: deps.costType });
+      const intent = parseIntent(text, { now: settled.now, tz: settled.tz, locale: settled.locale }, { costType: deps.costType });
       return bot.handle(intent, settled);
     },
     // No cache here: the cost source is built with the one cache in front of it (cost/sources/cached.ts).
     async handle(intent, ctx = {}) {
       const settled = settle(ctx);
-      const report = await handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz });
+      const report = await handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz, locale: settled.locale });
       if (report.kind !== "spend" || intent.kind !== "spend") return report;
       if (!deps.metrics) return intent.groupBy === "deployment" ? NO_DEPLOYMENTS : report;
       const split = intent.groupBy === "deployment" ? await withDeployments(report, deps.metrics) : report;

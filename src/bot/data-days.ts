@@ -1,6 +1,7 @@
 // Which days of a range have final cost data, and which month to answer for when the source's data
 // ends before the current one. Plain dates (YYYY-MM-DD); pure, no platform imports.
 import { endOfMonth, format } from "date-fns";
+import { formatMonth } from "./date-style.js";
 import type { DateRange } from "./intent-types.js";
 
 /**
@@ -26,11 +27,11 @@ export function lastFinalDay(todayIso: string, dataAsOf: string | null): string 
  * the data ends and labelled so ("October 2026 until the data ends"): never shown as a whole month
  * the source only partly holds. null when the range has data.
  */
-export function lastMonthWithData(range: DateRange, coverage?: { from: string; to: string } | null): { range: DateRange; dataEnds: string; month: string; whole: boolean } | null {
+export function lastMonthWithData(range: DateRange, coverage?: { from: string; to: string } | null, locale?: string): { range: DateRange; dataEnds: string; month: string; whole: boolean } | null {
   if (!coverage || coverage.to >= range.from) return null;
   const first = `${coverage.to.slice(0, 7)}-01`;
   const plain = new Date(`${first}T12:00:00`);
-  const month = format(plain, "MMMM yyyy");
+  const month = formatMonth(first, locale);
   const end = format(endOfMonth(plain), "yyyy-MM-dd");
   const whole = coverage.to === end;
   // No date in the label: the card shows the dates beside it ("... until the data ends (1–14 Oct 2026)").

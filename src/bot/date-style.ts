@@ -36,8 +36,10 @@ const valid = (date: string) => /^\d{4}-\d\d-\d\d$/.test(date) && !Number.isNaN(
 /** ICU puts thin spaces around range dashes; plain spaces keep text columns and tests readable. */
 function tidy(text: string, locale: string | undefined): string {
   const plain = text.replace(/[\u2009\u202f]/g, " ");
-  // en-GB writes "23 – 29 Nov 2026" within a month; the default closes it up as en-IE and en-AU do.
-  return dateLocale(locale) ? plain : plain.replace(/^(\d{1,2}) – (\d{1,2}) /, "$1–$2 ");
+  if (dateLocale(locale)) return plain;
+  // en-GB writes "23 – 29 Nov 2026" within a month and "Wed, 26 Nov 2025" with a year; the default
+  // closes the range up as en-IE and en-AU do, and keeps "Wed 26 Nov 2025" like "Wed 26 Nov".
+  return plain.replace(/^(\d{1,2}) – (\d{1,2}) /, "$1–$2 ").replace(/^([A-Z][a-z]{2}), /, "$1 ");
 }
 
 const DAY_MONTH: Intl.DateTimeFormatOptions = { day: "numeric", month: "short" };
@@ -56,10 +58,10 @@ export function formatDates(from: string, to: string, locale?: string): string {
   return tidy(formatter(locale, FULL).formatRange(at(from), at(to)), locale);
 }
 
-/** "Wed 26 Nov" ("Wed, Nov 26" in en-US): a day in a by-day list or a digest. */
-export function formatDay(date: string, locale?: string): string {
+/** "Wed 26 Nov" ("Wed, Nov 26" in en-US): a day in a by-day list or a digest; or "Wed 26 Nov 2025". */
+export function formatDay(date: string, locale?: string, withYear = false): string {
   if (!valid(date)) return date;
-  return tidy(formatter(locale, { weekday: "short", ...DAY_MONTH }).format(at(date)), locale);
+  return tidy(formatter(locale, { weekday: "short", ...(withYear ? FULL : DAY_MONTH) }).format(at(date)), locale);
 }
 
 /** "November 2025": a whole month. */

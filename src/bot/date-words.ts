@@ -117,7 +117,7 @@ function since(w: string[], i: number, c: Clock): DateMatch {
   if (!m) return unknownAfter(w, i - 1);
   if ("error" in m) return m;
   const err = futureError(c, m.span, m.next);
-  return err ?? { next: m.next, range: { from: m.span.from, to: c.todayIso, label: sinceLabel(m.span.from) } };
+  return err ?? { next: m.next, range: { from: m.span.from, to: c.todayIso, label: sinceLabel(m.span.from, c.locale) } };
 }
 
 /** One explicit date (`2025-11`, `nov 5`), or two joined by to/through/../-. */
@@ -138,7 +138,7 @@ function explicit(w: string[], i: number, c: Clock, joiners: Set<string>): DateM
     return { next: second.next, error: { kind: "invalid", word: e.text, message } };
   }
   const to = e.to < c.todayIso ? e.to : c.todayIso;
-  const r = finish(c, { from: s.from, to, label: rangeLabel(s.from, to), text, unit: "day" }, second.next);
+  const r = finish(c, { from: s.from, to, label: rangeLabel(s.from, to, c.locale), text, unit: "day" }, second.next);
   // Two named dates are compared by their dates alone (periods.ts previousPeriod).
   return r && "range" in r ? { next: r.next, range: r.range } : r;
 }

@@ -20,6 +20,8 @@ export interface HandleDeps {
   costSource: CostSource;
   now: Date;
   tz: string;
+  /** The asker's locale: warnings write dates its way (cards read it from the report). */
+  locale?: string;
 }
 
 /** Default number of groups a card lists before rolling up the rest. */
@@ -56,10 +58,10 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
   let { prev, result } = await fetchFor(intent, deps);
   const notes: string[] = [...(intent.notes ?? [])];
   // No date words over a source whose data ends before this month: the last month it has.
-  const moved = intent.defaultRange ? lastMonthWithData(intent.range, result.coverage) : null;
+  const moved = intent.defaultRange ? lastMonthWithData(intent.range, result.coverage, deps.locale) : null;
   if (moved) {
     const upTo = moved.whole ? "" : ` (only to that day: not the whole month)`;
-    notes.push(`The source's data ends ${formatDate(moved.dataEnds)}, so this is ${moved.month}, the last month it has${upTo}.`);
+    notes.push(`The source's data ends ${formatDate(moved.dataEnds, true, deps.locale)}, so this is ${moved.month}, the last month it has${upTo}.`);
     intent = { ...intent, range: moved.range, previous: comparisonFor(moved.range.from, moved.range.to, { unit: "month" }) };
     ({ prev, result } = await fetchFor(intent, deps));
   }
@@ -101,9 +103,10 @@ function buildReport(intent: SpendIntent, prev: Period, result: CostResult, note
     ],
     otherCost: toMoneyNumber(now.other),
     dataAsOf: result.dataAsOf,
-    warnings: [...result.warnings, ...notes, ...warningsOf(intent, now, result, prev), ...openWarning(range, open, result.coverage)],
+    warnings: [...result.warnings, ...notes, ...warningsOf(intent, now, result, prev, deps.locale), ...openWarning(range, open, result.coverage, deps.locale)],
     costType: intent.costType,
     coverage: result.coverage ?? null,
+    ...(deps.locale ? { locale: deps.locale } : {}),
     source: deps.costSource.name,
     filters: { model: intent.model, channel: intent.channel },
     previous: {
@@ -122,14 +125,16 @@ const beforeData = (p: { from: string }, cov: CostResult["coverage"]) => !!cov &
 /** Whether a period lies wholly outside the dates the source has data for. */
 const outside = (p: { from: string; to: string }, cov: CostResult["coverage"]) => !!cov && (p.to < cov.from || p.from > cov.to);
 
-function openWarning(range: { from: string; to: string; complete: boolean }, open: string, cov?: CostResult["coverage"]): string[] {
+function openWarning(range: { from: string; to: string; complete: boolean }, open: string, cov?: CostResult["coverage"], locale?: string): string[] {
   // A source whose data simply ends says so itself ("Data ends ..."), below.
   if (range.complete || (cov && cov.to < range.to)) return [];
   const start = open > range.from ? open : range.from;
-  return [`Incomplete: cost data for ${formatDates(start, range.to)} is not final yet (Azure bills hours to a day late), so it will still grow.`];
+  return [`Incomplete: cost data for ${formatDates(start, range.to, locale)} is not final yet (Azure bills hours to a day late), so it will still grow.`];
 }
 
-function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, prev: { from: string; to: string }): string[] {
+function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, prev: { from: string; to: string }, locale?: string): string[] {
+  const day = (d: string) => formatDate(d, true, locale);
+  const days = (from: string, to: string) => formatDates(from, to, locale);
   const w: string[] = [];
   if (agg.unrecognised.size > 0) {
     const currency = [...agg.currencies][0] ?? "USD";
@@ -146,16 +151,16 @@ function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, p
   }
   const cov = result.coverage;
   if (cov && intent.range.from < cov.from) {
-    w.push(`Data begins ${formatDate(cov.from)}: this range starts before it, so its total leaves out ${formatDates(intent.range.from, prevDay(cov.from, intent.range.to))}.`);
+    w.push(`Data begins ${day(cov.from)}: this range starts before it, so its total leaves out ${days(intent.range.from, prevDay(cov.from, intent.range.to))}.`);
   } else if (cov && prev.from < cov.from && !outside(prev, cov)) {
-    w.push(`Data begins ${formatDate(cov.from)}: the period compared with (${formatDates(prev.from, prev.to)}) starts before it, so the change is not like for like.`);
+    w.push(`Data begins ${day(cov.from)}: the period compared with (${days(prev.from, prev.to)}) starts before it, so the change is not like for like.`);
   }
   if (cov && outside(prev, cov)) {
-    const edge = prev.to < cov.from ? `begins ${formatDate(cov.from)}` : `ends ${formatDate(cov.to)}`;
-    w.push(`No data for the period compared with (${formatDates(prev.from, prev.to)}): the source's data ${edge}, so there is no change to show.`);
+    const edge = prev.to < cov.from ? `begins ${day(cov.from)}` : `ends ${day(cov.to)}`;
+    w.push(`No data for the period compared with (${days(prev.from, prev.to)}): the source's data ${edge}, so there is no change to show.`);
   }
   if (cov && intent.range.to > cov.to) {
-    w.push(`Data ends ${formatDate(cov.to)}: nothing after it is in the source yet.`);
+    w.push(`Data ends ${day(cov.to)}: nothing after it is in the source yet.`);
   }
   if (result.rows.length === 0) w.push("The cost source returned no rows for this range.");
   return w;

@@ -2,7 +2,7 @@
 // november 2025, 2024) and the human labels of ranges. Pure: date-fns + @date-fns/tz only.
 import { TZDate } from "@date-fns/tz";
 import { endOfMonth, endOfYear, format, isExists, startOfDay, subDays } from "date-fns";
-import { formatDate, formatDates } from "./date-style.js";
+import { formatDate, formatDates, formatMonth } from "./date-style.js";
 import type { InvalidIntent, ParseContext } from "./intent-types.js";
 import type { PeriodUnit } from "./periods.js";
 import { isKnownZone } from "../base/zones.js";
@@ -13,6 +13,8 @@ export interface Clock {
   today: TZDate;
   todayIso: string;
   weekStartsOn: 0 | 1 | 6;
+  /** The asker's locale for labels with dates (undefined: the default style). */
+  locale?: string;
 }
 
 /** A calendar span some words named, before it is clamped to today. Dates are YYYY-MM-DD. */
@@ -39,7 +41,7 @@ export function makeClock(ctx: ParseContext): Clock | InvalidIntent {
     return { kind: "invalid", word: ctx.tz, message: `"${ctx.tz}" is not a time zone I know (use an IANA name like Europe/Berlin).` };
   }
   const today = startOfDay(new TZDate(ctx.now.getTime(), ctx.tz));
-  return { tz: ctx.tz, today, todayIso: iso(today), weekStartsOn: ctx.weekStartsOn ?? 1 };
+  return { tz: ctx.tz, today, todayIso: iso(today), weekStartsOn: ctx.weekStartsOn ?? 1, locale: ctx.locale };
 }
 
 
@@ -47,12 +49,10 @@ export function makeClock(ctx: ParseContext): Clock | InvalidIntent {
 export const dateIn = (c: Clock, y: number, m: number, d: number): TZDate => TZDate.tz(c.tz, y, m, d);
 export const yesterday = (c: Clock): TZDate => subDays(c.today, 1);
 
-const long = (s: string) => formatDate(s);
-
 /** "5 Nov 2025", "1–15 Nov 2025", "20 Dec 2024 – 5 Jan 2025". */
-export const rangeLabel = (from: string, to: string): string => formatDates(from, to);
+export const rangeLabel = (from: string, to: string, locale?: string): string => formatDates(from, to, locale);
 
-export const sinceLabel = (from: string): string => `Since ${long(from)}`;
+export const sinceLabel = (from: string, locale?: string): string => `Since ${formatDate(from, true, locale)}`;
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -90,13 +90,13 @@ function daySpan(c: Clock, y: number, m: number, d: number, text: string): Span 
     return notADate(text, `${monthName} has ${format(endOfMonth(dateIn(c, y, m, 1)), "d")} days`);
   }
   const day = iso(dateIn(c, y, m, d));
-  return { from: day, to: day, label: long(day), text, unit: "day" };
+  return { from: day, to: day, label: formatDate(day, true, c.locale), text, unit: "day" };
 }
 
 function monthSpan(c: Clock, y: number, m: number, text: string): Span | InvalidIntent {
   if (m < 0 || m > 11) return notADate(text, "there is no month " + (m + 1));
   const start = dateIn(c, y, m, 1);
-  return { from: iso(start), to: iso(endOfMonth(start)), label: format(start, "MMMM yyyy"), text, unit: "month" };
+  return { from: iso(start), to: iso(endOfMonth(start)), label: formatMonth(iso(start), c.locale), text, unit: "month" };
 }
 
 function yearSpan(c: Clock, y: number, text: string): Span {

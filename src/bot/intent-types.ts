@@ -18,6 +18,8 @@ export interface ParseContext {
   tz: string;
   /** 1 = Monday (default), 0 = Sunday, 6 = Saturday. */
   weekStartsOn?: 0 | 1 | 6;
+  /** BCP 47 tag labels write dates in ("en-US": "Nov 5, 2025"); default "5 Nov 2025". */
+  locale?: string;
 }
 
 export interface SpendIntent {

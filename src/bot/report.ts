@@ -61,6 +61,8 @@ export interface SpendReport {
   costType: CostType;
   /** The dates the source has data for (Azure: the dates of what it returned); null when unknown. */
   coverage: { from: string; to: string } | null;
+  /** The asker's locale (BCP 47): cards write dates its way. Absent: the default style. Not in JSON. */
+  locale?: string;
   /** Usage-based cost of the range's days without final cost data; never part of `total`. */
   estimate?: SpendEstimate;
   // ---- what cards need beyond the JSON contract ----
@@ -166,6 +168,8 @@ export interface DigestReport {
   dataAsOf: string | null;
   source: string;
   warnings: string[];
+  /** The subscriber's locale (BCP 47) when known: dates are written its way. */
+  locale?: string;
 }
 
 export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport | DigestReport | ErrorsReport;

@@ -86,6 +86,21 @@ describe("Slack: /cost", () => {
     expect(slack.callsTo("users.info")[0]).toMatchObject({ args: { user: "U0ALICE" }, token: TOKEN });
   });
 
+  it("writes dates in the asker's Slack locale (users.info with include_locale, the call that gives the zone)", async () => {
+    await slack.close();
+    slack = await startFakeSlack({ botToken: TOKEN, userTz: "Europe/Berlin", userLocale: "de-DE" });
+    await start();
+    await command("this week by model");
+    const text = textOf(await lastHook("cmd1"));
+    // Thursday 27 Nov 2025 in Berlin: this week is Mon 24 - Thu 27 Nov, compared with 17-20 Nov.
+    expect(text).toContain("24.–27. Nov. 2025");
+    expect(text).toContain("vs 17.–20. Nov. 2025");
+    expect(text).not.toContain("24–27 Nov 2025");
+    expect(slack.callsTo("users.info")).toHaveLength(1);
+    const info = slack.callsTo("users.info")[0].args;
+    expect([info.user, String(info.include_locale)]).toEqual(["U0ALICE", "true"]);
+  });
+
   it("posts to the channel when the words end with 'public', without passing 'public' on", async () => {
     await start();
     await command("last month by channel public");

@@ -117,6 +117,26 @@ describe("Teams messages", () => {
     expect(JSON.stringify(card)).toContain("This week");
   });
 
+  it("writes dates in the activity's locale", async () => {
+    await start();
+    // Bot Framework activities carry the client's `locale`; the fake sends en-US, as Teams does.
+    await post({ ...personalMessage(connector.url, "this week"), locale: "en-US" });
+    const [reply] = await connector.waitForCalls(1);
+    const card = JSON.stringify(cardOf(reply.body));
+    // Thursday 27 Nov 2025: this week is Mon 24 - Thu 27 Nov, compared with 17-20 Nov.
+    expect(card).toContain("Nov 24 – 27, 2025");
+    expect(card).toContain("vs Nov 17 – 20, 2025");
+    expect(card).not.toContain("24–27 Nov 2025");
+  });
+
+  it("writes dates in the default style when the activity has no locale", async () => {
+    await start();
+    const { locale: _, ...activity } = personalMessage(connector.url, "this week");
+    await post(activity);
+    const [reply] = await connector.waitForCalls(1);
+    expect(JSON.stringify(cardOf(reply.body))).toContain("24–27 Nov 2025");
+  });
+
   it("answers a personal chat without a mention and remembers the conversation", async () => {
     await start();
     await post(personalMessage(connector.url, "last month by model"));
@@ -148,8 +168,9 @@ describe("Teams messages", () => {
     await post({ ...personalMessage(connector.url, "today"), localTimezone: "Europe/Berlin" });
     await post({ ...personalMessage(connector.url, "today"), localTimezone: "Not/AZone" });
     const [berlin, fallback] = await connector.waitForCalls(2);
-    expect(berlin.body.summary).toContain("28 Nov 2025");
-    expect(fallback.body.summary).toContain("27 Nov 2025");
+    // The activities say en-US: dates read "Nov 28, 2025".
+    expect(berlin.body.summary).toContain("Nov 28, 2025");
+    expect(fallback.body.summary).toContain("Nov 27, 2025");
   });
 
   it("updates the card in place when one of its buttons is pressed (Action.Submit)", async () => {

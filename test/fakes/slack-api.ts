@@ -39,6 +39,8 @@ export interface FakeSlackOptions {
   botUserId?: string;
   /** users.info answers with this zone. */
   userTz?: string;
+  /** users.info answers with this locale, only when asked with include_locale (as Slack does). */
+  userLocale?: string;
   /** Answer chat.postMessage with HTTP 429 and this Retry-After (seconds). */
   rateLimitAfter?: number;
 }
@@ -71,7 +73,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         if (!args.user_id) return { ok: false, error: "invalid_arguments" };
         return { ok: true, view: { id: "VFAKE", type: args.view?.type, blocks: args.view?.blocks } };
       case "users.info":
-        return { ok: true, user: { id: args.user, tz: opts.userTz ?? "America/New_York", is_bot: false } };
+        return {
+          ok: true,
+          user: {
+            id: args.user, tz: opts.userTz ?? "America/New_York", is_bot: false,
+            ...(String(args.include_locale) === "true" ? { locale: opts.userLocale ?? "en-US" } : {}),
+          },
+        };
       default:
         return { ok: false, error: "unknown_method" };
     }

@@ -16,9 +16,9 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       await publishHome(deps, client, userId, command);
       return;
     }
-    const tz = await deps.tzOf(client, userId);
+    const { tz, locale } = await deps.tzOf(client, userId);
     const target = slackTarget(body.channel?.id, body.team?.id);
-    const work = answerAsMessage(deps, command, { userId, tz, target });
+    const work = answerAsMessage(deps, command, { userId, tz, locale, target });
     try {
       const { value } = await withWorkingNotice(
         work,

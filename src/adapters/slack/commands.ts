@@ -12,9 +12,9 @@ export function registerCommands(app: App, deps: HandlerDeps): void {
     // Slack gives up after 3 s: acknowledge before any work, answer through response_url.
     await ack();
     const { words, visibility } = splitVisibility(fromSlackText(command.text ?? ""));
-    const tz = await deps.tzOf(client, command.user_id);
+    const { tz, locale } = await deps.tzOf(client, command.user_id);
     const target = slackTarget(command.channel_id, command.team_id);
-    const work = answerAsMessage(deps, words, { userId: command.user_id, tz, target });
+    const work = answerAsMessage(deps, words, { userId: command.user_id, tz, locale, target });
     try {
       const { value, noticed } = await withWorkingNotice(
         work,

@@ -42,9 +42,9 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
 }
 
 async function replyInThread(deps: HandlerDeps, client: webApi.WebClient, asked: Asked): Promise<void> {
-  const tz = await deps.tzOf(client, asked.user);
+  const { tz, locale } = await deps.tzOf(client, asked.user);
   const target = slackTarget(asked.channel, asked.teamId);
-  const work = answerAsMessage(deps, asked.text, { userId: asked.user, tz, target });
+  const work = answerAsMessage(deps, asked.text, { userId: asked.user, tz, locale, target });
   try {
     const { value, noticed } = await withWorkingNotice(
       work,

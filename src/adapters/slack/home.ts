@@ -17,8 +17,8 @@ export function registerHome(app: App, deps: HandlerDeps): void {
 
 /** Answers `question` for `userId` and publishes it as their Home tab; logs (once) if Slack refuses. */
 export async function publishHome(deps: HandlerDeps, client: webApi.WebClient, userId: string, question: string): Promise<void> {
-  const tz = await deps.tzOf(client, userId);
-  const message = await answerAsMessage(deps, question, { userId, tz });
+  const { tz, locale } = await deps.tzOf(client, userId);
+  const message = await answerAsMessage(deps, question, { userId, tz, locale });
   const intro: types.KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: "AI model spend" } },
     {

@@ -93,6 +93,8 @@ function askContext(activity: Activity): AskContext {
     platform: "teams",
     userId: activity.from?.aadObjectId ?? activity.from?.id,
     tz,
+    // Teams sends the client's locale ("en-US"); cards write dates its way.
+    locale: typeof activity.locale === "string" ? activity.locale : undefined,
     // Commands like `digest daily 09:00` act on this conversation; its reference is stored apart.
     target: activity.conversation?.id ? { platform: "teams", address: baseConversationId(activity.conversation.id) } : undefined,
   };

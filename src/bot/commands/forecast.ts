@@ -10,6 +10,7 @@ import type { CommandHandler } from "../bot.js";
 import { parseIntent } from "../intent.js";
 import { shiftDays } from "../periods.js";
 import { lastFinalDay } from "../data-days.js";
+import { formatMonth } from "../date-style.js";
 import { formatDates, formatMoney, freshnessLine } from "../render/format.js";
 import type { Report } from "../report.js";
 
@@ -22,7 +23,7 @@ interface ForecastingSource extends CostSource {
 
 export const forecastCommand: CommandHandler = async (words, ctx, bot) => {
   if (!WORDS.has(words[0] ?? "")) return null;
-  const intent = parseIntent(["this month", ...words.slice(1)].join(" "), { now: ctx.now, tz: ctx.tz });
+  const intent = parseIntent(["this month", ...words.slice(1)].join(" "), { now: ctx.now, tz: ctx.tz, locale: ctx.locale });
   if (intent.kind !== "spend") return intent.kind === "invalid" ? { kind: "error", message: intent.message } : null;
   const { from, to: today } = intent.range;
   const monthEnd = format(endOfMonth(new Date(`${from}T12:00:00`)), "yyyy-MM-dd");
@@ -37,7 +38,7 @@ export const forecastCommand: CommandHandler = async (words, ctx, bot) => {
     const money = (a: Amount) => formatMoney(toMoneyNumber(a), currency);
     const scope = [intent.model, intent.channel && `${intent.channel} channel`].filter(Boolean).join(", ");
     const fields = [
-      { label: lastFinal < from ? "So far (no completed day yet)" : `So far (${formatDates(from, lastFinal)})`, value: money(p.actual) },
+      { label: lastFinal < from ? "So far (no completed day yet)" : `So far (${formatDates(from, lastFinal, ctx.locale)})`, value: money(p.actual) },
       { label: `Forecast, ${p.days.length} more days`, value: money(p.forecast) },
       { label: "Projected month end", value: money(p.projected) },
     ];
@@ -50,11 +51,11 @@ export const forecastCommand: CommandHandler = async (words, ctx, bot) => {
     const report: Report = {
       kind: "notice",
       tone: "info",
-      title: `Forecast for ${format(new Date(`${from}T12:00:00`), "MMMM yyyy")}: ${money(p.projected)} on AI models${scope ? ` (${scope})` : ""}`,
+      title: `Forecast for ${formatMonth(from, ctx.locale)}: ${money(p.projected)} on AI models${scope ? ` (${scope})` : ""}`,
       lines: [
         "Completed days only: each day after the last one with final cost data is forecast as the average of the same weekday over the four weeks before.",
         ...warnings,
-        freshnessLine(result.dataAsOf, bot.costSource.name),
+        freshnessLine(result.dataAsOf, bot.costSource.name, ctx.locale),
       ],
       fields,
     };

@@ -45,11 +45,11 @@ export function sparkline(values: number[]): string {
 }
 
 /** "Trend ▁▃▅█ (24 Nov – 27 Nov)" for a series, or "" when there is nothing to draw. */
-export function trendLine(series: Array<{ date: string; cost: number }>, width = 60): string {
+export function trendLine(series: Array<{ date: string; cost: number }>, width = 60, locale?: string): string {
   const points = bucketSeries(series, width);
   if (points.length < 2) return "";
-  const first = formatDate(points[0].date, false);
-  const last = formatDate(points[points.length - 1].to, false);
+  const first = formatDate(points[0].date, false, locale);
+  const last = formatDate(points[points.length - 1].to, false, locale);
   const per = points[0].date === points[0].to ? "daily" : `per ${dayCount(points[0])} days`;
   // Per-day averages, so a short last bucket does not look like a drop in spend.
   return `Trend (${per}) ${sparkline(points.map((p) => p.cost / dayCount(p)))} ${first} – ${last}`;
@@ -60,8 +60,8 @@ function dayCount(p: Point): number {
 }
 
 /** Axis label for a bucket: "24 Nov", or "24 Nov–30 Nov" when it spans days. */
-export function pointLabel(p: Point): string {
+export function pointLabel(p: Point, locale?: string): string {
   return p.date === p.to
-    ? formatDate(p.date, false)
-    : `${formatDate(p.date, false)}–${formatDate(p.to, false)}`;
+    ? formatDate(p.date, false, locale)
+    : `${formatDate(p.date, false, locale)}–${formatDate(p.to, false, locale)}`;
 }

@@ -39,12 +39,12 @@ export function digestSlack(r: DigestReport): SlackMessage {
   ];
   if (r.budgets.length) {
     const icon = { over: ":red_circle: ", near: ":large_orange_circle: ", ok: "" };
-    blocks.push(list("Budgets", r.budgets.map((b) => icon[budgetMark(b)] + esc(budgetLine(b, r.currency)))));
+    blocks.push(list("Budgets", r.budgets.map((b) => icon[budgetMark(b)] + esc(budgetLine(b, r.currency, r.locale)))));
   }
   if (r.movers.length) blocks.push(list("Top movers", r.movers.map((m) => esc(moverLine(m, r.currency)))));
-  for (const x of r.restated.slice(0, 5)) blocks.push(context(`:information_source: ${esc(restatedLine(x, r.currency))}`));
-  if (r.failures) blocks.push(context(`:warning: ${esc(failuresLine(r.failures, r.currency))}`));
-  blocks.push(context(esc(freshnessLine(r.dataAsOf, r.source))));
+  for (const x of r.restated.slice(0, 5)) blocks.push(context(`:information_source: ${esc(restatedLine(x, r.currency, r.locale))}`));
+  if (r.failures) blocks.push(context(`:warning: ${esc(failuresLine(r.failures, r.currency, r.locale))}`));
+  blocks.push(context(esc(freshnessLine(r.dataAsOf, r.source, r.locale))));
   if (r.warnings.length) {
     const shown = r.warnings.slice(0, 10).map((w) => `:warning: ${truncateMrkdwn(esc(w), 500)}`);
     blocks.push(section(truncateMrkdwn(shown.join("\n"), LIMITS.text)));

@@ -50,12 +50,12 @@ export function digestTeamsBody(r: DigestReport): CardElement[] {
   ];
   if (r.budgets.length) {
     const colors = { over: "Attention", near: "Warning", ok: undefined };
-    body.push(listBlock("Budgets", r.budgets.map((b) => ({ text: budgetLine(b, r.currency), color: colors[budgetMark(b)] }))));
+    body.push(listBlock("Budgets", r.budgets.map((b) => ({ text: budgetLine(b, r.currency, r.locale), color: colors[budgetMark(b)] }))));
   }
   if (r.movers.length) body.push(listBlock("Top movers", r.movers.map((m) => ({ text: moverLine(m, r.currency) }))));
-  const notes: CardElement[] = r.restated.slice(0, 5).map((x) => rich([run(restatedLine(x, r.currency), { size: "Small" })]));
-  if (r.failures) notes.push(rich([run(failuresLine(r.failures, r.currency), { color: "Warning", size: "Small" })]));
-  notes.push(rich([run(freshnessLine(r.dataAsOf, r.source), { isSubtle: true, size: "Small" })]));
+  const notes: CardElement[] = r.restated.slice(0, 5).map((x) => rich([run(restatedLine(x, r.currency, r.locale), { size: "Small" })]));
+  if (r.failures) notes.push(rich([run(failuresLine(r.failures, r.currency, r.locale), { color: "Warning", size: "Small" })]));
+  notes.push(rich([run(freshnessLine(r.dataAsOf, r.source, r.locale), { isSubtle: true, size: "Small" })]));
   body.push({ type: "Container", separator: true, items: notes });
   if (r.warnings.length) {
     const items = r.warnings.slice(0, 10).map((w) => rich([run(`⚠ ${truncate(w, 500)}`, { color: "Warning" })]));

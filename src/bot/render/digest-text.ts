@@ -21,16 +21,16 @@ export function digestText(r: DigestReport): string {
   if (r.sourceForecast) lines.push(sourceForecastLine(r.sourceForecast));
   if (r.budgets.length) {
     lines.push("", "Budgets");
-    for (const b of r.budgets) lines.push(`  ${budgetMark(b) === "ok" ? " " : "!"} ${budgetLine(b, r.currency)}`);
+    for (const b of r.budgets) lines.push(`  ${budgetMark(b) === "ok" ? " " : "!"} ${budgetLine(b, r.currency, r.locale)}`);
   }
   if (r.movers.length) {
     lines.push("", "Top movers");
     for (const m of r.movers) lines.push(`  ${moverLine(m, r.currency)}`);
   }
   lines.push("");
-  for (const x of r.restated) lines.push(restatedLine(x, r.currency));
-  if (r.failures) lines.push(failuresLine(r.failures, r.currency));
-  lines.push(freshnessLine(r.dataAsOf, r.source));
+  for (const x of r.restated) lines.push(restatedLine(x, r.currency, r.locale));
+  if (r.failures) lines.push(failuresLine(r.failures, r.currency, r.locale));
+  lines.push(freshnessLine(r.dataAsOf, r.source, r.locale));
   for (const w of r.warnings) lines.push(`! ${w}`);
   return lines.join("\n");
 }

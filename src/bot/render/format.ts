@@ -141,8 +141,8 @@ export function spendTitle(range: DateRange & { complete?: boolean }, costType?:
 }
 
 /** The title with its dates unless the label already is the dates: "AI model spend · This week (23–25 Nov 2026)". */
-export function titleWithDates(r: { range: DateRange & { complete?: boolean }; costType?: string }): string {
-  const dates = formatDates(r.range.from, r.range.to);
+export function titleWithDates(r: { range: DateRange & { complete?: boolean }; costType?: string; locale?: string }): string {
+  const dates = formatDates(r.range.from, r.range.to, r.locale);
   const title = spendTitle({ ...r.range, complete: true }, r.costType);
   const partial = r.range.complete === false && !/so far/i.test(r.range.label);
   if (r.range.label === dates) return partial ? `${title} (incomplete)` : title;
@@ -150,16 +150,16 @@ export function titleWithDates(r: { range: DateRange & { complete?: boolean }; c
 }
 
 /** How a group's key reads on a card: days as "Wed 25 Nov", everything else as it is. */
-export function groupKeyLabel(groupBy: GroupBy, key: string): string {
-  return groupBy === "day" && /^\d{4}-\d\d-\d\d$/.test(key) ? formatDay(key) : key;
+export function groupKeyLabel(groupBy: GroupBy, key: string, locale?: string): string {
+  return groupBy === "day" && /^\d{4}-\d\d-\d\d$/.test(key) ? formatDay(key, locale) : key;
 }
 
 /** "Data as of 27 Nov 2025 06:00 UTC (source: demo data)"; dates shown in UTC. */
-export function freshnessLine(dataAsOf: string | null, source: string): string {
+export function freshnessLine(dataAsOf: string | null, source: string, locale?: string): string {
   const when = dataAsOf ? new Date(dataAsOf) : null;
   if (!when || Number.isNaN(when.getTime())) return `Data freshness unknown (source: ${source})`;
   const iso = when.toISOString();
-  return `Data as of ${formatDate(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC (source: ${source})`;
+  return `Data as of ${formatDate(iso.slice(0, 10), true, locale)} ${iso.slice(11, 16)} UTC (source: ${source})`;
 }
 
 type Coverage = { from: string; to: string } | null | undefined;
@@ -168,10 +168,15 @@ type Coverage = { from: string; to: string } | null | undefined;
  * "vs 17–20 Nov 2025 ($1,099.00)"; "no data for the quarter before (data begins 31 Aug 2026)" when
  * the source holds none of the compared period (its total is null, never a real $0.00).
  */
-export function previousLine(previous: { from: string; to: string; label: string; total: number | null }, currency: string, coverage?: Coverage): string {
-  if (previous.total !== null) return `vs ${formatDates(previous.from, previous.to)} (${formatMoney(previous.total, currency)})`;
+export function previousLine(
+  previous: { from: string; to: string; label: string; total: number | null },
+  currency: string,
+  coverage?: Coverage,
+  locale?: string,
+): string {
+  if (previous.total !== null) return `vs ${formatDates(previous.from, previous.to, locale)} (${formatMoney(previous.total, currency)})`;
   const what = previous.label.charAt(0).toLowerCase() + previous.label.slice(1);
-  const edge = !coverage ? "" : previous.to < coverage.from ? ` (data begins ${formatDate(coverage.from)})` : ` (data ends ${formatDate(coverage.to)})`;
+  const edge = !coverage ? "" : previous.to < coverage.from ? ` (data begins ${formatDate(coverage.from, true, locale)})` : ` (data ends ${formatDate(coverage.to, true, locale)})`;
   return `no data for ${what}${edge}`;
 }
 

@@ -56,12 +56,12 @@ function spendSlack(r: SpendReport): SlackMessage {
   const title = spendTitle(r.range, r.costType);
   const blocks: SlackBlock[] = [
     { type: "header", text: plainText(title, SLACK_LIMITS.header) },
-    context(esc([formatDates(r.range.from, r.range.to), filters].filter(Boolean).join(" · "))),
+    context(esc([formatDates(r.range.from, r.range.to, r.locale), filters].filter(Boolean).join(" · "))),
     {
       type: "section",
       fields: [
         mrkdwn(`*Total*\n${money(r.total)}`, SLACK_LIMITS.field),
-        mrkdwn(`*Change*\n${[change.text, esc(previousLine(r.previous, r.currency, r.coverage))].filter(Boolean).join(" ")}`, SLACK_LIMITS.field),
+        mrkdwn(`*Change*\n${[change.text, esc(previousLine(r.previous, r.currency, r.coverage, r.locale))].filter(Boolean).join(" ")}`, SLACK_LIMITS.field),
         ...r.channels.map((c) => {
           const vs = r.compare ? rowChangeLine(c.cost, c.previousCost, r.currency) : "";
           return mrkdwn(`*${channelName(c.channel)}*\n${money(c.cost)} · ${prepaymentNote(c.prepaymentEligible)}${vs ? `\n${esc(vs)}` : ""}`, SLACK_LIMITS.field);
@@ -71,20 +71,20 @@ function spendSlack(r: SpendReport): SlackMessage {
   ];
   if (r.groups.length) blocks.push({ type: "divider" }, ...groupSections(r));
   if (r.otherCost !== 0) blocks.push(context(esc(otherCostLine(r.otherCost, r.currency))));
-  const trend = trendLine(r.series);
+  const trend = trendLine(r.series, undefined, r.locale);
   if (trend) blocks.push(context(trend));
-  const estimate = estimateLine(r.estimate, r.currency);
+  const estimate = estimateLine(r.estimate, r.currency, r.locale);
   if (estimate) blocks.push(context(esc(estimate)));
-  blocks.push(context(esc(freshnessLine(r.dataAsOf, r.source))));
+  blocks.push(context(esc(freshnessLine(r.dataAsOf, r.source, r.locale))));
   if (r.warnings.length) blocks.push(section(warningsText(r.warnings)));
   const actions = actionsBlock(r.actions);
   if (actions) blocks.push(actions);
-  const text = esc(`${title}: ${formatMoney(r.total, r.currency)} (${change.text || previousLine(r.previous, r.currency, r.coverage)}). ${freshnessLine(r.dataAsOf, r.source)}`);
+  const text = esc(`${title}: ${formatMoney(r.total, r.currency)} (${change.text || previousLine(r.previous, r.currency, r.coverage, r.locale)}). ${freshnessLine(r.dataAsOf, r.source, r.locale)}`);
   return { text: truncateMrkdwn(text, SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
 function groupLine(g: SpendGroup, r: SpendReport): string {
-  const key = groupKeyLabel(r.groupBy, g.key);
+  const key = groupKeyLabel(r.groupBy, g.key, r.locale);
   const bits = [`*${truncateMrkdwn(esc(key), 120)}*`, `${esc(formatMoney(g.cost, r.currency))} (${formatShare(g.cost, r.total)})`];
   // By day: compact lines (date, cost, share, change), so a whole month fits.
   const detail = r.groupBy !== "channel" && r.groupBy !== "day";

@@ -87,7 +87,7 @@ function spendBody(r: SpendReport, maxRows: number): CardElement[] {
   const money = (n: number) => formatMoney(n, r.currency);
   const change = totalChange(r);
   const color = change.direction === "up" ? "Attention" : change.direction === "down" ? "Good" : "Default";
-  const subtitle = [formatDates(r.range.from, r.range.to), filterLine(r.filters)].filter(Boolean).join(" · ");
+  const subtitle = [formatDates(r.range.from, r.range.to, r.locale), filterLine(r.filters)].filter(Boolean).join(" · ");
   const body: CardElement[] = [
     rich([run(spendTitle(r.range, r.costType), { size: "Large", weight: "Bolder" })]),
     rich([run(subtitle, { isSubtle: true })], { spacing: "None" }),
@@ -96,7 +96,7 @@ function spendBody(r: SpendReport, maxRows: number): CardElement[] {
       columns: [
         column([text("Total", { isSubtle: true }), text(money(r.total), { size: "ExtraLarge", weight: "Bolder", spacing: "None" })]),
         column([text("Change", { isSubtle: true }), text(change.text || "–", { size: "Large", color, spacing: "None" }),
-          text(previousLine(r.previous, r.currency, r.coverage), { isSubtle: true, size: "Small", spacing: "None" })]),
+          text(previousLine(r.previous, r.currency, r.coverage, r.locale), { isSubtle: true, size: "Small", spacing: "None" })]),
       ],
     },
     {
@@ -118,9 +118,9 @@ function spendBody(r: SpendReport, maxRows: number): CardElement[] {
   if (chart) body.push(chart);
   const notes: CardElement[] = [];
   if (r.otherCost !== 0) notes.push(text(otherCostLine(r.otherCost, r.currency), { size: "Small" }));
-  const estimate = estimateLine(r.estimate, r.currency);
+  const estimate = estimateLine(r.estimate, r.currency, r.locale);
   if (estimate) notes.push(rich([run(estimate)]));
-  notes.push(rich([run(freshnessLine(r.dataAsOf, r.source), { isSubtle: true, size: "Small" })]));
+  notes.push(rich([run(freshnessLine(r.dataAsOf, r.source, r.locale), { isSubtle: true, size: "Small" })]));
   body.push({ type: "Container", separator: true, items: notes });
   if (r.warnings.length) body.push(warnings(r.warnings));
   return body;
@@ -136,7 +136,7 @@ function groupRow(g: SpendGroup, r: SpendReport): CardElement {
   const tag = [g.channel && r.groupBy !== "channel" && withTokens(r) ? channelName(g.channel) : "", g.hourly && withTokens(r) ? "hourly (PTU)" : "",
     withTokens(r) ? groupNote(g) : ""]
     .filter(Boolean).join(" · ");
-  const name = [run(truncate(groupKeyLabel(r.groupBy, g.key), 80), { weight: "Bolder" })];
+  const name = [run(truncate(groupKeyLabel(r.groupBy, g.key, r.locale), 80), { weight: "Bolder" })];
   if (tag) name.push(run(` ${tag}`, { isSubtle: true, size: "Small" }));
   const tokens = (n: number) => (g.hourly && n === 0 ? "–" : formatTokens(n));
   const cells = [cell([rich(name)]), numCell(formatMoney(g.cost, r.currency)), numCell(formatShare(g.cost, r.total))];
@@ -172,8 +172,8 @@ function trendChart(r: SpendReport): CardElement | null {
     title: points[0].date === points[0].to ? "Spend per day" : "Spend per period",
     xAxisTitle: "Date",
     yAxisTitle: r.currency,
-    data: points.map((p) => ({ x: pointLabel(p), y: p.cost })),
-    fallback: text(trendLine(r.series, CHART_MAX_POINTS), { fontType: "Monospace" }),
+    data: points.map((p) => ({ x: pointLabel(p, r.locale), y: p.cost })),
+    fallback: text(trendLine(r.series, CHART_MAX_POINTS, r.locale), { fontType: "Monospace" }),
   };
 }
 

@@ -41,7 +41,7 @@ function spendText(r: SpendReport): string {
   lines.push("");
   const amounts = [money(r.total), ...r.channels.map((c) => money(c.cost))];
   const w = Math.max(...amounts.map((a) => a.length));
-  lines.push(`Total        ${amounts[0].padStart(w)}   ${[change.text, previousLine(r.previous, r.currency, r.coverage)].filter(Boolean).join(" ")}`);
+  lines.push(`Total        ${amounts[0].padStart(w)}   ${[change.text, previousLine(r.previous, r.currency, r.coverage, r.locale)].filter(Boolean).join(" ")}`);
   r.channels.forEach((c, i) => {
     const name = channelName(c.channel).padEnd(11);
     const vs = r.compare ? rowChangeLine(c.cost, c.previousCost, r.currency) : "";
@@ -50,11 +50,11 @@ function spendText(r: SpendReport): string {
   if (r.groups.length) lines.push("", ...groupTable(r));
   lines.push("");
   if (r.otherCost !== 0) lines.push(otherCostLine(r.otherCost, r.currency));
-  const trend = trendLine(r.series);
+  const trend = trendLine(r.series, undefined, r.locale);
   if (trend) lines.push(trend);
-  const estimate = estimateLine(r.estimate, r.currency);
+  const estimate = estimateLine(r.estimate, r.currency, r.locale);
   if (estimate) lines.push(estimate);
-  lines.push(freshnessLine(r.dataAsOf, r.source));
+  lines.push(freshnessLine(r.dataAsOf, r.source, r.locale));
   for (const w of r.warnings) lines.push(`! ${w}`);
   return lines.join("\n");
 }
@@ -66,7 +66,7 @@ function groupTable(r: SpendReport): string[] {
   // By day: compact rows (date, cost, share, change), so a whole month fits.
   const tokens = r.groupBy !== "day";
   const row = (g: SpendGroup) => [
-    truncate(groupKeyLabel(r.groupBy, g.key), KEY_WIDTH),
+    truncate(groupKeyLabel(r.groupBy, g.key, r.locale), KEY_WIDTH),
     withChannel ? (g.channel ? channelName(g.channel) : "mixed") : "",
     formatMoney(g.cost, r.currency),
     formatShare(g.cost, r.total),
