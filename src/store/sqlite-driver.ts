@@ -1,6 +1,6 @@
 // SqlDriver on better-sqlite3: a file (WAL, parent folder created) or ":memory:".
 // Synchronous underneath; wrapped in promises so it shares the async Store. No pg here.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Migration, Row, SqlDriver } from "./driver.js";
@@ -13,7 +13,7 @@ const bind = (params: unknown[]) => params.map((p) => (p === undefined ? null : 
 
 export function createSqliteDriver(path: string): SqlDriver {
   const memory = path === ":memory:" || path === "";
-  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  if (!memory) makeParents(dirname(path));
   const db = new Database(memory ? ":memory:" : path);
   // Another process may hold the write lock briefly (two instances on one file): wait, don't fail.
   db.pragma("busy_timeout = 5000");
@@ -50,4 +50,19 @@ export function createSqliteDriver(path: string): SqlDriver {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's recursive mkdir never returns for a folder under a path it
+ * cannot create in, such as /proc (it retries ENOENT forever); one level at a time fails at once.
+ */
+function makeParents(dir: string): void {
+  if (existsSync(dir)) return;
+  makeParents(dirname(dir));
+  try {
+    mkdirSync(dir);
+  } catch (err) {
+    // Another process (a second instance on the same file) may have just made it.
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
 }

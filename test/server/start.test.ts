@@ -67,6 +67,8 @@ describe("costbot serve", () => {
     [{ COSTBOT_COST_TYPE: "list" }, /^costbot: COSTBOT_COST_TYPE must be actual or amortized.*\n$/],
     [{ LOG_LEVEL: "loud" }, /^costbot: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "loud"\n$/],
     [{ DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" }, /^costbot: cannot open the database postgres:\/\/postgres@127\.0\.0\.1:1\/test \(DATABASE_URL\): .*\n$/],
+    // A folder that cannot be made (Node's recursive mkdir never returns under /proc).
+    [{ DATABASE_URL: "/proc/nope/x.db" }, /^costbot: cannot open the database \/proc\/nope\/x\.db \(DATABASE_URL\): ENOENT: no such file or directory, mkdir '\/proc\/nope'\n$/],
   ])("refuses %o in one line naming the variable, exit 2", async (vars, line) => {
     const r = await serveUntil(cleanEnv({ PORT: "0", ...vars }), 1);
     expect(r.code).toBe(2);
