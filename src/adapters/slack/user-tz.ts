@@ -6,7 +6,7 @@ import type { webApi } from "@slack/bolt";
 type WebClient = webApi.WebClient;
 
 /** What Slack says about the asker: IANA zone ("Europe/Berlin") and locale ("en-US"), if known. */
-export interface UserPrefs {
+interface UserPrefs {
   tz?: string;
   locale?: string;
 }

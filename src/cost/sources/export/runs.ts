@@ -48,7 +48,7 @@ const DATASETS: Record<string, Dataset> = { actualcost: "actual", usage: "actual
 export const isManifest = (name: string) => /(^|\/)manifest\.json$/i.test(name);
 
 /** Reads one run from its manifest; null for runs that are not cost data (price sheets, reservations, ...). */
-export function runOf(manifestName: string, m: Manifest, listing: Map<string, BlobInfo>): Run | null {
+function runOf(manifestName: string, m: Manifest, listing: Map<string, BlobInfo>): Run | null {
   const dataset = DATASETS[(m.exportConfig?.type ?? "").toLowerCase()];
   if (!dataset) return null;
   const folder = manifestName.slice(0, manifestName.lastIndexOf("/") + 1);
@@ -76,7 +76,7 @@ export function runOf(manifestName: string, m: Manifest, listing: Map<string, Bl
 }
 
 /** The latest complete run per export and period; refuses when a period has no complete run. */
-export function selectRuns(runs: Run[], where: string): Selection {
+function selectRuns(runs: Run[], where: string): Selection {
   if (runs.length === 0) {
     throw new CostbotError(`No Cost Management export runs (manifest.json of actual, amortized or FOCUS cost) under ${where}.`, "NOT_FOUND");
   }
