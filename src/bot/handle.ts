@@ -66,9 +66,9 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     ({ prev, result } = await fetchFor(intent, deps));
   }
   // Built once per kept source answer, question, zone and local day (the source's one cache says how
-  // fresh the answer is); each asker gets a copy of their own.
+  // fresh the answer is), and shared, frozen, by every asker.
   const key = [JSON.stringify(intent), JSON.stringify(prev), notes.join("\n"), deps.tz, localDate(deps.now, deps.tz)].join("\u0000");
-  return structuredClone(derived(result, key, () => buildReport(intent, prev, result, notes, deps)));
+  return derived(result, key, () => buildReport(intent, prev, result, notes, deps));
 }
 
 function buildReport(intent: SpendIntent, prev: Period, result: CostResult, notes: string[], deps: HandleDeps): SpendReport {

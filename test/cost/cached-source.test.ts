@@ -167,12 +167,17 @@ describe("the cache behind the bot", () => {
     expect(seen).toHaveLength(2 * once);
   });
 
-  it("hands each asker their own report", async () => {
+  it("builds one report per kept answer and hands it to every asker frozen, so no asker can change another's", async () => {
     const now = new Date("2025-11-27T09:00:00Z");
     const bot = createBot({ costSource: cachedSource(createDemoCostSource({ clock: () => now })), clock: () => now });
     const first = (await bot.answer("this week")) as SpendReport;
-    first.groups.length = 0;
-    expect(((await bot.answer("this week")) as SpendReport).groups.length).toBeGreaterThan(0);
+    expect(await bot.answer("This week")).toBe(first);
+    expect(() => {
+      first.groups.length = 0;
+    }).toThrow(TypeError);
+    expect(first.groups.length).toBeGreaterThan(0);
+    // Another zone is another report (its "this week" may be other days).
+    expect(await bot.answer("this week", { tz: "Pacific/Auckland" })).not.toBe(first);
   });
 
   it("does not remember failures", async () => {

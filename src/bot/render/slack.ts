@@ -1,6 +1,7 @@
 // Report -> Slack Block Kit message ({ text, blocks }) within Slack's limits, data escaped.
 // Lives here (not in the adapter) so `costbot ask --format slack` needs no @slack/bolt import.
 // Pure; must not import any platform SDK.
+import { derived } from "../../cost/sources/cached.js";
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
@@ -31,7 +32,8 @@ const MAX_WARNINGS = 10;
 export function renderSlack(report: Report): SlackMessage {
   switch (report.kind) {
     case "spend":
-      return spendSlack(report);
+      // A spend report is shared by everyone asking the same question: so is its card.
+      return derived(report, "slack", () => spendSlack(report));
     case "help":
       return helpSlack(report);
     case "error":

@@ -1,6 +1,7 @@
 // Report -> Microsoft Teams Adaptive Card (1.5) with a Teams chart, buttons and a size cap.
 // Lives here (not in the adapter) so `costbot ask --format teams` needs no botbuilder import.
 // Pure; must not import any platform SDK.
+import { derived } from "../../cost/sources/cached.js";
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { bucketSeries, pointLabel, trendLine } from "./chart.js";
 import {
@@ -33,16 +34,9 @@ const MAX_WARNINGS = 10;
 
 export function renderTeams(report: Report): AdaptiveCard {
   switch (report.kind) {
-    case "spend": {
-      // Rows are the only part that grows with the data: drop them until the card fits (by day,
-      // the oldest days go first).
-      const steps = report.groupBy === "day" ? [TEAMS_MAX_DAYS, 31, 14, 7] : [TEAMS_MAX_ROWS, 10, 5];
-      for (const rows of steps) {
-        const c = card(spendBody(report, rows), spendActions(report));
-        if (cardBytes(c) < TEAMS_MAX_BYTES) return c;
-      }
-      return card(spendBody(report, 0), spendActions(report));
-    }
+    case "spend":
+      // A spend report is shared by everyone asking the same question: so is its card.
+      return derived(report, "teams", () => spendCard(report));
     case "help":
       return card(helpBody(report));
     case "error":
@@ -54,6 +48,17 @@ export function renderTeams(report: Report): AdaptiveCard {
     case "errors":
       return card(noticeBody(errorsNotice(report)));
   }
+}
+
+function spendCard(report: SpendReport): AdaptiveCard {
+  // Rows are the only part that grows with the data: drop them until the card fits (by day,
+  // the oldest days go first).
+  const steps = report.groupBy === "day" ? [TEAMS_MAX_DAYS, 31, 14, 7] : [TEAMS_MAX_ROWS, 10, 5];
+  for (const rows of steps) {
+    const c = card(spendBody(report, rows), spendActions(report));
+    if (cardBytes(c) < TEAMS_MAX_BYTES) return c;
+  }
+  return card(spendBody(report, 0), spendActions(report));
 }
 
 /** Size of the card as sent (UTF-8 JSON). */
