@@ -65,9 +65,9 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
     intent = { ...intent, range: moved.range, previous: comparisonFor(moved.range.from, moved.range.to, { unit: "month" }) };
     ({ prev, result } = await fetchFor(intent, deps));
   }
-  // Built once per kept source answer, question, zone and local day (the source's one cache says how
-  // fresh the answer is), and shared, frozen, by every asker.
-  const key = [JSON.stringify(intent), JSON.stringify(prev), notes.join("\n"), deps.tz, localDate(deps.now, deps.tz)].join("\u0000");
+  // Built once per kept source answer, question, zone, locale and local day (the source's one cache
+  // says how fresh the answer is), and shared, frozen, by every asker.
+  const key = [JSON.stringify(intent), JSON.stringify(prev), notes.join("\n"), deps.tz, deps.locale ?? "", localDate(deps.now, deps.tz)].join("\u0000");
   return derived(result, key, () => buildReport(intent, prev, result, notes, deps));
 }
 

@@ -178,6 +178,10 @@ describe("the cache behind the bot", () => {
     expect(first.groups.length).toBeGreaterThan(0);
     // Another zone is another report (its "this week" may be other days).
     expect(await bot.answer("this week", { tz: "Pacific/Auckland" })).not.toBe(first);
+    // Another locale too: its dates are written another way.
+    const us = await bot.answer("this week", { locale: "en-US" });
+    expect(us).not.toBe(first);
+    expect(us).toMatchObject({ locale: "en-US" });
   });
 
   it("does not remember failures", async () => {
