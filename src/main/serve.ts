@@ -53,6 +53,8 @@ export async function serve(): Promise<number> {
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     const scheduler = startScheduler({ store, bot, notifiers, logger, costType: config.costType, jobs: [...jobs, ...prices] });
+    // A new export run found by the sync: budgets and spikes are checked on it at once, not at their next interval.
+    services.onCostDataChanged(() => void scheduler.runJobsSoon(services.costJobs));
     const running = store;
     await new Promise<void>((resolve) => {
       const stop = () => void app.close().then(() => scheduler.stop()).then(() => running.close()).then(resolve);

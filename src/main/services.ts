@@ -32,12 +32,17 @@ export interface Services {
   notifiers: Notifiers;
   bot: Bot;
   jobs: ScheduledJob[];
+  /** The jobs to run again when the cost data changes (budget and spike checks). */
+  costJobs: string[];
+  /** Tells `listener` each time a sync finds new cost data (a new export run). */
+  onCostDataChanged(listener: () => void): void;
 }
 
 export async function createServices(config: Config, logger: Logger, clock?: () => Date): Promise<Services> {
+  const listeners: Array<() => void> = [];
   const sourceOpts = {
     costType: config.costType, scopes: config.scopes, azure: config.azure, storage: config.storage, clock,
-    storageEvents: storageLogging(logger),
+    storageEvents: storageLogging(logger, () => listeners.forEach((l) => l())),
   };
   const costSource = await createCostSource(config.source, sourceOpts);
   const metrics = await createMetricsSource(config.source, sourceOpts);
@@ -62,20 +67,27 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
     createAlertsCommand({ store, admins, webhookTokenSet: Boolean(config.alertWebhookToken) }),
   ];
   const bot = createBot({ costSource, metrics, clock, tz: config.tz, costType: config.costType, commands });
-  const jobs = [createBudgetCheckJob({ ...alerting, costSource }), createSpikeJob({ ...alerting, costSource })];
+  const costJobs = [createBudgetCheckJob({ ...alerting, costSource }), createSpikeJob({ ...alerting, costSource })];
+  const jobs = [...costJobs];
   if (metrics) jobs.push(createFailureSpikeJob({ ...alerting, metrics }), createEstimateCheckJob({ costSource, metrics, checks: store.estimateChecks }));
-  return { costSource, store, notifiers, bot, jobs };
+  return {
+    costSource, store, notifiers, bot, jobs,
+    costJobs: costJobs.map((j) => j.name),
+    onCostDataChanged: (listener) => void listeners.push(listener),
+  };
 }
 
 /** An Azure Storage export source syncs in the background and says so in the log. */
-function storageLogging(logger: Logger): SourceOptions["storageEvents"] {
+function storageLogging(logger: Logger, changed: () => void): SourceOptions["storageEvents"] {
   return {
     syncInBackground: { onSyncFailed: (err) => logger.error({ code: err.code }, `export sync failed: ${err.message}`) },
-    onSynced: (r, ms) =>
+    onSynced: (r, ms, isNew) => {
       logger.info(
         { files: r.files.length, runs: r.runs.length, requests: r.stats.requests, downloaded: r.stats.blobsDownloaded, bytes: r.stats.bytesDownloaded, ms },
         `export sync: ${r.runs.length} run(s), ${r.files.length} file(s); downloaded ${r.stats.blobsDownloaded} blob(s), ${r.stats.bytesDownloaded} bytes`,
-      ),
+      );
+      if (isNew) changed();
+    },
     onProgress: (p) => {
       if (p.phase === "downloading" && p.bytes > 0) logger.info({ ...p }, `export sync: ${p.done}/${p.total} files, ${p.bytes} bytes downloaded`);
     },

@@ -17,10 +17,13 @@ export interface ScheduledJob {
   retry?(delivery: Delivery, now: Date): Promise<void>;
 }
 
-/** Remembers when each job last ran (per instance); runs the ones whose interval has passed. */
+/**
+ * Remembers when each job last ran (per instance); runs the ones whose interval has passed, and
+ * the ones `due` names (once, at the next run, however often they were named before it).
+ */
 export function createJobRunner(jobs: ScheduledJob[], logger: Logger) {
   const lastRun = new Map<string, number>();
-  return async (now: Date): Promise<void> => {
+  const run = async (now: Date): Promise<void> => {
     for (const job of jobs) {
       const last = lastRun.get(job.name);
       if (last !== undefined && now.getTime() - last < job.everyMs) continue;
@@ -32,4 +35,9 @@ export function createJobRunner(jobs: ScheduledJob[], logger: Logger) {
       }
     }
   };
+  return Object.assign(run, {
+    due(names: readonly string[]): void {
+      for (const name of names) lastRun.delete(name);
+    },
+  });
 }

@@ -35,6 +35,11 @@ export interface Scheduler {
   tick(): Promise<DigestRunResult>;
   /** Stops the timer and waits for a pass in progress. */
   stop(): Promise<void>;
+  /**
+   * The named jobs run once more, at the next pass, which starts now (or follows the pass in
+   * progress): e.g. budget and spike checks when a sync found new cost data.
+   */
+  runJobsSoon(names: readonly string[]): Promise<void>;
 }
 
 export function startScheduler(deps: SchedulerDeps): Scheduler {
@@ -77,6 +82,12 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
   if (timer) void tick();
   return {
     tick,
+    async runJobsSoon(names) {
+      runJobs.due(names);
+      // A pass in progress may have run them already: the next one does.
+      if (running) await running;
+      if (!stopped) await tick();
+    },
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
