@@ -2,12 +2,17 @@
 // fake source: concurrent identical questions cost one fetch, a changed fingerprint (an export's
 // files changed) fetches again, a failure is never kept, and the wrapped source keeps its other
 // methods and its health. Then the same through the bot: every platform shares it.
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import type { SpendReport } from "../../src/bot/report.js";
 import { CostbotError } from "../../src/base/errors.js";
 import { cachedSource } from "../../src/cost/sources/cached.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
+import { createCostSource } from "../../src/cost/sources/index.js";
 import { healthOf, watchedSource } from "../../src/cost/sources/watched.js";
 import type { CostQuery, CostResult, CostSource } from "../../src/cost/types.js";
 
@@ -198,5 +203,32 @@ describe("the cache behind the bot", () => {
     const bot = createBot({ costSource: cachedSource(flaky), clock: () => now });
     await expect(bot.answer("today")).rejects.toThrow("boom");
     expect((await bot.answer("today")).kind).toBe("spend");
+  });
+});
+
+describe("the cache in front of an export, as createCostSource builds it", () => {
+  it("reads the export again only when its files change (size and mtime)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "costbot-cache-"));
+    try {
+      const file = join(dir, "mca-actual.csv");
+      await copyFile(fileURLToPath(new URL("../fixtures/exports/mca-actual.csv", import.meta.url)), file);
+      const reads: string[] = [];
+      const source = await createCostSource(file, { progress: (line) => reads.push(line) });
+      const q: CostQuery = { from: "2024-10-01", to: "2024-10-31", costType: "actual" };
+      const first = await source.query(q);
+      expect(first.rows.length).toBeGreaterThan(0);
+      const readsOnce = reads.length;
+      expect(readsOnce).toBeGreaterThan(0);
+      expect(await source.query(q)).toBe(first);
+      expect(reads).toHaveLength(readsOnce);
+      // The export is rewritten with its first data row only: another size, so it is read again.
+      const [header, row] = (await readFile(file, "utf8")).split("\n");
+      await writeFile(file, `${header}\n${row}\n`);
+      const second = await source.query(q);
+      expect(reads.length).toBeGreaterThan(readsOnce);
+      expect(second.rows.length).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
