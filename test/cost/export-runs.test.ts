@@ -40,7 +40,7 @@ let service: BlobServiceClient;
 beforeAll(async () => {
   azurite = await startAzurite();
   service = BlobServiceClient.fromConnectionString(azurite.connectionString);
-}, 60_000);
+});
 afterAll(async () => {
   await azurite?.stop();
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));

@@ -48,7 +48,7 @@ const ask = (s: { query: (q: { from: string; to: string; costType: CostType }) =
 beforeAll(async () => {
   azurite = await startAzurite();
   service = BlobServiceClient.fromConnectionString(azurite.connectionString);
-}, 60_000);
+});
 afterAll(async () => {
   await azurite?.stop();
   await Promise.all(cacheDirs.map((d) => rm(d, { recursive: true, force: true })));

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const NOW = "2025-11-27T09:00:00Z";
 
 function costbot(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/adapters/cli/run.ts", ...args], { encoding: "utf8", timeout: 30_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/adapters/cli/run.ts", ...args], { encoding: "utf8" });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

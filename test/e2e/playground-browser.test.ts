@@ -55,7 +55,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on("pageerror", (err) => pageErrors.push(err.message));
   await page.goto(`http://127.0.0.1:${app.port}/`);
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();

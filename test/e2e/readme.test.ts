@@ -50,7 +50,7 @@ describe("README commands", () => {
     expect(r.code).toBe(0);
     expect(r.out.trim().length).toBeGreaterThan(0);
     if (words.includes("json")) expect(() => JSON.parse(r.out)).not.toThrow();
-  }, 60_000);
+  });
 });
 
 describe("the sample exports", () => {
@@ -65,5 +65,5 @@ describe("the sample exports", () => {
       ["marketplace", 5.16],
     ]);
     expect(report.otherCost).toBe(27.6);
-  }, 60_000);
+  });
 });

@@ -25,7 +25,7 @@ export interface FakeSlack {
   calls: ApiCall[];
   hooks: HookPost[];
   callsTo(method: string): ApiCall[];
-  /** Resolves once `check` passes (polling), or rejects after `timeoutMs`. */
+  /** Resolves once `check` passes (polled). No deadline unless `timeoutMs` is given (benchmarks): in tests vitest's timeout ends a hang. */
   waitFor<T>(check: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   /** Hold every Web API answer back this long (ms), e.g. to slow users.info. */
   delayMs: number;
@@ -127,8 +127,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     hooks,
     delayMs: 0,
     callsTo: (method) => calls.filter((c) => c.method === method),
-    async waitFor(check, timeoutMs = 5000) {
-      const until = Date.now() + timeoutMs;
+    async waitFor(check, timeoutMs) {
+      const until = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
       for (;;) {
         const v = check();
         if (v) return v as NonNullable<typeof v>;

@@ -35,7 +35,7 @@ describe("a fresh clone", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\$45\.14/);
-  }, 180_000);
+  });
 
   it("passes a smoke subset of the suite: fixtures, README commands, architecture, store", async () => {
     const files = ["test/architecture.test.ts", "test/e2e/readme.test.ts", "test/cost/classify.test.ts", "test/store/open.test.ts"];

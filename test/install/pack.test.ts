@@ -54,7 +54,7 @@ describe("npm pack, installed with --omit=dev", () => {
     } finally {
       await stop(child);
     }
-  }, 180_000);
+  });
 
   it("answers `npx costbot ask \"this week\"`", async () => {
     const r = await run("npx", ["--offline", "costbot", "ask", "this week"], { cwd: app, env: plainEnv() });
@@ -62,5 +62,5 @@ describe("npm pack, installed with --omit=dev", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^AI model spend · This week/);
     expect(r.out).toMatch(/Marketplace/);
-  }, 180_000);
+  });
 });

@@ -46,7 +46,7 @@ describe("costbot serve", () => {
     const example = /The start-up log lists[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1].trimEnd().split("\n");
     // When a mount's wording changes, paste the new lines into the README's example.
     expect(example).toEqual(shown);
-  }, 90_000);
+  });
 
   it("says in one line that the port is busy, naming PORT, and exits 2", async () => {
     const busy: Server = createServer();
@@ -60,7 +60,7 @@ describe("costbot serve", () => {
     } finally {
       busy.close();
     }
-  }, 90_000);
+  });
 
   it.each([
     [{ PORT: "http" }, /^costbot: PORT must be a port number .*"http"\n$/],
@@ -74,5 +74,5 @@ describe("costbot serve", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(line);
     expect(r.err.split("\n")).toHaveLength(2);
-  }, 90_000);
+  });
 });

@@ -2,29 +2,38 @@ import { describe, expect, it } from "vitest";
 import { errorReport, withWorkingNotice } from "../../../src/adapters/slack/answer.js";
 import { CostbotError } from "../../../src/base/errors.js";
 
-const settleAfter = <T>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
+/** A promise settled by hand: the test says when the answer arrives, not a clock. */
+function gate<T>() {
+  let open!: (v: T) => void;
+  const promise = new Promise<T>((r) => (open = r));
+  return { promise, open };
+}
 
 describe("withWorkingNotice", () => {
   it("does not post the notice when the answer is quick", async () => {
     let notices = 0;
-    const r = await withWorkingNotice(settleAfter(5, "card"), 200, async () => ++notices);
+    const r = await withWorkingNotice(Promise.resolve("card"), 60_000, async () => ++notices);
     expect(r).toEqual({ value: "card" });
     expect(notices).toBe(0);
   });
 
   it("posts the notice once when the answer is slow, then returns the answer", async () => {
     let notices = 0;
-    const r = await withWorkingNotice(settleAfter(120, "card"), 20, async () => ++notices);
+    const answer = gate<string>();
+    // The answer arrives only once the notice has gone out.
+    const r = await withWorkingNotice(answer.promise, 1, async () => (answer.open("card"), ++notices));
     expect(r).toEqual({ value: "card", noticed: 1 });
     expect(notices).toBe(1);
   });
 
   it("still returns the answer when the notice fails", async () => {
     const errors: unknown[] = [];
+    const answer = gate<string>();
     const r = await withWorkingNotice(
-      settleAfter(60, "card"),
-      10,
+      answer.promise,
+      1,
       async () => {
+        answer.open("card");
         throw new Error("response_url expired");
       },
       (e) => errors.push(e),

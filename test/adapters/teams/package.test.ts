@@ -93,7 +93,6 @@ describe("Teams app package", () => {
       spawnSync("npm", ["run", "-s", "package:teams", "--", "--out", out], {
         encoding: "utf8",
         env: { ...process.env, MicrosoftAppId: "", ...env },
-        timeout: 60_000,
       });
     const ok = run({ MicrosoftAppId: APP_ID });
     expect(ok.stderr).toBe("");
