@@ -59,4 +59,28 @@ describe("Teams scheduler notifier", () => {
     const card = (call.body.attachments as Array<{ content: { body: unknown[] } }>)[0].content;
     expect(JSON.stringify(card.body)).toContain("Month-end forecast");
   });
+
+  it("writes the digest's dates in the locale the conversation last spoke in", async () => {
+    connector = await startFakeBotConnector();
+    const now = new Date("2025-11-27T08:00:00Z");
+    store = await openStore(":memory:", { clock: () => new Date("2025-11-01T00:00:00Z") });
+    // A stored conversation reference keeps the activity's locale (TurnContext.getConversationReference).
+    await store.saveConversation({
+      id: CONVERSATION, serviceUrl: connector.url, conversationType: "channel", updatedAt: "2025-11-01T00:00:00Z",
+      reference: { conversation: { id: CONVERSATION, conversationType: "channel" }, bot: { id: "28:costbot", name: "costbot" }, channelId: "msteams", locale: "en-US" },
+    });
+    const target = await store.findTarget("teams", CONVERSATION);
+    await store.setDigest({ targetId: target!.id, cadence: "daily", time: "09:00", tz: "Europe/Berlin", createdBy: "AAD1" });
+    const config = { ...loadConfig({}), host: "127.0.0.1" };
+    const bot = createBot({ costSource: createDemoCostSource({ clock: () => now }), clock: () => now });
+    const notifier = createTeamsSchedulerNotifier({ teams: config.teams, conversations: store });
+    const scheduler = startScheduler({ store, bot, notifiers: { teams: notifier }, logger: silentLogger, clock: () => now, tickMs: 0 });
+    await scheduler.tick();
+    await scheduler.stop();
+    const [call] = await connector.waitForCalls(1);
+    expect(String(call.body.text)).toMatch(/^Daily AI spend digest · Wed, Nov 26, 2025: \$/);
+    const card = JSON.stringify((call.body.attachments as Array<{ content: unknown }>)[0].content);
+    expect(card).toContain("Nov 1 – 26, 2025"); // month to date
+    expect(card).not.toContain("1–26 Nov 2025");
+  });
 });
