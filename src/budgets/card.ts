@@ -22,8 +22,8 @@ export function budgetScope(b: Pick<Budget, "model" | "channel">): string {
 }
 
 /** "$4,120.00 of $5,000.00 (82.4%) this month, projected $5,610.00". */
-export function statusLine(b: BudgetLike, s: BudgetStatus): string {
-  return `${money(s.spent, s.currency)} of ${money(b.amount, s.currency)} (${pct(s.spent, b.amount)}) ${thisPeriod(b.period)}, projected ${money(s.projected, s.currency)} by ${formatDate(s.window.to, false)}`;
+export function statusLine(b: BudgetLike, s: BudgetStatus, locale?: string): string {
+  return `${money(s.spent, s.currency)} of ${money(b.amount, s.currency)} (${pct(s.spent, b.amount)}) ${thisPeriod(b.period)}, projected ${money(s.projected, s.currency)} by ${formatDate(s.window.to, false, locale)}`;
 }
 
 /** "gpt-4o $2,100.00 (51%), mistral-large-2411 $900.00 (22%); Microsoft $3,000.00 · Marketplace $1,120.00". */

@@ -58,7 +58,7 @@ async function confirm(budget: Budget, target: Target, existed: boolean, periodD
   let tone: NoticeReport["tone"] = "success";
   try {
     const { status, sent } = await checkBudget(budget, target, ctx.now, deps);
-    lines.push(`Now: ${statusLine(budget, status)}.`);
+    lines.push(`Now: ${statusLine(budget, status, ctx.locale)}.`);
     if (status.actualCrossed.length) {
       tone = "warning";
       const top = status.actualCrossed[status.actualCrossed.length - 1];
@@ -112,7 +112,7 @@ async function listBudgets(ctx: CommandContext, deps: BudgetCheckDeps): Promise<
     if (!memo.has(key)) memo.set(key, deps.costSource.query({ from, to: window.today, costType: deps.costType ?? "actual" }));
     try {
       const status = evaluateBudget(b, await memo.get(key)!, window);
-      fields.push({ label: `${b.name} (${budgetScope(b)})`, value: statusLine(b, status) });
+      fields.push({ label: `${b.name} (${budgetScope(b)})`, value: statusLine(b, status, ctx.locale) });
     } catch (err) {
       fields.push({ label: b.name, value: `${money(b.amount)} ${b.period}; spend unavailable (${err instanceof Error ? err.message : String(err)})` });
     }
