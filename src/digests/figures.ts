@@ -64,7 +64,6 @@ export async function buildDigestBase(req: DigestRequest): Promise<DigestBase> {
   const currency = [...all.currencies][0] ?? "USD";
   const warnings = [...result.warnings];
   const complete = lastFinal >= day;
-  if (!complete) warnings.push(`${formatDay(day)} is not complete yet: cost data usually lags by several hours, so it will still grow.`);
   const [microsoft, marketplace] = apportionMoney([yesterday.channels.microsoft, yesterday.channels.marketplace]);
   const report: DigestReport = {
     kind: "digest",
@@ -108,11 +107,20 @@ export async function buildDigestBase(req: DigestRequest): Promise<DigestBase> {
   return { report, rows: result.rows, days };
 }
 
-/** One channel's digest: the shared base plus its budgets and what changed since its last digest. */
-export function digestFor(base: DigestBase, budgets: Budget[], previous?: DigestFigures): { report: DigestReport; figures: DigestFigures } {
+/** One channel's digest: the shared base plus its budgets, what changed since its last digest, its locale. */
+export function digestFor(
+  base: DigestBase, budgets: Budget[], previous?: DigestFigures, locale?: string,
+): { report: DigestReport; figures: DigestFigures } {
   const r = base.report;
   const days = base.days;
-  const report: DigestReport = { ...r, budgets: budgets.map((b) => budgetStatus(base, b)), restated: restatedDays(days, previous) };
+  // Written per channel: the day reads in the subscriber's locale when known.
+  const open = r.day.complete === false
+    ? [`${formatDay(r.day.date, locale)} is not complete yet: cost data usually lags by several hours, so it will still grow.`]
+    : [];
+  const report: DigestReport = {
+    ...r, budgets: budgets.map((b) => budgetStatus(base, b)), restated: restatedDays(days, previous),
+    warnings: [...r.warnings, ...open], ...(locale ? { locale } : {}),
+  };
   return { report, figures: { dataAsOf: r.dataAsOf, days } };
 }
 

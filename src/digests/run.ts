@@ -61,9 +61,7 @@ export function sendDigest(
     const [b, budgets, previous] = await Promise.all([
       base(sub, date), deps.store.listBudgets({ targetId: target.id }), previousFigures(deps.store, sub, date),
     ]);
-    const { report, figures } = digestFor(b, budgets, previous);
-    const locale = subscriberLocale(target);
-    if (locale) report.locale = locale;
+    const { report, figures } = digestFor(b, budgets, previous, subscriberLocale(target));
     lastFigures.set(report, figures);
     return report;
   }, deps, { ...opts, detail: (r) => JSON.stringify(lastFigures.get(r) ?? null) });

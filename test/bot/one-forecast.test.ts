@@ -30,6 +30,10 @@ describe("one forecast", () => {
     const text = renderText(report);
     expect(text).toMatch(/^Sun 29 Nov so far /m);
     expect(text).not.toMatch(/^Yesterday/m);
+    expect(report.warnings).toContain("Sun 29 Nov is not complete yet: cost data usually lags by several hours, so it will still grow.");
+    const us = digestFor(await buildDigestBase({ costSource: demo, cadence: "daily", date: "2026-11-30", tz: "UTC" }), [], undefined, "en-US").report;
+    expect(us.warnings).toContain("Sun, Nov 29 is not complete yet: cost data usually lags by several hours, so it will still grow.");
+    expect(renderText(us)).toMatch(/^Sun, Nov 29 so far /m);
     const sent = digestFor(await buildDigestBase({ costSource: demo, cadence: "daily", date: "2026-11-29", tz: "UTC" }), []).report;
     expect(renderText(sent)).toMatch(/^Yesterday /m);
   });
