@@ -1,7 +1,7 @@
 // The billed-failures spike job: like the cost spike job, it looks at the last complete days of the
 // usage metrics and announces each model's spike in billed failed requests (400, 408) once per day
 // to the channels that get spike alerts. Key: failspike:<model>:<date>:<target id>.
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays } from "../base/dates.js";
 import { formatDate } from "../bot/render/format.js";
 import type { NoticeReport } from "../bot/report.js";
 import { detectFailureSpikes, type FailureSpike, type FailureSpikeOptions } from "../cost/metrics/failure-spikes.js";

@@ -1,7 +1,7 @@
 // The spike job: after each data refresh, looks at the last complete days' spend per model and
 // announces each material spike once per model per day, to channels with alert routes (or, when
 // none are routed, to channels with budgets). Key: spike:<model>:<date>:<target id>.
-import { shiftDays } from "../bot/periods.js";
+import { noonUtc, shiftDays } from "../base/dates.js";
 import { channelName, formatDate, formatMoney } from "../bot/render/format.js";
 import type { NoticeReport } from "../bot/report.js";
 import { toMoneyNumber } from "../cost/money.js";
@@ -27,7 +27,7 @@ const money = (a: bigint, currency: string) => formatMoney(toMoneyNumber(a), cur
 
 function spikeCard(s: Spike, currency = "USD"): NoticeReport {
   const times = s.baseline > 0n ? `${(Number((s.cost * 10n) / s.baseline) / 10).toFixed(1)}× ` : "";
-  const day = new Date(`${s.date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "short", timeZone: "UTC" });
+  const day = noonUtc(s.date).toLocaleDateString("en-US", { weekday: "short", timeZone: "UTC" });
   return {
     kind: "notice",
     tone: "warning",

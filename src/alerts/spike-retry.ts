@@ -4,7 +4,7 @@
 import type { NoticeReport } from "../bot/report.js";
 import { deliver, type DeliverDeps } from "../schedule/deliver.js";
 import type { Delivery } from "../store/types.js";
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays } from "../base/dates.js";
 import { localDate } from "../base/zones.js";
 
 export interface SpikeRetry {

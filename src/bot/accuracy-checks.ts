@@ -9,7 +9,7 @@ import type { CostSource } from "../cost/types.js";
 import type { ScheduledJob } from "../schedule/jobs.js";
 import type { EstimateChecks } from "../store/types.js";
 import { lastFinalDay } from "./data-days.js";
-import { eachDate, shiftDays } from "./periods.js";
+import { eachDate, shiftDays } from "../base/dates.js";
 import { RATE_DAYS } from "./usage-rates.js";
 
 /** Complete days `help accuracy` shows and the job keeps recorded. */

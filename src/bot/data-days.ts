@@ -1,6 +1,6 @@
 // Which days of a range have final cost data, and which month to answer for when the source's data
 // ends before the current one. Plain dates (YYYY-MM-DD); pure, no platform imports.
-import { endOfMonth, format } from "date-fns";
+import { endOfMonth, shiftDays, startOfMonth, utcDate } from "../base/dates.js";
 import { formatMonth } from "./date-style.js";
 import type { DateRange } from "./intent-types.js";
 
@@ -11,15 +11,13 @@ import type { DateRange } from "./intent-types.js";
 export function firstOpenDay(todayIso: string, dataAsOf: string | null): string {
   const t = dataAsOf ? Date.parse(dataAsOf) : NaN;
   if (Number.isNaN(t)) return todayIso;
-  const day = new Date(t).toISOString().slice(0, 10);
+  const day = utcDate(new Date(t));
   return day < todayIso ? day : todayIso;
 }
 
 /** The last complete day before `firstOpenDay` (YYYY-MM-DD). */
 export function lastFinalDay(todayIso: string, dataAsOf: string | null): string {
-  const d = new Date(`${firstOpenDay(todayIso, dataAsOf)}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  return shiftDays(firstOpenDay(todayIso, dataAsOf), -1);
 }
 
 /**
@@ -29,11 +27,9 @@ export function lastFinalDay(todayIso: string, dataAsOf: string | null): string 
  */
 export function lastMonthWithData(range: DateRange, coverage?: { from: string; to: string } | null, locale?: string): { range: DateRange; dataEnds: string; month: string; whole: boolean } | null {
   if (!coverage || coverage.to >= range.from) return null;
-  const first = `${coverage.to.slice(0, 7)}-01`;
-  const plain = new Date(`${first}T12:00:00`);
+  const first = startOfMonth(coverage.to);
   const month = formatMonth(first, locale);
-  const end = format(endOfMonth(plain), "yyyy-MM-dd");
-  const whole = coverage.to === end;
+  const whole = coverage.to === endOfMonth(first);
   // No date in the label: the card shows the dates beside it ("... until the data ends (1–14 Oct 2026)").
   const label = whole ? month : `${month} until the data ends`;
   return { range: { from: first, to: coverage.to, label }, dataEnds: coverage.to, month, whole };

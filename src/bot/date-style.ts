@@ -1,6 +1,7 @@
 // The one way costbot writes calendar dates, through Intl.DateTimeFormat: the asker's locale when the
 // platform gives one (Teams "en-US": "Nov 23 – 29, 2026"), else "23 Nov 2026", "23–29 Nov 2026",
-// "28 Oct – 3 Nov 2025". Used by date-word labels and every renderer. Pure; no imports.
+// "28 Oct – 3 Nov 2025". Used by date-word labels and every renderer. Pure.
+import { noonUtc } from "../base/dates.js";
 
 /** The style without a locale: day month year, as en-GB writes it but with a closed-up "23–29". */
 const DEFAULT = "en-GB";
@@ -29,8 +30,8 @@ function formatter(locale: string | undefined, opts: Intl.DateTimeFormatOptions)
   return f;
 }
 
-/** Plain dates are calendar days: read at UTC midnight and written in UTC, so no zone shifts them. */
-const at = (date: string) => new Date(`${date}T00:00:00Z`);
+/** Plain dates are calendar days: read at noon UTC (base/dates.ts) and written in UTC, so no zone shifts them. */
+const at = noonUtc;
 const valid = (date: string) => /^\d{4}-\d\d-\d\d$/.test(date) && !Number.isNaN(at(date).getTime());
 
 /** ICU puts thin spaces around range dashes; plain spaces keep text columns and tests readable. */

@@ -9,7 +9,8 @@ import type { CostResult, CostSource } from "../cost/types.js";
 import { formatDate, formatDates } from "./date-style.js";
 import { helpReport } from "./help.js";
 import type { DateRange, Intent, SpendIntent } from "./intent-types.js";
-import { comparisonFor, eachDate } from "./periods.js";
+import { comparisonFor } from "./periods.js";
+import { eachDate, shiftDays } from "../base/dates.js";
 import type { Report, SpendReport } from "./report.js";
 import { groupsOf } from "./report-groups.js";
 import { spendActions } from "./spend-actions.js";
@@ -168,8 +169,6 @@ function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, p
 
 /** The day before `date`, but not after `cap`. */
 function prevDay(date: string, cap: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  const s = d.toISOString().slice(0, 10);
+  const s = shiftDays(date, -1);
   return s < cap ? s : cap;
 }

@@ -4,7 +4,8 @@ import { matchDateWords, UNITS } from "./date-words.js";
 import type { Clock } from "./intent-calendar.js";
 import type { DateRange, InvalidIntent } from "./intent-types.js";
 import { VERSUS } from "./intent-words.js";
-import { type CompareRule, type Comparison, comparisonFor, lengthInDays } from "./periods.js";
+import { type CompareRule, type Comparison, comparisonFor } from "./periods.js";
+import { lengthInDays } from "../base/dates.js";
 
 /** What the words after `vs` named: the period before the range, or a period of its own. */
 export type Versus = { before: true } | { named: DateRange; rule?: CompareRule };

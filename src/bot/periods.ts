@@ -1,8 +1,6 @@
-// Calendar arithmetic on plain dates (YYYY-MM-DD): day lists and the period a range is compared with.
-// Plain dates carry no zone: they are read at local noon, so a DST jump never shifts the day.
-import {
-  addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, endOfMonth, format, getDate,
-} from "date-fns";
+// The period a range of plain dates (YYYY-MM-DD) is compared with, and the words that say which.
+// Day and month arithmetic comes from base/dates.ts (plain dates at noon UTC).
+import { addMonths, endOfMonth, isMonthEnd, lengthInDays, monthsBetween, shiftDays } from "../base/dates.js";
 
 export type PeriodUnit = "day" | "week" | "month" | "quarter" | "year";
 
@@ -20,32 +18,13 @@ export interface Comparison {
   label: string;
 }
 
-const toDate = (iso: string) => new Date(`${iso}T12:00:00`);
-const toIso = (d: Date) => format(d, "yyyy-MM-dd");
-const isMonthEnd = (d: Date) => toIso(d) === toIso(endOfMonth(d));
 const MONTHS: Record<PeriodUnit, number> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
-
-export function shiftDays(iso: string, days: number): string {
-  return toIso(addDays(toDate(iso), days));
-}
-
-/** Every date from..to inclusive. */
-export function eachDate(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = shiftDays(d, 1)) out.push(d);
-  return out;
-}
-
-export function lengthInDays(from: string, to: string): number {
-  return differenceInCalendarDays(toDate(to), toDate(from)) + 1;
-}
 
 /** Shifts a range back by whole months; a range ending on a month end ends on the earlier month end. */
 function monthsBack(from: string, to: string, months: number): { from: string; to: string } {
-  const end = toDate(to);
   // addMonths clips the 31st to a shorter month's last day (31 -> 30, 30 -> 28 in February).
-  const prevEnd = isMonthEnd(end) ? endOfMonth(addMonths(end, -months)) : addMonths(end, -months);
-  return { from: toIso(addMonths(toDate(from), -months)), to: toIso(prevEnd) };
+  const prevEnd = isMonthEnd(to) ? endOfMonth(addMonths(to, -months)) : addMonths(to, -months);
+  return { from: addMonths(from, -months), to: prevEnd };
 }
 
 /**
@@ -77,11 +56,10 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
 }
 
 function explicitComparison(from: string, to: string): Comparison {
-  const start = toDate(from);
-  if (getDate(start) === 1 && from !== to) {
-    const spanned = differenceInCalendarMonths(toDate(to), start) + 1;
+  if (from.endsWith("-01") && from !== to) {
+    const spanned = monthsBetween(from, to) + 1;
     const months = spanned > 1 && from.slice(5) === "01-01" ? 12 * Math.ceil(spanned / 12) : spanned;
-    const whole = isMonthEnd(toDate(to));
+    const whole = isMonthEnd(to);
     const what = months === 12 ? "year" : months === 1 ? "month" : `${months} months`;
     return { ...monthsBack(from, to, months), label: whole ? `The ${what} before` : `Same days of the ${what} before` };
   }
@@ -97,8 +75,7 @@ function withDaysLabel(r: { from: string; to: string }): Comparison {
 function isWhole(from: string, to: string, unit: PeriodUnit): boolean {
   if (unit === "day") return from === to;
   if (unit === "week") return lengthInDays(from, to) === 7;
-  return getDate(toDate(from)) === 1 && isMonthEnd(toDate(to)) &&
-    differenceInCalendarMonths(toDate(to), toDate(from)) + 1 === MONTHS[unit];
+  return from.endsWith("-01") && isMonthEnd(to) && monthsBetween(from, to) + 1 === MONTHS[unit];
 }
 
 /** The range `from..to` is compared with, by its rule, with a label that says which. */

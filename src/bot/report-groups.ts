@@ -3,7 +3,7 @@
 import type { Aggregation, GroupTotals } from "../cost/aggregate.js";
 import { apportionMoney } from "../cost/apportion.js";
 import type { GroupBy } from "./intent-types.js";
-import { eachDate, shiftDays } from "./periods.js";
+import { eachDate, shiftDays } from "../base/dates.js";
 import type { SpendGroup } from "./report.js";
 
 export interface GroupOptions {

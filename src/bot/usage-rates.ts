@@ -3,7 +3,7 @@
 import { observedRates, type ObservedRates } from "../cost/metrics/rates.js";
 import type { CostResult, CostSource, CostType } from "../cost/types.js";
 import { firstOpenDay } from "./data-days.js";
-import { shiftDays } from "./periods.js";
+import { shiftDays } from "../base/dates.js";
 
 /** Complete days of cost data the rates are observed over. */
 export const RATE_DAYS = 7;

@@ -1,7 +1,7 @@
 // Checks budgets against the cached cost data and announces crossed thresholds exactly once per
 // period per threshold (delivery keys budget:<id>:<period>:<t> and budget-forecast:<id>:<period>:<t>).
 // Runs from the scheduler and right after `budget set`; platform code stays behind the notifiers.
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays } from "../base/dates.js";
 import type { CostResult, CostSource, CostType } from "../cost/types.js";
 import { deliver, type DeliverDeps, type DeliverResult } from "../schedule/deliver.js";
 import type { ScheduledJob } from "../schedule/jobs.js";

@@ -10,7 +10,7 @@ import { azureBudgetLines } from "./azure-budgets.js";
 import { isCostbotError } from "../base/errors.js";
 import type { Budget, Target } from "../store/types.js";
 import type { CommandContext, CommandHandler } from "../bot/bot.js";
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays } from "../base/dates.js";
 import { formatDate } from "../bot/render/format.js";
 import type { NoticeReport, Report } from "../bot/report.js";
 import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";

@@ -6,7 +6,7 @@ import { crossingDate, projectSpend } from "../cost/forecast.js";
 import type { Amount } from "../cost/money.js";
 import type { Channel, CostRow } from "../cost/types.js";
 import { lastFinalDay } from "../bot/data-days.js";
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays } from "../base/dates.js";
 import type { Budget } from "../store/types.js";
 import type { PeriodWindow } from "./period.js";
 

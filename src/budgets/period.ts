@@ -1,7 +1,6 @@
 // A budget's current period in the target's zone: today, this week (Monday start) or this month,
-// as inclusive plain dates plus the key delivery keys use. Pure: date-fns only, no store or platform.
-import { endOfMonth, format, parseISO, startOfWeek } from "date-fns";
-import { shiftDays } from "../bot/periods.js";
+// as inclusive plain dates plus the key delivery keys use. Pure: base/dates only, no store or platform.
+import { endOfMonth, shiftDays, startOfMonth, startOfWeek } from "../base/dates.js";
 import { localDate } from "../base/zones.js";
 import type { BudgetPeriod } from "../store/types.js";
 
@@ -32,13 +31,12 @@ export function periodContaining(period: BudgetPeriod, day: string): Omit<Period
     case "daily":
       return { period, from: day, to: day, key: day, label: "Today" };
     case "weekly": {
-      const from = format(startOfWeek(parseISO(day), { weekStartsOn: 1 }), "yyyy-MM-dd");
+      const from = startOfWeek(day, 1);
       return { period, from, to: shiftDays(from, 6), key: from, label: "This week" };
     }
     case "monthly": {
-      const from = `${day.slice(0, 7)}-01`;
-      const to = format(endOfMonth(parseISO(from)), "yyyy-MM-dd");
-      return { period, from, to, key: day.slice(0, 7), label: "This month" };
+      const from = startOfMonth(day);
+      return { period, from, to: endOfMonth(from), key: day.slice(0, 7), label: "This month" };
     }
   }
 }

@@ -1,7 +1,7 @@
 // Projects spend to the end of a period from the completed days only: each day after the last day
 // with final cost data is forecast as the average of the same weekday over the four weeks before.
 // The one method behind the forecast command, the digest and budgets. Pure; platform-free.
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays } from "../base/dates.js";
 import type { Amount } from "./money.js";
 
 export interface Projection {

@@ -1,7 +1,7 @@
 // Spike detection: one day's AI model spend per model (Marketplace models included) against a
 // robust, weekday-aware trailing baseline (median and MAD of the same day type over 28 days).
 // Pure and exact: amounts stay bigint. Must not import platform SDKs, the store or the clock.
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays, weekday } from "../base/dates.js";
 import { classify } from "./classify.js";
 import { parseAmount, type Amount } from "./money.js";
 import type { Channel, CostRow } from "./types.js";
@@ -87,7 +87,7 @@ export function detectSpikes(rows: Iterable<CostRow>, date: string, options: Spi
 }
 
 function dayType(date: string): "weekday" | "weekend" {
-  const wd = new Date(`${date}T12:00:00Z`).getUTCDay();
+  const wd = weekday(date);
   return wd === 0 || wd === 6 ? "weekend" : "weekday";
 }
 

@@ -5,7 +5,7 @@ import { summariseFailures } from "../cost/metrics/failures.js";
 import type { MetricsSource } from "../cost/metrics/types.js";
 import { toMoneyNumber } from "../cost/money.js";
 import type { CostRow } from "../cost/types.js";
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays } from "../base/dates.js";
 import type { DigestReport } from "../bot/report.js";
 
 export async function digestFailures(metrics: MetricsSource, day: string, rows: CostRow[], dayTotal: number): Promise<DigestReport["failures"]> {

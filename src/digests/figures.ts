@@ -1,7 +1,6 @@
 // Builds the digest card of one channel: yesterday and its changes, month to date, month-end
 // projection, budget status, top movers, freshness and restatements. Every amount comes from the
 // same cost rows and `aggregate` as a spend card. No platform imports and no store access here.
-import { endOfMonth, format } from "date-fns";
 import { aggregate } from "../cost/aggregate.js";
 import { projectSpend } from "../cost/forecast.js";
 import { toCents, toMoneyNumber, type Amount } from "../cost/money.js";
@@ -13,7 +12,7 @@ import type { Budget } from "../store/types.js";
 import { apportionMoney } from "../cost/apportion.js";
 import { lastFinalDay } from "../bot/data-days.js";
 import { formatDay } from "../bot/date-style.js";
-import { shiftDays } from "../bot/periods.js";
+import { endOfMonth, shiftDays, startOfMonth } from "../base/dates.js";
 import type { DigestBudget, DigestReport } from "../bot/report.js";
 import { digestFailures } from "./failures.js";
 import { moversOf } from "./movers.js";
@@ -44,14 +43,12 @@ export interface DigestBase {
   days: Record<string, number>;
 }
 
-const plain = (iso: string) => new Date(`${iso}T12:00:00`);
-const iso = (d: Date) => format(d, "yyyy-MM-dd");
 const REMEMBERED_DAYS = 8;
 
 export async function buildDigestBase(req: DigestRequest): Promise<DigestBase> {
   const day = shiftDays(req.date, -1);
-  const monthFrom = `${day.slice(0, 7)}-01`;
-  const monthTo = iso(endOfMonth(plain(day)));
+  const monthFrom = startOfMonth(day);
+  const monthTo = endOfMonth(day);
   const from = [monthFrom, shiftDays(day, -35)].sort()[0];
   const result = await req.costSource.query({ from, to: day, costType: req.costType ?? "actual" });
   const all = aggregate(result.rows, { from, to: day, groupBy: "channel" });

@@ -3,7 +3,7 @@
 import { aggregate } from "../cost/aggregate.js";
 import { toMoneyNumber, type Amount } from "../cost/money.js";
 import type { Channel, CostRow } from "../cost/types.js";
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays } from "../base/dates.js";
 import type { DigestMover } from "../bot/report.js";
 
 const TRAILING_DAYS = 7;

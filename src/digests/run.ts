@@ -7,7 +7,7 @@ import type { Logger } from "../log.js";
 import type { DigestSubscription, Store, Target } from "../store/types.js";
 import { deliver, type DeliverDeps, type DeliverResult } from "../schedule/deliver.js";
 import { digestDecision, digestKey, type DigestDecision } from "../schedule/due.js";
-import { shiftDays } from "../bot/periods.js";
+import { shiftDays } from "../base/dates.js";
 
 export interface DigestRunDeps extends DeliverDeps {
   store: Store;

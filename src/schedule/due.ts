@@ -45,8 +45,6 @@ export function latestDue(sub: DigestTiming, at: Date): Date | null {
   return prev ?? null;
 }
 
-export { localDate };
-
 /** "Thu 27 Nov 09:00" in the zone, for confirmations. */
 export function localTimeLabel(instant: Date, zone: string): string {
   return format(instant, "EEE d MMM HH:mm", { in: inZone(zone) });

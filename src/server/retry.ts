@@ -2,7 +2,7 @@
 // (one winner across instances) and sent again, or closed when retrying no longer makes sense.
 import type { Delivery, Store } from "../store/types.js";
 import { createBaseMemo, sendDigest, type DigestRunDeps } from "../digests/run.js";
-import { localDate } from "../schedule/due.js";
+import { localDate } from "../base/zones.js";
 import { pendingRecords } from "../schedule/record.js";
 import type { ScheduledJob } from "../schedule/jobs.js";
 

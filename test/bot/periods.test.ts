@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eachDate, lengthInDays, previousPeriod, shiftDays } from "../../src/bot/periods.js";
+import { previousPeriod } from "../../src/bot/periods.js";
+import { eachDate, lengthInDays, shiftDays } from "../../src/base/dates.js";
 
 describe("previousPeriod", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shiftDays } from "../../src/bot/periods.js";
+import { shiftDays } from "../../src/base/dates.js";
 import { evaluateBudget, thresholdAmount } from "../../src/budgets/evaluate.js";
 import { periodWindow } from "../../src/budgets/period.js";
 import { parseAmount } from "../../src/cost/money.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eachDate } from "../../src/bot/periods.js";
+import { eachDate } from "../../src/base/dates.js";
 import { crossingDate, projectSpend } from "../../src/cost/forecast.js";
 import { parseAmount } from "../../src/cost/money.js";
 

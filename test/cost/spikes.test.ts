@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shiftDays } from "../../src/bot/periods.js";
+import { shiftDays } from "../../src/base/dates.js";
 import { fromCents, parseAmount } from "../../src/cost/money.js";
 import { detectSpikes, median } from "../../src/cost/spikes.js";
 import { DEMO_SPIKE, generate } from "../../src/cost/sources/demo.js";

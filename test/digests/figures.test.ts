@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { buildDigestBase, digestFor } from "../../src/digests/figures.js";
-import { shiftDays } from "../../src/bot/periods.js";
+import { shiftDays } from "../../src/base/dates.js";
 import { renderJson, renderSlack, renderTeams, renderText } from "../../src/bot/render/index.js";
 import { cardBytes, TEAMS_MAX_BYTES } from "../../src/bot/render/teams.js";
 import type { SpendReport } from "../../src/bot/report.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cronPattern, digestDecision, latestDue, localDate, nextDue } from "../../src/schedule/due.js";
+import { localDate } from "../../src/base/zones.js";
+import { cronPattern, digestDecision, latestDue, nextDue } from "../../src/schedule/due.js";
 
 const daily = (time: string, tz: string) => ({ cadence: "daily" as const, time, tz });
 

@@ -2,6 +2,7 @@
 // same digest builder the scheduler uses and rendered for every platform. No platform SDKs.
 import { buildDigestBase, digestFor } from "../../digests/figures.js";
 import type { Report } from "../../bot/report.js";
+import { weekday } from "../../base/dates.js";
 import { localDate } from "../../base/zones.js";
 import { isCostbotError } from "../../base/errors.js";
 import type { AppDeps } from "../../server/app.js";
@@ -25,8 +26,8 @@ function whenText(next: Date, now: Date, sub: PreviewRequest["subscription"]): s
   const day = localDate(next, sub.tz);
   const today = localDate(now, sub.tz);
   const tomorrow = localDate(new Date(now.getTime() + 86_400_000), sub.tz);
-  const weekday = WEEKDAYS[(new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7];
-  const dayText = day === today ? "today" : day === tomorrow ? "tomorrow" : `on ${weekday} ${day}`;
+  const dayName = WEEKDAYS[(weekday(day) + 6) % 7];
+  const dayText = day === today ? "today" : day === tomorrow ? "tomorrow" : `on ${dayName} ${day}`;
   return `${dayText} at ${sub.time} (${sub.tz})`;
 }
 

@@ -1,7 +1,7 @@
 // GET /playground/api/state: which source answers, who the playground user is, and what the store
 // holds (targets, digest subscriptions, budgets) with a preview of the next digest. No platform SDKs.
-import { Cron } from "croner";
 import { toCents } from "../../cost/money.js";
+import { nextDue } from "../../schedule/due.js";
 import type { AppDeps } from "../../server/app.js";
 import type { DigestSubscription, Target } from "../../store/types.js";
 import type { ApiOptions } from "./render-all.js";
@@ -15,13 +15,6 @@ function targetLabel(t: Pick<Target, "platform" | "address" | "meta">): string {
   if (t.platform === "slack") return `#${name ?? t.address}`;
   const short = t.address.length > 24 ? `${t.address.slice(0, 23)}…` : t.address;
   return `Teams ${t.meta?.conversationType ?? "conversation"} ${name ?? short}`;
-}
-
-/** The next time a digest subscription fires after `now` (its wall-clock time in its zone). */
-function nextDigestRun(sub: Pick<DigestSubscription, "cadence" | "weekday" | "time" | "tz">, now: Date): Date | null {
-  const [hh, mm] = sub.time.split(":").map(Number);
-  const day = sub.cadence === "weekly" ? String(sub.weekday ?? 1) : "*";
-  return new Cron(`${mm} ${hh} * * ${day}`, { timezone: sub.tz, paused: true }).nextRun(now);
 }
 
 /** Exact decimal text of a stored amount, to the cent ("500.00"). */
@@ -53,7 +46,7 @@ export async function describeState(deps: AppDeps, opts: ApiOptions) {
     weekday: d.weekday,
     time: d.time,
     tz: d.tz,
-    next: nextDigestRun(d, now)?.toISOString() ?? null,
+    next: nextDue(d, now)?.toISOString() ?? null,
   }));
   // The playground's own digest first, then the earliest one due, else a default daily 09:00.
   const mine = targets.find((t) => t.platform === "web" && t.address === PLAYGROUND_TARGET.address);
@@ -78,12 +71,12 @@ export async function describeState(deps: AppDeps, opts: ApiOptions) {
       target: chosen ? label(chosen.targetId) : "#your-channel",
       subscription: subscription,
       subscribed: Boolean(chosen),
-      next: nextDigestRun(subscription, now),
+      next: nextDue(subscription, now),
     }),
   };
 }
 
 function byNext(now: Date) {
   return (a: DigestSubscription, b: DigestSubscription) =>
-    (nextDigestRun(a, now)?.getTime() ?? Infinity) - (nextDigestRun(b, now)?.getTime() ?? Infinity);
+    (nextDue(a, now)?.getTime() ?? Infinity) - (nextDue(b, now)?.getTime() ?? Infinity);
 }

@@ -1,6 +1,5 @@
 // `forecast [model|channel]`: month-end projection of AI model spend, from the same cached rows as
 // every answer; beside it Azure's own forecast for the whole scope when the source offers one.
-import { endOfMonth, format } from "date-fns";
 import { aggregate } from "../../cost/aggregate.js";
 import { isCostbotError } from "../../base/errors.js";
 import { projectSpend } from "../../cost/forecast.js";
@@ -8,7 +7,7 @@ import { toMoneyNumber, type Amount } from "../../cost/money.js";
 import type { CostSource } from "../../cost/types.js";
 import type { CommandHandler } from "../bot.js";
 import { parseIntent } from "../intent.js";
-import { shiftDays } from "../periods.js";
+import { endOfMonth, shiftDays } from "../../base/dates.js";
 import { lastFinalDay } from "../data-days.js";
 import { formatMonth } from "../date-style.js";
 import { formatDates, formatMoney, freshnessLine } from "../render/format.js";
@@ -26,7 +25,7 @@ export const forecastCommand: CommandHandler = async (words, ctx, bot) => {
   const intent = parseIntent(["this month", ...words.slice(1)].join(" "), { now: ctx.now, tz: ctx.tz, locale: ctx.locale });
   if (intent.kind !== "spend") return intent.kind === "invalid" ? { kind: "error", message: intent.message } : null;
   const { from, to: today } = intent.range;
-  const monthEnd = format(endOfMonth(new Date(`${from}T12:00:00`)), "yyyy-MM-dd");
+  const monthEnd = endOfMonth(from);
   try {
     const result = await bot.costSource.query({ from: shiftDays(from, -35), to: today, costType: intent.costType });
     const filters = { model: intent.model, channel: intent.channel, groupBy: "day" as const };

@@ -1,5 +1,6 @@
 // Spikes in billed failed requests (400, 408) per model: a day well above the median of the days
 // before it. Billed failures cost money without giving answers, so a jump is worth an alert. Pure.
+import { shiftDays } from "../../base/dates.js";
 import { isBilledFailure } from "./failures.js";
 import type { RequestRow } from "./types.js";
 
@@ -20,12 +21,10 @@ export interface FailureSpikeOptions {
   minExcess?: number;
 }
 
-const DAY = 86_400_000;
-const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export function detectFailureSpikes(requests: RequestRow[], date: string, o: FailureSpikeOptions = {}): FailureSpike[] {
   const baselineDays = o.baselineDays ?? 14;
-  const from = shift(date, -baselineDays);
+  const from = shiftDays(date, -baselineDays);
   const perModel = new Map<string, Map<string, number>>();
   for (const r of requests) {
     if (r.date < from || r.date > date || !isBilledFailure(r.statusCode)) continue;
@@ -36,7 +35,7 @@ export function detectFailureSpikes(requests: RequestRow[], date: string, o: Fai
   const spikes: FailureSpike[] = [];
   for (const [model, days] of perModel) {
     const billed = days.get(date) ?? 0;
-    const before = Array.from({ length: baselineDays }, (_, i) => days.get(shift(date, -(i + 1))) ?? 0).sort((a, b) => a - b);
+    const before = Array.from({ length: baselineDays }, (_, i) => days.get(shiftDays(date, -(i + 1))) ?? 0).sort((a, b) => a - b);
     const mid = before.length >> 1;
     const baseline = before.length % 2 ? before[mid] : (before[mid - 1] + before[mid]) / 2;
     if (billed >= (o.factor ?? 3) * baseline && billed - baseline >= (o.minExcess ?? 100)) {

@@ -2,6 +2,7 @@
 // the estimate costbot would have made (that day's metric tokens × the rates billed over the days
 // before, or the retail list price for a model with no billed history) against the billed cost of
 // the same model. Pure, no SDK imports; the store keeps the results (EstimateChecks).
+import { shiftDays } from "../../base/dates.js";
 import { classify } from "../classify.js";
 import type { Amount } from "../money.js";
 import type { CostRow } from "../types.js";
@@ -26,8 +27,6 @@ export interface DayAccuracy {
   error: number | null;
 }
 
-const DAY = 86_400_000;
-const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * Per day in `days` (complete days) and model with a priced estimate; `rows` must cover `rateDays`
@@ -36,7 +35,7 @@ const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:0
 export function reconcileModels(days: string[], rows: CostRow[], usage: UsageRow[], rateDays = 7, fallback?: FallbackRate): ModelCheck[] {
   const out: ModelCheck[] = [];
   for (const date of days) {
-    const rates = observedRates(rows, shift(date, -rateDays), shift(date, -1));
+    const rates = observedRates(rows, shiftDays(date, -rateDays), shiftDays(date, -1));
     const e = estimateUsage(usage.filter((u) => u.date === date), rates, fallback);
     const billed = new Map<string, Amount>();
     for (const r of rows) {
