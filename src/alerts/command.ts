@@ -1,9 +1,8 @@
 // `alerts here` / `alerts off` / `alerts`: routes Azure budget alerts (the /alerts/azure webhook)
 // and spike alerts to this channel. Changing is for admins; everyone can see the routing.
 // Must not import platform SDKs or the HTTP server.
-import { isCostbotError } from "../base/errors.js";
 import type { Store } from "../store/types.js";
-import type { CommandHandler } from "../bot/bot.js";
+import type { ChatCommand } from "../bot/bot.js";
 import type { Report } from "../bot/report.js";
 import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
 
@@ -14,14 +13,12 @@ export interface AlertsCommandDeps {
   webhookTokenSet: boolean;
 }
 
-const HEAD = new Set(["alerts", "alert"]);
 const HERE = new Set(["here", "on", "this"]);
 const OFF = new Set(["off", "stop", "remove", "none", "disable"]);
 const WEBHOOK = "https://<costbot host>/alerts/azure?token=<ALERT_WEBHOOK_TOKEN>";
 
-export function createAlertsCommand(deps: AlertsCommandDeps): CommandHandler {
-  return async (words, ctx) => {
-    if (!HEAD.has(words[0] ?? "")) return null;
+export function createAlertsCommand(deps: AlertsCommandDeps): ChatCommand {
+  const run: ChatCommand["run"] = async (words, ctx) => {
     const verb = words[1];
     const rest = words.slice(2).filter((w) => w !== "channel");
     if (verb !== undefined && !HERE.has(verb) && !OFF.has(verb) && verb !== "status") {
@@ -31,37 +28,33 @@ export function createAlertsCommand(deps: AlertsCommandDeps): CommandHandler {
     if (!ctx.target) {
       return { kind: "error", message: "Alerts go to a channel, and this message did not come from one.", hint: "Ask in the Slack channel or Teams conversation that should get them." };
     }
-    try {
-      if (verb === undefined || verb === "status") return await status(ctx.target.platform, ctx.target.address, deps);
-      if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change alert routing");
-      const target = await deps.store.upsertTarget(ctx.target);
-      if (OFF.has(verb)) {
-        const removed = await deps.store.removeAlertRoute(target.id);
-        return {
-          kind: "notice",
-          tone: "success",
-          title: removed ? "Alerts off for this channel" : "This channel was not getting alerts",
-          lines: ["Azure budget alerts and spike alerts no longer come here. Budgets set in this channel still alert here."],
-        };
-      }
-      await deps.store.setAlertRoute({ targetId: target.id, scope: "*", createdBy: ctx.userId ?? "unknown" });
+    if (verb === undefined || verb === "status") return await status(ctx.target.platform, ctx.target.address, deps);
+    if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change alert routing");
+    const target = await deps.store.upsertTarget(ctx.target);
+    if (OFF.has(verb)) {
+      const removed = await deps.store.removeAlertRoute(target.id);
       return {
         kind: "notice",
         tone: "success",
-        title: "Alerts will come to this channel",
-        lines: [
-          "Azure budget alerts for every scope this bot watches, and cost spike alerts, are posted here once each.",
-          deps.webhookTokenSet
-            ? `In Azure, point an action group webhook (common alert schema on) at ${WEBHOOK} and attach it to your budgets.`
-            : `Azure budget alerts need ALERT_WEBHOOK_TOKEN set on costbot first; then point an action group webhook at ${WEBHOOK}.`,
-        ],
-        actions: [{ id: "alerts-status", label: "Alert routing", command: "alerts" }],
+        title: removed ? "Alerts off for this channel" : "This channel was not getting alerts",
+        lines: ["Azure budget alerts and spike alerts no longer come here. Budgets set in this channel still alert here."],
       };
-    } catch (err) {
-      if (isCostbotError(err)) return { kind: "error", message: err.message, hint: err.hint };
-      throw err;
     }
+    await deps.store.setAlertRoute({ targetId: target.id, scope: "*", createdBy: ctx.userId ?? "unknown" });
+    return {
+      kind: "notice",
+      tone: "success",
+      title: "Alerts will come to this channel",
+      lines: [
+        "Azure budget alerts for every scope this bot watches, and cost spike alerts, are posted here once each.",
+        deps.webhookTokenSet
+          ? `In Azure, point an action group webhook (common alert schema on) at ${WEBHOOK} and attach it to your budgets.`
+          : `Azure budget alerts need ALERT_WEBHOOK_TOKEN set on costbot first; then point an action group webhook at ${WEBHOOK}.`,
+      ],
+      actions: [{ id: "alerts-status", label: "Alert routing", command: "alerts" }],
+    };
   };
+  return { heads: ["alerts", "alert"], run };
 }
 
 async function status(platform: Parameters<Store["findTarget"]>[0], address: string, deps: AlertsCommandDeps): Promise<Report> {

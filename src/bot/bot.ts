@@ -1,5 +1,8 @@
-// createBot wires the parser and the handler to a cost source: every adapter calls `answer`.
+// createBot wires the parser and the handler to a cost source: every adapter calls `answer`, the
+// one edge where a CostbotError becomes an error report. Chat commands (forecast, digests, budgets,
+// alerts ...) are registered by whoever builds the bot, so bot/ imports no feature.
 // Must not import any platform SDK (bolt, botbuilder, Azure); dependencies are passed in.
+import { isCostbotError } from "../base/errors.js";
 import type { MetricsSource } from "../cost/metrics/types.js";
 import type { CostSource, CostType } from "../cost/types.js";
 import type { Platform, TargetInput } from "../store/types.js";
@@ -8,8 +11,7 @@ import { withEstimate } from "./estimate.js";
 import { handle } from "./handle.js";
 import { parseIntent } from "./intent.js";
 import type { Intent } from "./intent-types.js";
-import { tokenize } from "./intent-words.js";
-import type { Report } from "./report.js";
+import type { ErrorReport, Report } from "./report.js";
 
 /** Who is asking, from where; adapters fill what their platform knows. */
 export interface AskContext {
@@ -29,10 +31,16 @@ export interface AskContext {
 export type CommandContext = AskContext & { now: Date; tz: string };
 
 /**
- * A chat command beyond cost questions (digest, budget, alerts, forecast ...). It looks at the
- * message's words and returns null when they are not its command, so the next one is tried.
+ * A chat command beyond cost questions (digest, budget, alerts, forecast ...): every message whose
+ * first word is one of its `heads` is its to answer (parseIntent makes it a `command` intent).
  */
-export type CommandHandler = (words: string[], ctx: CommandContext, bot: Bot) => Promise<Report | null> | Report | null;
+export interface ChatCommand {
+  heads: readonly string[];
+  /** Also answers `help <head>` (e.g. `help accuracy`). */
+  helpTopic?: boolean;
+  /** Answers the words (head first). A CostbotError it throws becomes the error report at `answer`. */
+  run(words: string[], ctx: CommandContext, bot: Bot): Promise<Report> | Report;
+}
 
 export interface BotDeps {
   costSource: CostSource;
@@ -43,13 +51,17 @@ export interface BotDeps {
   /** Default zone for date words when the platform does not say (IANA name). */
   tz?: string;
   costType?: CostType;
-  /** Tried in order before the message is read as a cost question. */
-  commands?: CommandHandler[];
+  /** Chat commands; a later one takes over the heads it shares with an earlier one. */
+  commands?: ChatCommand[];
 }
 
 export interface Bot {
-  /** Parse and answer one message. Never throws for bad input: it returns an error report. */
+  /**
+   * Parse and answer one message. Never throws for what the asker or the operator can act on (bad
+   * words, a source refusing, a store rule): those come back as an error report. Only a bug throws.
+   */
   answer(text: string, ctx?: AskContext): Promise<Report>;
+  /** Answer an intent already parsed (the same dispatch and error edge as `answer`). */
   handle(intent: Intent, ctx?: AskContext): Promise<Report>;
   readonly costSource: CostSource;
   readonly metrics?: MetricsSource;
@@ -61,32 +73,68 @@ const NO_DEPLOYMENTS: Report = {
   hint: "Use --source azure (or demo), or ask by model or by resource.",
 };
 
+/** The one place a CostbotError becomes what the asker sees; anything else is a bug and says so vaguely. */
+export function errorReport(err: unknown): ErrorReport {
+  if (isCostbotError(err)) return err.hint ? { kind: "error", message: err.message, hint: err.hint } : { kind: "error", message: err.message };
+  return {
+    kind: "error",
+    message: "Something went wrong while answering; it has been logged.",
+    hint: "Try again in a minute. If it keeps happening, ask whoever runs costbot to check its logs.",
+  };
+}
+
 export function createBot(deps: BotDeps): Bot {
   const clock = deps.clock ?? (() => new Date());
+  const commands = new Map<string, ChatCommand>();
+  for (const command of deps.commands ?? []) for (const head of command.heads) commands.set(head, command);
   const settle = (ctx: AskContext): CommandContext => ({ ...ctx, now: ctx.now ?? clock(), tz: ctx.tz ?? deps.tz ?? "UTC" });
+
+  const spend = async (intent: Intent & { kind: "spend" }, ctx: CommandContext): Promise<Report> => {
+    const report = await handle(intent, { costSource: deps.costSource, now: ctx.now, tz: ctx.tz, locale: ctx.locale });
+    if (report.kind !== "spend") return report;
+    if (!deps.metrics) return intent.groupBy === "deployment" ? NO_DEPLOYMENTS : report;
+    const split = intent.groupBy === "deployment" ? await withDeployments(report, deps.metrics) : report;
+    return withEstimate(split, intent, { costSource: deps.costSource, metrics: deps.metrics, now: ctx.now });
+  };
+
+  /** The one dispatch: every intent, cost question or chat command, is answered here. */
+  const dispatch = (intent: Intent, ctx: CommandContext): Promise<Report> | Report => {
+    switch (intent.kind) {
+      case "command": {
+        const command = commands.get(intent.head);
+        return command ? command.run(intent.words, ctx, bot) : { kind: "error", message: `"${intent.head}" is not a command here.` };
+      }
+      // No cache here: the cost source is built with the one cache in front of it (cost/sources/cached.ts).
+      case "spend":
+        return spend(intent, ctx);
+      case "help":
+      case "invalid":
+        return handle(intent, { costSource: deps.costSource, now: ctx.now, tz: ctx.tz, locale: ctx.locale });
+    }
+  };
+
+  /** The error edge: what the asker can act on becomes an error report; a bug still throws. */
+  const answered = async (work: () => Promise<Report> | Report): Promise<Report> => {
+    try {
+      return await work();
+    } catch (err) {
+      if (isCostbotError(err)) return errorReport(err);
+      throw err;
+    }
+  };
+
   const bot: Bot = {
     costSource: deps.costSource,
     metrics: deps.metrics,
-    async answer(text, ctx = {}) {
+    answer(text, ctx = {}) {
       const settled = settle(ctx);
-      if (deps.commands?.length) {
-        const words = tokenize(text);
-        for (const command of deps.commands) {
-          const report = await command(words, settled, bot);
-          if (report) return report;
-        }
-      }
-      const intent = parseIntent(text, { now: settled.now, tz: settled.tz, locale: settled.locale }, { costType: deps.costType });
-      return bot.handle(intent, settled);
+      return answered(() =>
+        dispatch(parseIntent(text, { now: settled.now, tz: settled.tz, locale: settled.locale }, { costType: deps.costType, commands }), settled),
+      );
     },
-    // No cache here: the cost source is built with the one cache in front of it (cost/sources/cached.ts).
-    async handle(intent, ctx = {}) {
+    handle(intent, ctx = {}) {
       const settled = settle(ctx);
-      const report = await handle(intent, { costSource: deps.costSource, now: settled.now, tz: settled.tz, locale: settled.locale });
-      if (report.kind !== "spend" || intent.kind !== "spend") return report;
-      if (!deps.metrics) return intent.groupBy === "deployment" ? NO_DEPLOYMENTS : report;
-      const split = intent.groupBy === "deployment" ? await withDeployments(report, deps.metrics) : report;
-      return withEstimate(split, intent, { costSource: deps.costSource, metrics: deps.metrics, now: settled.now });
+      return answered(() => dispatch(intent, settled));
     },
   };
   return bot;

@@ -2,13 +2,12 @@
 // compared with, aggregates exactly, and builds the platform-neutral Report. No platform imports.
 import { aggregate, type Aggregation } from "../cost/aggregate.js";
 import { apportionMoney } from "../cost/apportion.js";
-import { isCostbotError } from "../base/errors.js";
 import { toMoneyNumber } from "../cost/money.js";
 import { derived } from "../cost/sources/cached.js";
 import type { CostResult, CostSource } from "../cost/types.js";
 import { formatDate, formatDates } from "./date-style.js";
 import { helpReport } from "./help.js";
-import type { DateRange, Intent, SpendIntent } from "./intent-types.js";
+import type { CommandIntent, DateRange, Intent, SpendIntent } from "./intent-types.js";
 import { comparisonFor } from "./periods.js";
 import { eachDate, shiftDays } from "../base/dates.js";
 import type { Report, SpendReport } from "./report.js";
@@ -28,19 +27,15 @@ export interface HandleDeps {
 /** Default number of groups a card lists before rolling up the rest. */
 const DEFAULT_TOP = 8;
 
-export async function handle(intent: Intent, deps: HandleDeps): Promise<Report> {
+/** A cost question, help or unreadable words; a source's CostbotError is turned into a report by the bot's `answer`. */
+export async function handle(intent: Exclude<Intent, CommandIntent>, deps: HandleDeps): Promise<Report> {
   switch (intent.kind) {
     case "help":
       return helpReport();
     case "invalid":
       return { kind: "error", message: intent.message };
     case "spend":
-      try {
-        return await spendReport(intent, deps);
-      } catch (err) {
-        if (isCostbotError(err)) return { kind: "error", message: err.message, hint: err.hint };
-        throw err;
-      }
+      return spendReport(intent, deps);
   }
 }
 

@@ -54,4 +54,15 @@ export interface InvalidIntent {
   word?: string;
 }
 
-export type Intent = SpendIntent | HelpIntent | InvalidIntent;
+/**
+ * A chat command beyond cost questions (forecast, errors, digest, budget, alerts ...): the command
+ * registered for its first word (`head`) reads the rest. Which commands exist is the bot's setup.
+ */
+export interface CommandIntent {
+  kind: "command";
+  head: string;
+  /** The message's words, the head first. */
+  words: string[];
+}
+
+export type Intent = SpendIntent | HelpIntent | InvalidIntent | CommandIntent;

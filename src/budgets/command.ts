@@ -7,9 +7,8 @@ import { evaluateBudget, HISTORY_DAYS } from "./evaluate.js";
 import { parseBudgetCommand } from "./parse-command.js";
 import { periodNoun, periodWindow } from "./period.js";
 import { azureBudgetLines } from "./azure-budgets.js";
-import { isCostbotError } from "../base/errors.js";
 import type { Budget, Target } from "../store/types.js";
-import type { CommandContext, CommandHandler } from "../bot/bot.js";
+import type { ChatCommand, CommandContext } from "../bot/bot.js";
 import { shiftDays } from "../base/dates.js";
 import { formatDate } from "../bot/render/format.js";
 import type { NoticeReport, Report } from "../bot/report.js";
@@ -26,29 +25,25 @@ const NO_CHANNEL: Report = {
   hint: "Ask in the Slack channel or Teams conversation that should get the alerts.",
 };
 
-export function createBudgetCommand(deps: BudgetCommandDeps): CommandHandler {
-  return async (words, ctx, bot) => {
+export function createBudgetCommand(deps: BudgetCommandDeps): ChatCommand {
+  const run: ChatCommand["run"] = async (words, ctx, bot) => {
     const cmd = parseBudgetCommand(words);
-    if (!cmd) return null;
+    if (!cmd) return { kind: "error", message: `"${words[0]}" is not a budget command.` };
     if (cmd.kind === "error") return { kind: "error", message: cmd.message, hint: cmd.hint };
     if (!ctx.target) return NO_CHANNEL;
     const checkDeps: BudgetCheckDeps = { ...deps, costSource: bot.costSource };
-    try {
-      if (cmd.kind === "list") return await listBudgets(ctx, checkDeps);
-      if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change budgets");
-      const target = await deps.store.upsertTarget(ctx.target);
-      if (cmd.kind === "remove") return await removeBudget(target, cmd.name, deps);
-      const existed = (await deps.store.listBudgets({ targetId: target.id })).some((b) => b.name.toLowerCase() === cmd.name.toLowerCase());
-      const budget = await deps.store.createBudget(
-        { name: cmd.name, targetId: target.id, amount: cmd.amount, period: cmd.period, model: cmd.model, channel: cmd.channel, thresholds: cmd.thresholds, createdBy: ctx.userId ?? "unknown" },
-        { replace: true },
-      );
-      return await confirm(budget, target, existed, cmd.periodDefaulted, ctx, checkDeps);
-    } catch (err) {
-      if (isCostbotError(err)) return { kind: "error", message: err.message, hint: err.hint };
-      throw err;
-    }
+    if (cmd.kind === "list") return await listBudgets(ctx, checkDeps);
+    if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change budgets");
+    const target = await deps.store.upsertTarget(ctx.target);
+    if (cmd.kind === "remove") return await removeBudget(target, cmd.name, deps);
+    const existed = (await deps.store.listBudgets({ targetId: target.id })).some((b) => b.name.toLowerCase() === cmd.name.toLowerCase());
+    const budget = await deps.store.createBudget(
+      { name: cmd.name, targetId: target.id, amount: cmd.amount, period: cmd.period, model: cmd.model, channel: cmd.channel, thresholds: cmd.thresholds, createdBy: ctx.userId ?? "unknown" },
+      { replace: true },
+    );
+    return await confirm(budget, target, existed, cmd.periodDefaulted, ctx, checkDeps);
   };
+  return { heads: ["budget", "budgets"], run };
 }
 
 /** The confirmation, after checking the budget at once (an already crossed threshold alerts now). */

@@ -1,10 +1,15 @@
 // `budgets` where there is no channel (the CLI): the cost source's own budgets (Azure's), read-only.
-// In Slack and Teams the channel's budget command answers first and lists these beside its own.
+// In Slack and Teams the channel's budget command answers instead and lists these beside its own.
+// Setting a budget here answers that it is a chat command.
+import type { Bot, ChatCommand } from "../bot/bot.js";
+import { chatOnlyReport } from "../bot/commands/chat-only.js";
+import type { Report } from "../bot/report.js";
 import { azureBudgetLines } from "./azure-budgets.js";
-import type { CommandHandler } from "../bot/bot.js";
 
-export const sourceBudgetsCommand: CommandHandler = async (words, _ctx, bot) => {
-  if (words.length !== 1 || (words[0] !== "budgets" && words[0] !== "budget")) return null;
+export const sourceBudgetsCommand: ChatCommand = { heads: ["budgets", "budget"], run: sourceBudgets };
+
+async function sourceBudgets(words: string[], _ctx: unknown, bot: Bot): Promise<Report> {
+  if (words.length !== 1) return chatOnlyReport(words[0]);
   const lines = await azureBudgetLines(bot.costSource);
   return {
     kind: "notice",
@@ -17,4 +22,4 @@ export const sourceBudgetsCommand: CommandHandler = async (words, _ctx, bot) => 
           "costbot's own budgets belong to a channel: set them in Slack or Teams (budget set 5000 monthly).",
         ],
   };
-};
+}

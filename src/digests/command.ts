@@ -2,7 +2,7 @@
 // scheduled digest. Anyone may read; only COSTBOT_ADMINS may change. Store passed in; no platform SDKs.
 import { localTimeLabel, nextDue } from "../schedule/due.js";
 import type { DigestSubscription, Store } from "../store/types.js";
-import type { CommandContext, CommandHandler } from "../bot/bot.js";
+import type { ChatCommand, CommandContext } from "../bot/bot.js";
 import type { NoticeReport, Report } from "../bot/report.js";
 import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
 import { readDigestWords } from "./words.js";
@@ -44,10 +44,10 @@ function shown(d: DigestSubscription, now: Date, title: string, tone: NoticeRepo
   };
 }
 
-export function createDigestCommand(deps: DigestCommandDeps): CommandHandler {
-  return async (words, ctx: CommandContext) => {
+export function createDigestCommand(deps: DigestCommandDeps): ChatCommand {
+  const run: ChatCommand["run"] = async (words, ctx: CommandContext) => {
     const parsed = readDigestWords(words);
-    if (!parsed) return null;
+    if (!parsed) return { kind: "error", message: `"${words[0]}" is not a digest command.`, hint: EXAMPLES };
     if (parsed.kind === "invalid") return { kind: "error", message: parsed.message, hint: EXAMPLES };
     if (!ctx.target) return noChannel();
     if (parsed.kind === "show") {
@@ -75,4 +75,5 @@ export function createDigestCommand(deps: DigestCommandDeps): CommandHandler {
     });
     return shown(d, ctx.now, `Digest set: ${describeDigest(d)}`, "success");
   };
+  return { heads: ["digest", "digests"], run };
 }

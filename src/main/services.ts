@@ -3,7 +3,7 @@
 import { createSlackSchedulerNotifier } from "../adapters/slack/notifier.js";
 import { createTeamsSchedulerNotifier } from "../adapters/teams/notifier.js";
 import { playgroundAdminIds } from "../adapters/web/identity.js";
-import { createBot, type Bot, type CommandHandler } from "../bot/bot.js";
+import { type Bot, type ChatCommand, createBot } from "../bot/bot.js";
 import { bareAdminsWarning } from "../bot/commands/admin.js";
 import { createAlertsCommand } from "../alerts/command.js";
 import { createBudgetCommand } from "../budgets/command.js";
@@ -58,7 +58,7 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   // The local playground may change its own digests and budgets; never in production.
   const admins = [...config.admins, ...playgroundAdminIds(config)];
   const alerting = { store, admins, notifiers, logger, tz: config.tz, costType: config.costType };
-  const commands: CommandHandler[] = [
+  const commands: ChatCommand[] = [
     createAccuracyCommand({ checks: store.estimateChecks }),
     forecastCommand,
     errorsCommand,

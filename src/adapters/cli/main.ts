@@ -81,7 +81,7 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
     const costSource = await createCostSource(opts.source, sourceOpts);
     const metrics = await createMetricsSource(opts.source, sourceOpts);
     // Channel settings (budget set, digest, alerts) answer that they are chat commands.
-    const commands = [accuracyCommand, forecastCommand, sourceBudgetsCommand, errorsCommand, chatOnlyCommand];
+    const commands = [accuracyCommand, forecastCommand, errorsCommand, chatOnlyCommand, sourceBudgetsCommand];
     const bot = createBot({ costSource, metrics, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands });
     const report = await bot.answer(text).finally(() => io.progress?.done());
     if (report.kind === "error") {

@@ -1,10 +1,8 @@
 // The one path from words to a Slack message: ask the bot, turn failures into an error card, render.
 // Also the "working on it…" timing every reply shares. No cost logic; no Web API calls here.
-import type { AskContext, Bot } from "../../bot/bot.js";
+import { type AskContext, type Bot, errorReport } from "../../bot/bot.js";
 import type { types } from "@slack/bolt";
-import type { Report } from "../../bot/report.js";
 import { renderSlack, type SlackMessage } from "../../bot/render/slack.js";
-import { isCostbotError } from "../../base/errors.js";
 import type { Logger } from "../../log.js";
 import type { TzLookup } from "./user-tz.js";
 
@@ -30,22 +28,13 @@ export async function answerAsMessage(deps: AnswerDeps, words: string, ctx: AskC
   try {
     const report = await deps.bot.answer(words, { ...ctx, platform: "slack" });
     // Error cards from the bot (unknown words, a source refusing) are normal answers: one info line.
+    // Only a bug throws; the card then says so vaguely and the log has the details.
     if (report.kind === "error") deps.logger.info({ userId: ctx.userId, message: report.message }, "answered with an error card");
     return renderSlack(report);
   } catch (err) {
     deps.logger.error({ err: describeError(err), userId: ctx.userId, words: words.slice(0, 200) }, "Slack question failed");
     return renderSlack(errorReport(err));
   }
-}
-
-/** A user-facing report for a thrown error: our own errors say what went wrong, others stay vague. */
-export function errorReport(err: unknown): Report {
-  if (isCostbotError(err)) return { kind: "error", message: err.message, hint: err.hint };
-  return {
-    kind: "error",
-    message: "Something went wrong while answering; it has been logged.",
-    hint: "Try again in a minute. If it keeps happening, ask whoever runs costbot to check its logs.",
-  };
 }
 
 /** Loggable shape of an error: name, code and message, never request bodies or tokens. */

@@ -1,6 +1,7 @@
 // Mounts Teams on the shared server: POST /api/messages through botbuilder's CloudAdapter.
 // Everything botbuilder stays in src/adapters/teams; the rest of the app only sees `Mount`.
 import type { TurnContext } from "botbuilder";
+import { isCostbotError } from "../../base/errors.js";
 import type { Mount } from "../../server/app.js";
 import { createTeamsAdapter, type AuthOverrides } from "./adapter.js";
 import { createMemoryConversationStore, type ConversationStore } from "./conversation-store.js";
@@ -52,9 +53,8 @@ export function createTeamsMount(options: TeamsMountOptions = {}): Mount {
 export const mountTeams: Mount = createTeamsMount();
 
 function userMessage(err: unknown): string {
-  const e = err as { name?: string; message?: string; hint?: string };
-  if (e?.name === "CostbotError" && e.message) {
-    return `Sorry, I couldn't answer that: ${e.message}${e.hint ? ` ${e.hint}` : ""}`;
+  if (isCostbotError(err) && err.message) {
+    return `Sorry, I couldn't answer that: ${err.message}${err.hint ? ` ${err.hint}` : ""}`;
   }
   return "Sorry, something went wrong answering that. It has been logged; please try again in a minute.";
 }

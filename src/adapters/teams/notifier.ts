@@ -2,6 +2,7 @@
 // reference, with Bot Connector failures sorted into permanent (403/404) and transient (429/5xx).
 import type { ConversationStore } from "./conversation-store.js";
 import { createTeamsNotifier, type TeamsNotifierDeps } from "./notify.js";
+import { isCostbotError } from "../../base/errors.js";
 import { NotifyError, type Notifier } from "../../schedule/notifier.js";
 
 export type TeamsSchedulerNotifierDeps = TeamsNotifierDeps & { conversations: ConversationStore };
@@ -27,8 +28,8 @@ export function toTeamsNotifyError(err: unknown, conversationId: string): Notify
     name?: string; code?: string; statusCode?: number; message?: string;
     response?: { status?: number; headers?: { get?(name: string): string | undefined } | Record<string, string> };
   };
-  if (e?.name === "CostbotError" && e.code === "NOT_FOUND") {
-    return new NotifyError(e.message ?? "no stored conversation", "permanent", "conversation_not_found", { cause: err });
+  if (isCostbotError(err) && err.code === "NOT_FOUND") {
+    return new NotifyError(err.message, "permanent", "conversation_not_found", { cause: err });
   }
   const status = e?.statusCode ?? e?.response?.status;
   const what = `Teams send to ${conversationId} failed${status ? ` (HTTP ${status})` : ""}: ${e?.message ?? String(err)}`;

@@ -1,8 +1,6 @@
 // The playground's JSON API: POST /playground/api/ask answers like a chat message and returns every
 // rendering; GET /playground/api/state describes the source and the store. No platform SDKs.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Report } from "../../bot/report.js";
-import { isCostbotError } from "../../base/errors.js";
 import type { AppDeps } from "../../server/app.js";
 import { readBody, sendJson } from "../../base/router.js";
 import { PLAYGROUND_TARGET, PLAYGROUND_USER_ID } from "./identity.js";
@@ -34,19 +32,8 @@ export function createPlaygroundApi(deps: AppDeps, opts: ApiOptions) {
         return sendJson(res, 400, { error: `"text" must be a question of 1 to ${MAX_TEXT} characters.` });
       }
       const tz = isKnownZone(body.tz) ? body.tz : undefined;
-      let report: Report;
-      try {
-        report = await deps.bot.answer(text, {
-          platform: "web",
-          userId: PLAYGROUND_USER_ID,
-          target: PLAYGROUND_TARGET,
-          tz,
-        });
-      } catch (err) {
-        // The chat adapters turn these into a message in the conversation; so does the page.
-        if (!isCostbotError(err)) throw err;
-        report = err.hint ? { kind: "error", message: err.message, hint: err.hint } : { kind: "error", message: err.message };
-      }
+      // What the asker can act on comes back as an error report; only a bug throws (the router's 500).
+      const report = await deps.bot.answer(text, { platform: "web", userId: PLAYGROUND_USER_ID, target: PLAYGROUND_TARGET, tz });
       sendJson(res, 200, renderAll(report));
     },
     async state(_req: IncomingMessage, res: ServerResponse) {

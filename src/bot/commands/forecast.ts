@@ -5,7 +5,8 @@ import { isCostbotError } from "../../base/errors.js";
 import { projectSpend } from "../../cost/forecast.js";
 import { toMoneyNumber, type Amount } from "../../cost/money.js";
 import type { CostSource } from "../../cost/types.js";
-import type { CommandHandler } from "../bot.js";
+import type { Bot, ChatCommand, CommandContext } from "../bot.js";
+import { helpReport } from "../help.js";
 import { parseIntent } from "../intent.js";
 import { endOfMonth, shiftDays } from "../../base/dates.js";
 import { lastFinalDay } from "../data-days.js";
@@ -13,57 +14,52 @@ import { formatMonth } from "../date-style.js";
 import { formatDates, formatMoney, freshnessLine } from "../render/format.js";
 import type { Report } from "../report.js";
 
-const WORDS = new Set(["forecast", "projection", "project"]);
 
 /** What a source with its own forecast (the Azure one) offers; others lack the method. */
 interface ForecastingSource extends CostSource {
   forecast(range?: { from: string; to: string }): Promise<{ projected: Amount | null; currency: string; warnings: string[] }>;
 }
 
-export const forecastCommand: CommandHandler = async (words, ctx, bot) => {
-  if (!WORDS.has(words[0] ?? "")) return null;
+export const forecastCommand: ChatCommand = { heads: ["forecast", "projection", "project"], run: forecast };
+
+async function forecast(words: string[], ctx: CommandContext, bot: Bot): Promise<Report> {
   const intent = parseIntent(["this month", ...words.slice(1)].join(" "), { now: ctx.now, tz: ctx.tz, locale: ctx.locale });
-  if (intent.kind !== "spend") return intent.kind === "invalid" ? { kind: "error", message: intent.message } : null;
+  if (intent.kind !== "spend") return intent.kind === "invalid" ? { kind: "error", message: intent.message } : helpReport();
   const { from, to: today } = intent.range;
   const monthEnd = endOfMonth(from);
-  try {
-    const result = await bot.costSource.query({ from: shiftDays(from, -35), to: today, costType: intent.costType });
-    const filters = { model: intent.model, channel: intent.channel, groupBy: "day" as const };
-    const history = aggregate(result.rows, { ...filters, from: shiftDays(from, -35), to: today });
-    // Completed days only: today and any day after the data's end are forecast, never counted.
-    const lastFinal = lastFinalDay(today, result.dataAsOf);
-    const p = projectSpend(history.byDay, from, monthEnd, lastFinal);
-    const currency = [...history.currencies][0] ?? "USD";
-    const money = (a: Amount) => formatMoney(toMoneyNumber(a), currency);
-    const scope = [intent.model, intent.channel && `${intent.channel} channel`].filter(Boolean).join(", ");
-    const fields = [
-      { label: lastFinal < from ? "So far (no completed day yet)" : `So far (${formatDates(from, lastFinal, ctx.locale)})`, value: money(p.actual) },
-      { label: `Forecast, ${p.days.length} more days`, value: money(p.forecast) },
-      { label: "Projected month end", value: money(p.projected) },
-    ];
-    const warnings = [...result.warnings];
-    const azure = await azureForecast(bot.costSource, from, monthEnd);
-    if (azure?.projected != null) {
-      fields.push({ label: "Azure's forecast, all costs in scope", value: formatMoney(toMoneyNumber(azure.projected), azure.currency) });
-    }
-    warnings.push(...(azure?.warnings ?? []));
-    const report: Report = {
-      kind: "notice",
-      tone: "info",
-      title: `Forecast for ${formatMonth(from, ctx.locale)}: ${money(p.projected)} on AI models${scope ? ` (${scope})` : ""}`,
-      lines: [
-        "Completed days only: each day after the last one with final cost data is forecast as the average of the same weekday over the four weeks before.",
-        ...warnings,
-        freshnessLine(result.dataAsOf, bot.costSource.name, ctx.locale),
-      ],
-      fields,
-    };
-    return report;
-  } catch (err) {
-    if (isCostbotError(err)) return { kind: "error", message: err.message, hint: err.hint };
-    throw err;
+  const result = await bot.costSource.query({ from: shiftDays(from, -35), to: today, costType: intent.costType });
+  const filters = { model: intent.model, channel: intent.channel, groupBy: "day" as const };
+  const history = aggregate(result.rows, { ...filters, from: shiftDays(from, -35), to: today });
+  // Completed days only: today and any day after the data's end are forecast, never counted.
+  const lastFinal = lastFinalDay(today, result.dataAsOf);
+  const p = projectSpend(history.byDay, from, monthEnd, lastFinal);
+  const currency = [...history.currencies][0] ?? "USD";
+  const money = (a: Amount) => formatMoney(toMoneyNumber(a), currency);
+  const scope = [intent.model, intent.channel && `${intent.channel} channel`].filter(Boolean).join(", ");
+  const fields = [
+    { label: lastFinal < from ? "So far (no completed day yet)" : `So far (${formatDates(from, lastFinal, ctx.locale)})`, value: money(p.actual) },
+    { label: `Forecast, ${p.days.length} more days`, value: money(p.forecast) },
+    { label: "Projected month end", value: money(p.projected) },
+  ];
+  const warnings = [...result.warnings];
+  const azure = await azureForecast(bot.costSource, from, monthEnd);
+  if (azure?.projected != null) {
+    fields.push({ label: "Azure's forecast, all costs in scope", value: formatMoney(toMoneyNumber(azure.projected), azure.currency) });
   }
-};
+  warnings.push(...(azure?.warnings ?? []));
+  const report: Report = {
+    kind: "notice",
+    tone: "info",
+    title: `Forecast for ${formatMonth(from, ctx.locale)}: ${money(p.projected)} on AI models${scope ? ` (${scope})` : ""}`,
+    lines: [
+      "Completed days only: each day after the last one with final cost data is forecast as the average of the same weekday over the four weeks before.",
+      ...warnings,
+      freshnessLine(result.dataAsOf, bot.costSource.name, ctx.locale),
+    ],
+    fields,
+  };
+  return report;
+}
 
 async function azureForecast(source: CostSource, from: string, to: string) {
   if (!("forecast" in source) || typeof (source as ForecastingSource).forecast !== "function") return null;

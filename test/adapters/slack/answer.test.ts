@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { errorReport, withWorkingNotice } from "../../../src/adapters/slack/answer.js";
+import { withWorkingNotice } from "../../../src/adapters/slack/answer.js";
+import { errorReport } from "../../../src/bot/bot.js";
 import { CostbotError } from "../../../src/base/errors.js";
 
 /** A promise settled by hand: the test says when the answer arrives, not a clock. */
