@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 
 function files(dir: string): string[] {
@@ -49,6 +49,34 @@ describe("architecture", () => {
   });
 });
 
+// The layers of src/, bottom first (README.md "Code map"): a file may import its own layer and the
+// ones below, never one above. The composition root (src/main/, and the CLI that starts it) is the
+// only place that knows every adapter and feature. Each name is a folder or a file under src/; the
+// longest name that matches a path decides its layer.
+const LAYERS: Array<[layer: string, names: string[]]> = [
+  ["base", ["base", "config.ts", "log.ts"]],
+  ["cost", ["cost"]],
+  ["store", ["store"]],
+  ["bot", ["bot"]],
+  ["schedule", ["schedule"]],
+  ["features", ["digests", "budgets", "alerts"]],
+  ["server", ["server"]],
+  ["adapters", ["adapters"]],
+  ["entry", ["main", join("adapters", "cli")]],
+];
+
+function layerOf(file: string): number {
+  const rel = file.slice("src".length + 1);
+  let found = -1;
+  let longest = -1;
+  LAYERS.forEach(([, names], i) => {
+    for (const name of names) {
+      if ((rel === name || rel.startsWith(name + sep)) && name.length > longest) [found, longest] = [i, name.length];
+    }
+  });
+  return found;
+}
+
 describe("import graph", () => {
   // Relative imports of src/ (type-only ones included): a cycle means two modules cannot be read apart.
   const graph = new Map(
@@ -76,5 +104,22 @@ describe("import graph", () => {
     };
     for (const f of graph.keys()) visit(f);
     expect(cycles).toEqual([]);
+  });
+
+  it("puts every file of src/ in a layer", () => {
+    expect([...graph.keys()].filter((f) => layerOf(f) < 0)).toEqual([]);
+  });
+
+  it("has no import from a higher layer", () => {
+    const upward = [...graph].flatMap(([f, deps]) =>
+      deps.filter((d) => layerOf(d) > layerOf(f)).map((d) => `${f} (${LAYERS[layerOf(f)][0]}) imports ${d} (${LAYERS[layerOf(d)][0]})`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  it("knows the layers it checks (a file of each is placed as the README draws it)", () => {
+    const at = (f: string) => LAYERS[layerOf(join("src", ...f.split("/")))]?.[0];
+    expect(["base/errors.ts", "log.ts", "cost/spikes.ts", "bot/bot.ts", "budgets/check.ts", "main/serve.ts", "adapters/cli/main.ts", "adapters/slack/mount.ts"].map(at))
+      .toEqual(["base", "base", "cost", "bot", "features", "entry", "entry", "adapters"]);
   });
 });

@@ -6,7 +6,6 @@ import { reconcileModels, type ModelCheck } from "../cost/metrics/reconcile.js";
 import { listPriceFallback } from "../cost/metrics/retail.js";
 import type { MetricsSource } from "../cost/metrics/types.js";
 import type { CostSource } from "../cost/types.js";
-import type { ScheduledJob } from "../schedule/jobs.js";
 import type { EstimateChecks } from "../store/types.js";
 import { lastFinalDay } from "./data-days.js";
 import { eachDate, shiftDays } from "../base/dates.js";
@@ -59,7 +58,13 @@ export async function checkEstimates(deps: CheckDeps, now: Date): Promise<CheckR
   return { days, currency, checks: stored, recorded, warnings };
 }
 
-/** Records the last complete days every `everyMs` (default hourly); a day already recorded is left as it is. */
-export function createEstimateCheckJob(deps: CheckDeps & { checks: EstimateChecks }, everyMs = 60 * 60_000): ScheduledJob {
+/**
+ * Records the last complete days every `everyMs` (default hourly); a day already recorded is left as
+ * it is. Shaped as a ScheduledJob (schedule/jobs.ts), a layer above bot/, which the composition root hands it to.
+ */
+export function createEstimateCheckJob(
+  deps: CheckDeps & { checks: EstimateChecks },
+  everyMs = 60 * 60_000,
+): { name: string; everyMs: number; run(now: Date): Promise<void> } {
   return { name: "estimate-checks", everyMs, run: async (now) => void (await checkEstimates(deps, now)) };
 }
