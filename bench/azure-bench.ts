@@ -12,10 +12,17 @@ const NOW = new Date("2025-11-27T10:00:00Z");
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 800);
 const SCOPES = Array.from({ length: 10 }, (_, i) => `/subscriptions/00000000-0000-0000-0000-${String(i + 1).padStart(12, "0")}`);
 const ASK_RANGES: [string, string][] = [
-  ["2025-11-27", "2025-11-27"], ["2025-11-26", "2025-11-26"], ["2025-11-24", "2025-11-27"],
-  ["2025-11-01", "2025-11-27"], ["2025-10-01", "2025-10-31"], ["2025-11-21", "2025-11-27"],
+  ["2025-11-27", "2025-11-27"],
+  ["2025-11-26", "2025-11-26"],
+  ["2025-11-24", "2025-11-27"],
+  ["2025-11-01", "2025-11-27"],
+  ["2025-10-01", "2025-10-31"],
+  ["2025-11-21", "2025-11-27"],
 ];
-const DIGEST_RANGES: [string, string][] = [["2025-11-26", "2025-11-26"], ["2025-11-01", "2025-11-27"]];
+const DIGEST_RANGES: [string, string][] = [
+  ["2025-11-26", "2025-11-26"],
+  ["2025-11-01", "2025-11-27"],
+];
 const credential = { getToken: async () => ({ token: "test-token", expiresOnTimestamp: Date.now() + 3600_000 }) };
 
 const pct = (xs: number[], p: number) => {
@@ -30,12 +37,17 @@ interface FakeStats {
 }
 
 async function startFake(throttle: boolean): Promise<{ url: string; child: ChildProcess; stats(): Promise<FakeStats> }> {
-  const child = fork(new URL("./azure-fake-server.ts", import.meta.url), [String(LATENCY), throttle ? "throttle" : "steady", JSON.stringify(SCOPES)], {
-    execArgv: ["--import", "tsx"],
-  });
+  const child = fork(
+    new URL("./azure-fake-server.ts", import.meta.url),
+    [String(LATENCY), throttle ? "throttle" : "steady", JSON.stringify(SCOPES)],
+    {
+      execArgv: ["--import", "tsx"],
+    },
+  );
   const [{ url }] = (await once(child, "message")) as [{ url: string }];
   return {
-    url, child,
+    url,
+    child,
     async stats() {
       child.send("stats");
       return ((await once(child, "message")) as [FakeStats])[0];
@@ -57,7 +69,11 @@ async function run(label: string, throttle: boolean) {
       return { ms: performance.now() - t0, ok: false, partial: false };
     }
   };
-  const pick = (ranges: [string, string][], i: number): CostQuery => ({ from: ranges[i % ranges.length][0], to: ranges[i % ranges.length][1], costType: "actual" });
+  const pick = (ranges: [string, string][], i: number): CostQuery => ({
+    from: ranges[i % ranges.length][0],
+    to: ranges[i % ranges.length][1],
+    costType: "actual",
+  });
 
   // Cold: the 500 digests fire together while the first 1,000 asks arrive over 5 s.
   const t0 = performance.now();
@@ -75,14 +91,30 @@ async function run(label: string, throttle: boolean) {
   const result = {
     label,
     latencyMs: LATENCY,
-    asks: 1000, digests: 500, scopes: SCOPES.length,
+    asks: 1000,
+    digests: 500,
+    scopes: SCOPES.length,
     queriesReachingAzure: afterCold.firstPages,
     httpRequestsReachingAzure: afterCold.requests,
     queriesAfterWarmPhase: (await fake.stats()).firstPages,
     coldFailures: cold.filter((c) => !c.ok).length,
     coldWallMs: Math.round(coldWall),
-    coldP50: pct(cold.map((c) => c.ms), 50), coldP99: pct(cold.map((c) => c.ms), 99),
-    warmP50: pct(warm.map((c) => c.ms), 50), warmP99: pct(warm.map((c) => c.ms), 99),
+    coldP50: pct(
+      cold.map((c) => c.ms),
+      50,
+    ),
+    coldP99: pct(
+      cold.map((c) => c.ms),
+      99,
+    ),
+    warmP50: pct(
+      warm.map((c) => c.ms),
+      50,
+    ),
+    warmP99: pct(
+      warm.map((c) => c.ms),
+      99,
+    ),
     warmFailures: warm.filter((c) => !c.ok).length,
     answersWithWarnings: [...cold, ...warm].filter((c) => c.partial).length,
     firstError,
@@ -91,8 +123,12 @@ async function run(label: string, throttle: boolean) {
   fake.child.send("close");
   await once(fake.child, "exit");
   console.log(`\n## ${label}`);
-  console.log(`queries reaching Azure: ${result.queriesReachingAzure} (HTTP requests incl. pages and retries: ${result.httpRequestsReachingAzure}); after the warm phase: ${result.queriesAfterWarmPhase}`);
-  console.log(`cold (1,500 concurrent-ish): p50 ${ms(result.coldP50)}, p99 ${ms(result.coldP99)}, failures ${result.coldFailures}, wall ${result.coldWallMs} ms`);
+  console.log(
+    `queries reaching Azure: ${result.queriesReachingAzure} (HTTP requests incl. pages and retries: ${result.httpRequestsReachingAzure}); after the warm phase: ${result.queriesAfterWarmPhase}`,
+  );
+  console.log(
+    `cold (1,500 concurrent-ish): p50 ${ms(result.coldP50)}, p99 ${ms(result.coldP99)}, failures ${result.coldFailures}, wall ${result.coldWallMs} ms`,
+  );
   console.log(`warm (1,500, 50 at a time): p50 ${ms(result.warmP50)}, p99 ${ms(result.warmP99)}, failures ${result.warmFailures}`);
   console.log(`answers with warnings: ${result.answersWithWarnings}${firstError ? `; first error: ${firstError}` : ""}`);
   console.log(`source stats: ${JSON.stringify(result.stats)}`);

@@ -8,18 +8,23 @@ const latencyMs = Number(process.argv[2] ?? 800);
 const throttleEveryOther = process.argv[3] === "throttle";
 const scopes = JSON.parse(process.argv[4] ?? "[]") as string[];
 
-
 const fake = await startArmFake({
-  latencyMs, pageSize: 1000, today: "2025-11-27",
-  fault: (kind, n) => (throttleEveryOther && kind === "query" && n % 2 === 1
-    ? throttled({ "x-ms-ratelimit-microsoft.costmanagement-qpu-retry-after": "2" }) : undefined),
+  latencyMs,
+  pageSize: 1000,
+  today: "2025-11-27",
+  fault: (kind, n) =>
+    throttleEveryOther && kind === "query" && n % 2 === 1 ? throttled({ "x-ms-ratelimit-microsoft.costmanagement-qpu-retry-after": "2" }) : undefined,
 });
 for (const s of scopes) fake.setCosts(s, benchCosts(s));
 process.send!({ url: fake.url });
 process.on("message", async (m: string) => {
   if (m === "stats") {
     const q = fake.of("query");
-    process.send!({ firstPages: q.filter((r) => !r.query.$skiptoken).length, requests: q.length, throttled: Math.floor(q.length / 2) * (throttleEveryOther ? 1 : 0) });
+    process.send!({
+      firstPages: q.filter((r) => !r.query.$skiptoken).length,
+      requests: q.length,
+      throttled: Math.floor(q.length / 2) * (throttleEveryOther ? 1 : 0),
+    });
   } else if (m === "close") {
     await fake.close();
     process.exit(0);

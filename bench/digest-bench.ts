@@ -22,11 +22,18 @@ const TARGETS = 1000;
 const SCOPES = Array.from({ length: 10 }, (_, i) => `/subscriptions/00000000-0000-0000-0000-${String(i + 1).padStart(12, "0")}`);
 // Ten zones, each with the local time that is 09:00 UTC on 27 Nov 2025: every digest is due at once.
 const ZONES: [string, string][] = [
-  ["UTC", "09:00"], ["Europe/London", "09:00"], ["Europe/Berlin", "10:00"], ["Europe/Helsinki", "11:00"], ["Asia/Dubai", "13:00"],
-  ["Asia/Kolkata", "14:30"], ["Asia/Tokyo", "18:00"], ["America/New_York", "04:00"], ["America/Sao_Paulo", "06:00"], ["Atlantic/Azores", "08:00"],
+  ["UTC", "09:00"],
+  ["Europe/London", "09:00"],
+  ["Europe/Berlin", "10:00"],
+  ["Europe/Helsinki", "11:00"],
+  ["Asia/Dubai", "13:00"],
+  ["Asia/Kolkata", "14:30"],
+  ["Asia/Tokyo", "18:00"],
+  ["America/New_York", "04:00"],
+  ["America/Sao_Paulo", "06:00"],
+  ["Atlantic/Azores", "08:00"],
 ];
 const TOKEN = "xoxb-bench";
-
 
 async function round(throttle: boolean) {
   const dir = mkdtempSync(join(tmpdir(), "costbot-digest-bench-"));
@@ -45,11 +52,17 @@ async function round(throttle: boolean) {
   clock.now = new Date("2025-11-27T09:00:00Z");
   const credential = { getToken: async () => ({ token: "test-token", expiresOnTimestamp: Date.now() + 3600_000 }) };
   // The one cache in front, as the server builds it (createCostSource).
-  const costSource = cachedSource(createAzureCostSource({ scopes: SCOPES, endpoint: arm.url, credential, clock: () => clock.now }), { nowMs: () => clock.now.getTime() });
+  const costSource = cachedSource(createAzureCostSource({ scopes: SCOPES, endpoint: arm.url, credential, clock: () => clock.now }), {
+    nowMs: () => clock.now.getTime(),
+  });
   const notifier = createSlackSchedulerNotifier({ botToken: TOKEN, apiUrl: proxy.apiUrl, logger: silentLogger });
   const scheduler = startScheduler({
-    store, bot: createBot({ costSource, clock: () => clock.now }), notifiers: { slack: notifier }, logger: silentLogger,
-    clock: () => clock.now, tickMs: 0,
+    store,
+    bot: createBot({ costSource, clock: () => clock.now }),
+    notifiers: { slack: notifier },
+    logger: silentLogger,
+    clock: () => clock.now,
+    tickMs: 0,
   });
   const count = () => {
     const per = new Map<string, number>();
@@ -68,12 +81,15 @@ async function round(throttle: boolean) {
   await scheduler.stop();
   const result = {
     label: throttle ? "Slack throttled at 100 posts/s (429, Retry-After 1 s)" : "steady",
-    targets: TARGETS, scopes: SCOPES.length,
+    targets: TARGETS,
+    scopes: SCOPES.length,
     azureQueries: arm.of("query").filter((r) => !r.query.$skiptoken).length,
     azureHttpRequests: arm.requests.length,
     azureForecasts: arm.of("forecast").length,
-    wallMs, firstPass: { ...first.results, ...afterFirst },
-    retryWallMs, afterRetryPass: count(),
+    wallMs,
+    firstPass: { ...first.results, ...afterFirst },
+    retryWallMs,
+    afterRetryPass: count(),
     throttled429: proxy.throttled,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
@@ -91,7 +107,10 @@ if (mode === "steady" || mode === "throttled") {
 } else {
   // Each round in its own process, so peak RSS is that round's alone.
   for (const m of ["steady", "throttled"]) {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "bench/digest-bench.ts", m], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const r = spawnSync(process.execPath, ["--import", "tsx", "bench/digest-bench.ts", m], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     console.log(JSON.stringify(JSON.parse(r.stdout), null, 2));
   }
 }

@@ -11,10 +11,32 @@ const esc = (s) => s.replaceAll("'", "''");
 const parquet = /\.parquet$/i.test(file);
 const instance = await DuckDBInstance.create(":memory:");
 const conn = await instance.connect();
-const EA = ["UnitOfMeasure", "MeterName", "MeterCategory", "MeterSubCategory", "Product", "ConsumedService", "PublisherType",
-  "PublisherName", "ResourceId", "ResourceName", "ResourceGroup"];
-const FOCUS = ["x_PricingUnitDescription", "x_SkuMeterName", "x_SkuMeterCategory", "x_SkuMeterSubcategory", "x_SkuDescription",
-  "ServiceName", "x_PublisherCategory", "PublisherName", "ResourceId", "ResourceName", "x_ResourceGroupName"];
+const EA = [
+  "UnitOfMeasure",
+  "MeterName",
+  "MeterCategory",
+  "MeterSubCategory",
+  "Product",
+  "ConsumedService",
+  "PublisherType",
+  "PublisherName",
+  "ResourceId",
+  "ResourceName",
+  "ResourceGroup",
+];
+const FOCUS = [
+  "x_PricingUnitDescription",
+  "x_SkuMeterName",
+  "x_SkuMeterCategory",
+  "x_SkuMeterSubcategory",
+  "x_SkuDescription",
+  "ServiceName",
+  "x_PublisherCategory",
+  "PublisherName",
+  "ResourceId",
+  "ResourceName",
+  "x_ResourceGroupName",
+];
 const [cost, date, meter, texts] = parquet
   ? ["BilledCost", "CAST(ChargePeriodStart AS DATE)", "x_SkuMeterName", FOCUS]
   : ["Cost", "Date", "MeterName", EA];
@@ -29,9 +51,7 @@ const reader = await conn.runAndReadAll(`
   FROM ${table}
   WHERE ${date} BETWEEN DATE '${esc(prevFrom ?? from)}' AND DATE '${esc(to)}'
   GROUP BY ALL`);
-const groups = reader
-  .getRowObjectsJS()
-  .map((r) => ({ current: Boolean(r.current), cost: String(r.cost), rows: Number(r.n) }));
+const groups = reader.getRowObjectsJS().map((r) => ({ current: Boolean(r.current), cost: String(r.cost), rows: Number(r.n) }));
 conn.closeSync();
 instance.closeSync();
 console.log(JSON.stringify({ groups: groups.length > 5000 ? summarise(groups) : groups, maxRssKb: process.resourceUsage().maxRSS }));

@@ -129,9 +129,21 @@ async function main(): Promise<void> {
   const summary = {
     rows: ROWS,
     mode: viaCli ? "cli" : "source-script",
-    costbot: { wallS: median(costbot.map((r) => r.wallMs)) / 1000, cpuS: median(costbot.map((r) => r.cpuS ?? NaN)), peakRssMb: Math.max(...costbot.map((r) => r.rssMb ?? 0)) },
-    duckdb: { wallS: median(duck.map((r) => r.wallMs)) / 1000, cpuS: median(duck.map((r) => r.cpuS ?? NaN)), peakRssMb: Math.max(...duck.map((r) => r.rssMb ?? 0)) },
-    duckdbSameKeys: { wallS: median(same.map((r) => r.wallMs)) / 1000, cpuS: median(same.map((r) => r.cpuS ?? NaN)), peakRssMb: Math.max(...same.map((r) => r.rssMb ?? 0)) },
+    costbot: {
+      wallS: median(costbot.map((r) => r.wallMs)) / 1000,
+      cpuS: median(costbot.map((r) => r.cpuS ?? NaN)),
+      peakRssMb: Math.max(...costbot.map((r) => r.rssMb ?? 0)),
+    },
+    duckdb: {
+      wallS: median(duck.map((r) => r.wallMs)) / 1000,
+      cpuS: median(duck.map((r) => r.cpuS ?? NaN)),
+      peakRssMb: Math.max(...duck.map((r) => r.rssMb ?? 0)),
+    },
+    duckdbSameKeys: {
+      wallS: median(same.map((r) => r.wallMs)) / 1000,
+      cpuS: median(same.map((r) => r.cpuS ?? NaN)),
+      peakRssMb: Math.max(...same.map((r) => r.rssMb ?? 0)),
+    },
     wallRatio: median(costbot.map((r) => r.wallMs)) / median(duck.map((r) => r.wallMs)),
     wallRatioSameKeys: median(costbot.map((r) => r.wallMs)) / median(same.map((r) => r.wallMs)),
     // Other sessions share this machine: their load stretches both wall times.

@@ -8,10 +8,14 @@ export function benchCosts(scope: string): FakeCost[] {
     const date = new Date(t).toISOString().slice(0, 10);
     for (let r = 0; r < 20; r++, i++) {
       rows.push({
-        date, cost: `${(i * 7919) % 997}.${String((i * 104729) % 1_000_000).padStart(6, "0")}`, quantity: i % 50,
+        date,
+        cost: `${(i * 7919) % 997}.${String((i * 104729) % 1_000_000).padStart(6, "0")}`,
+        quantity: i % 50,
         dims: {
           ResourceId: `${scope}/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/ai-${r}`,
-          Meter: `gpt 4o 0513 ${r % 2 ? "Input" : "Output"} global Tokens`, PublisherType: "Azure", UnitOfMeasure: "1K",
+          Meter: `gpt 4o 0513 ${r % 2 ? "Input" : "Output"} global Tokens`,
+          PublisherType: "Azure",
+          UnitOfMeasure: "1K",
         },
       });
     }

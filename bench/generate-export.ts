@@ -27,28 +27,66 @@ interface Meter {
 }
 
 const ai = (name: string, price: number, sub = "Azure OpenAI", unit = "1K", qtyMax = 2000): Meter => ({
-  name, category: "Cognitive Services", sub, product: `Azure OpenAI - ${name}`, service: "Microsoft.CognitiveServices",
-  unit, price, publisherType: "Azure", publisher: "Microsoft", family: "AI + Machine Learning", pool: "ai", qtyMax,
+  name,
+  category: "Cognitive Services",
+  sub,
+  product: `Azure OpenAI - ${name}`,
+  service: "Microsoft.CognitiveServices",
+  unit,
+  price,
+  publisherType: "Azure",
+  publisher: "Microsoft",
+  family: "AI + Machine Learning",
+  pool: "ai",
+  qtyMax,
 });
 const mp = (model: string, name: string, price: number): Meter => ({
-  name, category: "SaaS", sub: model, product: `${model} - ${name}`, service: "SaaS", unit: "1K", price,
-  publisherType: "Marketplace", publisher: model.split(" ")[0], family: "SaaS", pool: "marketplace", qtyMax: 1000,
+  name,
+  category: "SaaS",
+  sub: model,
+  product: `${model} - ${name}`,
+  service: "SaaS",
+  unit: "1K",
+  price,
+  publisherType: "Marketplace",
+  publisher: model.split(" ")[0],
+  family: "SaaS",
+  pool: "marketplace",
+  qtyMax: 1000,
 });
 const other = (name: string, category: string, sub: string, service: string, unit: string, price: number): Meter => ({
-  name, category, sub, product: `${category} ${sub} - ${name}`, service, unit, price, publisherType: "Azure",
-  publisher: "Microsoft", family: category === "Virtual Machines" ? "Compute" : "Storage", pool: "other", qtyMax: unit === "1 Hour" ? 24 : 20,
+  name,
+  category,
+  sub,
+  product: `${category} ${sub} - ${name}`,
+  service,
+  unit,
+  price,
+  publisherType: "Azure",
+  publisher: "Microsoft",
+  family: category === "Virtual Machines" ? "Compute" : "Storage",
+  pool: "other",
+  qtyMax: unit === "1 Hour" ? 24 : 20,
 });
 
 // AI meter names from test/fixtures/reference/meters (real export spellings).
 const METERS: Meter[] = [
-  ai("gpt 4o 0513 Input global Tokens", 0.0025), ai("gpt 4o 0513 Output global Tokens", 0.01),
-  ai("gpt-4o-mini-0718-Inp-glbl Tokens", 0.00015), ai("gpt-4o-mini-0718-Outp-glbl Tokens", 0.0006),
-  ai("gpt 4.1 Inp glbl Tokens", 0.002), ai("gpt 4.1 Outp glbl Tokens", 0.008),
-  ai("gpt 4.1 mini Inp glbl Tokens", 0.0004), ai("gpt 4.1 mini Outp glbl Tokens", 0.0016),
-  ai("R1 Inp glbl Tokens", 0.00135, "Azure AI Foundry Models"), ai("R1 Outp glbl Tokens", 0.0054, "Azure AI Foundry Models"),
-  ai("GPT 5 outpt Glbl 1M Tokens", 10, "Azure OpenAI", "1M", 2), ai("Provisioned Managed Global", 1, "Azure OpenAI", "1 Hour", 24),
-  mp("Mistral Large 2411", "paygo-inference-input-tokens", 0.002), mp("Mistral Large 2411", "paygo-inference-output-tokens", 0.006),
-  mp("Cohere Command R", "paygo-inference-input-tokens", 0.00015), mp("Meta Llama 3.1 405B", "paygo-inference-output-tokens", 0.016),
+  ai("gpt 4o 0513 Input global Tokens", 0.0025),
+  ai("gpt 4o 0513 Output global Tokens", 0.01),
+  ai("gpt-4o-mini-0718-Inp-glbl Tokens", 0.00015),
+  ai("gpt-4o-mini-0718-Outp-glbl Tokens", 0.0006),
+  ai("gpt 4.1 Inp glbl Tokens", 0.002),
+  ai("gpt 4.1 Outp glbl Tokens", 0.008),
+  ai("gpt 4.1 mini Inp glbl Tokens", 0.0004),
+  ai("gpt 4.1 mini Outp glbl Tokens", 0.0016),
+  ai("R1 Inp glbl Tokens", 0.00135, "Azure AI Foundry Models"),
+  ai("R1 Outp glbl Tokens", 0.0054, "Azure AI Foundry Models"),
+  ai("GPT 5 outpt Glbl 1M Tokens", 10, "Azure OpenAI", "1M", 2),
+  ai("Provisioned Managed Global", 1, "Azure OpenAI", "1 Hour", 24),
+  mp("Mistral Large 2411", "paygo-inference-input-tokens", 0.002),
+  mp("Mistral Large 2411", "paygo-inference-output-tokens", 0.006),
+  mp("Cohere Command R", "paygo-inference-input-tokens", 0.00015),
+  mp("Meta Llama 3.1 405B", "paygo-inference-output-tokens", 0.016),
   other("Analytics Logs Data Ingestion", "Log Analytics", "", "Microsoft.OperationalInsights", "1 GB", 2.3),
   other("Hot LRS Data Stored", "Storage", "Tiered Block Blob", "Microsoft.Storage", "1 GB/Month", 0.0184),
   other("GRS List and Create Container Operations", "Storage", "Tiered Block Blob", "Microsoft.Storage", "10K", 0.1),
@@ -88,7 +126,12 @@ export async function generateExport(o: GenerateOptions): Promise<void> {
       const sub = subs[i % subs.length];
       const rg = pool === "other" ? `rg-app-${i % 12}` : `rg-ai-${i % 5}`;
       const name = pool === "ai" ? `ai-svc-${i}` : pool === "marketplace" ? guid(r) : `res${hex(r, 10)}`;
-      const provider = pool === "ai" ? "Microsoft.CognitiveServices/accounts" : pool === "marketplace" ? "Microsoft.SaaS/resources" : "Microsoft.Compute/virtualMachines";
+      const provider =
+        pool === "ai"
+          ? "Microsoft.CognitiveServices/accounts"
+          : pool === "marketplace"
+            ? "Microsoft.SaaS/resources"
+            : "Microsoft.Compute/virtualMachines";
       return { sub, rg, name, id: `/subscriptions/${sub}/resourceGroups/${rg}/providers/${provider}/${name}` };
     });
   const pools = { ai: resources("ai", 30), marketplace: resources("marketplace", 12), other: resources("other", 150) };
@@ -116,12 +159,61 @@ export async function generateExport(o: GenerateOptions): Promise<void> {
     const tags = `"env": "prod","team": "${res.rg}","costcenter": "cc-${res.rg.length}"`;
     batch +=
       [
-        "8611537", "Contoso EA", `${mm}/01/${d.getUTCFullYear()}`, `${mm}/28/${d.getUTCFullYear()}`, "8611537", "Contoso EA",
-        "owner@contoso.example", "AI Platform", res.sub, "Contoso AI Prod", date, q(m.product), "AAH-12345", "00000000-aaaa-bbbb-cccc-000000000000",
-        m.family, m.category, q(m.sub), "US East", q(m.name), qty, m.price.toString(), cost, m.price.toString(), "USD", "eastus", "",
-        m.service, res.id, res.name, "", "", q(info), q(tags), "12345", "AI", "cc-1", m.unit, res.rg, "", "", "", "",
-        "MS-AZR-0017P", m.pool === "marketplace" ? "False" : "True", "", m.publisher, "", "Usage", "UsageBased", m.publisherType,
-        m.price.toString(), "OnDemand", "", "", "",
+        "8611537",
+        "Contoso EA",
+        `${mm}/01/${d.getUTCFullYear()}`,
+        `${mm}/28/${d.getUTCFullYear()}`,
+        "8611537",
+        "Contoso EA",
+        "owner@contoso.example",
+        "AI Platform",
+        res.sub,
+        "Contoso AI Prod",
+        date,
+        q(m.product),
+        "AAH-12345",
+        "00000000-aaaa-bbbb-cccc-000000000000",
+        m.family,
+        m.category,
+        q(m.sub),
+        "US East",
+        q(m.name),
+        qty,
+        m.price.toString(),
+        cost,
+        m.price.toString(),
+        "USD",
+        "eastus",
+        "",
+        m.service,
+        res.id,
+        res.name,
+        "",
+        "",
+        q(info),
+        q(tags),
+        "12345",
+        "AI",
+        "cc-1",
+        m.unit,
+        res.rg,
+        "",
+        "",
+        "",
+        "",
+        "MS-AZR-0017P",
+        m.pool === "marketplace" ? "False" : "True",
+        "",
+        m.publisher,
+        "",
+        "Usage",
+        "UsageBased",
+        m.publisherType,
+        m.price.toString(),
+        "OnDemand",
+        "",
+        "",
+        "",
       ].join(",") + "\n";
     if (batch.length > 1 << 20) {
       await write(batch);

@@ -32,8 +32,17 @@ const heapMb = () => (gc?.(), process.memoryUsage().heapUsed / 2 ** 20);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
 const accounts: FakeAccount[] = Array.from({ length: ACCOUNTS }, (_, a) => ({
-  sub: SUB, rg: `rg-${a % 10}`, name: `ai-${a}`, kind: a % 2 ? "AIServices" : "OpenAI", location: a < 60 ? "eastus" : "westus",
-  deployments: Array.from({ length: DEPLOYMENTS }, (_, d) => ({ name: `dep-${d}`, model: MODELS[d % MODELS.length], version: "1", sku: "GlobalStandard" })),
+  sub: SUB,
+  rg: `rg-${a % 10}`,
+  name: `ai-${a}`,
+  kind: a % 2 ? "AIServices" : "OpenAI",
+  location: a < 60 ? "eastus" : "westus",
+  deployments: Array.from({ length: DEPLOYMENTS }, (_, d) => ({
+    name: `dep-${d}`,
+    model: MODELS[d % MODELS.length],
+    version: "1",
+    sku: "GlobalStandard",
+  })),
 }));
 const points: FakePoint[] = [];
 for (let i = 0; i < DAYS; i++) {
@@ -42,7 +51,13 @@ for (let i = 0; i < DAYS; i++) {
     for (const dep of acct.deployments) {
       const base = { account: acct.name, deployment: dep.name, date };
       points.push({ ...base, metric: "InputTokens", total: 100_000 + i }, { ...base, metric: "OutputTokens", total: 20_000 });
-      for (const [statusCode, total] of [["200", 95], ["400", 2], ["408", 1], ["429", 2]] as const) points.push({ ...base, metric: "ModelRequests", statusCode, total });
+      for (const [statusCode, total] of [
+        ["200", 95],
+        ["400", 2],
+        ["408", 1],
+        ["429", 2],
+      ] as const)
+        points.push({ ...base, metric: "ModelRequests", statusCode, total });
     }
   }
 }
@@ -85,7 +100,11 @@ await fake.close();
 // recent error as `help accuracy` shows it, read from the store.
 const dir = mkdtempSync(join(tmpdir(), "costbot-bench-"));
 const store = await openStore(join(dir, "costbot.db"), { clock: () => NOW });
-const demo = { costSource: createDemoCostSource({ clock: () => NOW }), metrics: createDemoMetricsSource({ clock: () => NOW }), checks: store.estimateChecks };
+const demo = {
+  costSource: createDemoCostSource({ clock: () => NOW }),
+  metrics: createDemoMetricsSource({ clock: () => NOW }),
+  checks: store.estimateChecks,
+};
 const t2 = performance.now();
 const recordedFirst = await checkEstimates(demo, NOW);
 const recordMs = performance.now() - t2;
@@ -94,18 +113,33 @@ const accuracyBot = createBot({ ...demo, clock: () => NOW, commands: [createAccu
 const t3 = performance.now();
 const answer = (await accuracyBot.answer("help accuracy")) as NoticeReport;
 const answerMs = performance.now() - t3;
-const perDay = dayAccuracy(recordedFirst.days, recordedFirst.checks).map((d) => `${d.date} ${d.error === null ? "–" : `${(100 * d.error).toFixed(2)}%`}`);
+const perDay = dayAccuracy(recordedFirst.days, recordedFirst.checks).map(
+  (d) => `${d.date} ${d.error === null ? "–" : `${(100 * d.error).toFixed(2)}%`}`,
+);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 
-console.log(JSON.stringify({
-  accounts: ACCOUNTS, deployments: ACCOUNTS * DEPLOYMENTS, days: DAYS, usageRows: first.usage.length,
-  firstRefresh: { requests: counts, wallMs: Math.round(refreshMs), heapMb: +(heap1 - heap0).toFixed(1) },
-  refreshAfterTtl: { requests: refreshAgainRequests, wallMs: Math.round(refreshAgainMs) },
-  todayWarm: { asks: lat.length, p50: +pct(lat, 50).toFixed(2), p99: +pct(lat, 99).toFixed(2), requestsDuring: warmRequests },
-  reconciliation: {
-    recorded: recordedFirst.recorded, recordedOnSecondRun: recordedAgain.recorded, recordMs: Math.round(recordMs),
-    helpAccuracyMs: Math.round(answerMs), title: answer.title, perDay,
-  },
-  gc: Boolean(gc),
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      accounts: ACCOUNTS,
+      deployments: ACCOUNTS * DEPLOYMENTS,
+      days: DAYS,
+      usageRows: first.usage.length,
+      firstRefresh: { requests: counts, wallMs: Math.round(refreshMs), heapMb: +(heap1 - heap0).toFixed(1) },
+      refreshAfterTtl: { requests: refreshAgainRequests, wallMs: Math.round(refreshAgainMs) },
+      todayWarm: { asks: lat.length, p50: +pct(lat, 50).toFixed(2), p99: +pct(lat, 99).toFixed(2), requestsDuring: warmRequests },
+      reconciliation: {
+        recorded: recordedFirst.recorded,
+        recordedOnSecondRun: recordedAgain.recorded,
+        recordMs: Math.round(recordMs),
+        helpAccuracyMs: Math.round(answerMs),
+        title: answer.title,
+        perDay,
+      },
+      gc: Boolean(gc),
+    },
+    null,
+    2,
+  ),
+);

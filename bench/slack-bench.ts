@@ -118,7 +118,7 @@ async function load(connections: number, seconds: number, rate: number): Promise
   });
   // Answers still in flight when the clock stopped.
   await slack.waitFor(() => sentAt.size === 0, 10_000).catch(() => undefined);
-  const cpuPerRequest = (await serverCpuMs() - cpuBefore) / Math.max(1, result.requests.total);
+  const cpuPerRequest = ((await serverCpuMs()) - cpuBefore) / Math.max(1, result.requests.total);
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.disconnect();
   await exited;

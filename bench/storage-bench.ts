@@ -37,7 +37,9 @@ try {
   const folder = "focus/focus-cost/20251001-20251031/202511010944/3e3a0db7-4a48-402c-bd1d-ac07e0e339cf";
   const body = await readFile(FILE);
   await container.getBlockBlobClient(`${folder}/part_0_0001.snappy.parquet`).uploadData(body);
-  const manifest = JSON.parse(await readFile("test/fixtures/reference/azure-storage-exports/manifest.real.focuscost-parquet-snappy.scheduled-month-close.json", "utf8"));
+  const manifest = JSON.parse(
+    await readFile("test/fixtures/reference/azure-storage-exports/manifest.real.focuscost-parquet-snappy.scheduled-month-close.json", "utf8"),
+  );
   manifest.blobs = [{ blobName: `${folder}/part_0_0001.snappy.parquet`, byteCount: body.length, dataRowCount: null }];
   manifest.blobCount = 1;
   manifest.runInfo.startDate = "2025-10-01T00:00:00";
@@ -69,17 +71,29 @@ try {
     if (r.kind === "error") throw new Error(`answer ${i} failed: ${r.message}`);
   }
 
-  console.log(JSON.stringify({
-    file: FILE,
-    bytes: (await stat(FILE)).size,
-    firstSync: { ms: Math.round(syncMs), ...first.stats },
-    firstAnswerMs: Math.round(firstAnswerMs),
-    total: (answer as { total?: number }).total,
-    repeated: { n: REPEATS, cache: CACHE, p50Ms: +pct(times, 50).toFixed(2), p99Ms: +pct(times, 99).toFixed(2), maxMs: +Math.max(...times).toFixed(2) },
-    secondSync: second.stats,
-    restartSync: restart.stats,
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        file: FILE,
+        bytes: (await stat(FILE)).size,
+        firstSync: { ms: Math.round(syncMs), ...first.stats },
+        firstAnswerMs: Math.round(firstAnswerMs),
+        total: (answer as { total?: number }).total,
+        repeated: {
+          n: REPEATS,
+          cache: CACHE,
+          p50Ms: +pct(times, 50).toFixed(2),
+          p99Ms: +pct(times, 99).toFixed(2),
+          maxMs: +Math.max(...times).toFixed(2),
+        },
+        secondSync: second.stats,
+        restartSync: restart.stats,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await azurite.stop();
 }

@@ -104,9 +104,13 @@ async function load(users: number, seconds: number): Promise<void> {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   console.log(`teams-bench: ${users} concurrent users, ${elapsed.toFixed(1)} s, local mode, demo data`);
   console.log(`  replies: ${replies.length} (${(replies.length / elapsed).toFixed(0)}/s), errors: ${errors}`);
-  console.log(`  reply at connector  p50 ${ms(pct(replies, 50))}  p90 ${ms(pct(replies, 90))}  p99 ${ms(pct(replies, 99))}  max ${ms(pct(replies, 100))}`);
+  console.log(
+    `  reply at connector  p50 ${ms(pct(replies, 50))}  p90 ${ms(pct(replies, 90))}  p99 ${ms(pct(replies, 99))}  max ${ms(pct(replies, 100))}`,
+  );
   console.log(`  HTTP 200 to channel p50 ${ms(pct(https, 50))}  p99 ${ms(pct(https, 99))}`);
-  console.log(`  server CPU per reply ${ms(cpuMs / replies.length)} (server process used ${((cpuMs / 1000 / elapsed) * 100).toFixed(0)}% of one core)`);
+  console.log(
+    `  server CPU per reply ${ms(cpuMs / replies.length)} (server process used ${((cpuMs / 1000 / elapsed) * 100).toFixed(0)}% of one core)`,
+  );
   const p99 = pct(replies, 99);
   console.log(`  target p99 <= 200 ms: ${p99 <= 200 ? "met" : "NOT met"}`);
 }

@@ -16,7 +16,10 @@ import { join } from "node:path";
 import pg from "pg";
 
 /** A fresh database: a SQLite file in a temp folder, or a new schema on BENCH_PG_URL (default local `test`). */
-interface Backend { fresh(): Promise<string>; cleanup(): Promise<void> }
+interface Backend {
+  fresh(): Promise<string>;
+  cleanup(): Promise<void>;
+}
 const sqliteBackend = (): Backend => {
   const dir = mkdtempSync(join(tmpdir(), "costbot-window-"));
   return { fresh: async () => join(dir, "costbot.db"), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -54,7 +57,10 @@ async function run(name: string, backend: Backend) {
   const url = await backend.fresh();
   const store = await openStore(url);
   await store.saveConversation({
-    id: CONVERSATION, serviceUrl: connector.url, conversationType: "channel", updatedAt: new Date().toISOString(),
+    id: CONVERSATION,
+    serviceUrl: connector.url,
+    conversationType: "channel",
+    updatedAt: new Date().toISOString(),
     reference: { conversation: { id: CONVERSATION, conversationType: "channel" }, bot: { id: "28:costbot", name: "costbot" }, channelId: "msteams" },
   });
   const target = (await store.findTarget("teams", CONVERSATION))!;
@@ -81,7 +87,7 @@ async function run(name: string, backend: Backend) {
   const posted = new Map<string, number>();
   connector.onCall = (call) => void posted.set(current, call.at);
   const notifier = createTeamsSchedulerNotifier({ teams: { ...loadConfig({}).teams }, conversations: store });
-  const report = { kind: "error" as const, message: "Budget \"monthly\" exceeded: $24,530.30 of $20,000.00" };
+  const report = { kind: "error" as const, message: 'Budget "monthly" exceeded: $24,530.30 of $20,000.00' };
   for (let i = 0; i < n + 20; i++) {
     current = `budget:bench:${name}:${i}`;
     await deliver(current, target, report, { store: timed, notifiers: { teams: notifier }, logger: silentLogger });

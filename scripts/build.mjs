@@ -14,7 +14,9 @@ try {
   tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 } catch {
   if (process.argv.includes("--if-typescript")) {
-    console.log("costbot: TypeScript is not installed (dev dependencies omitted), so dist/ was not built; run `npm ci` then `npm run build` to build it");
+    console.log(
+      "costbot: TypeScript is not installed (dev dependencies omitted), so dist/ was not built; run `npm ci` then `npm run build` to build it",
+    );
     process.exit(0);
   }
   console.error("costbot: TypeScript is not installed: run `npm ci` (with dev dependencies) first");

@@ -60,7 +60,9 @@ function main(argv: string[]): number {
     const domain = arg("--domain");
     const out = arg("--out") ?? new URL("appPackage.zip", TEAMS_DIR);
     writeFileSync(out, buildTeamsPackage({ appId, domain }));
-    console.log(`wrote ${typeof out === "string" ? out : "manifest/teams/appPackage.zip"}: upload it in Teams (Apps > Manage your apps > Upload an app)`);
+    console.log(
+      `wrote ${typeof out === "string" ? out : "manifest/teams/appPackage.zip"}: upload it in Teams (Apps > Manage your apps > Upload an app)`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -11,7 +11,7 @@ const ACCENT: Rgba = [15, 108, 189, 255]; // #0F6CBD, the manifest's accentColor
 /** Bars as fractions of the icon: [left, top, right, bottom]. Three rising bars on a baseline. */
 const SHAPES: Array<[number, number, number, number]> = [
   [0.22, 0.56, 0.34, 0.78],
-  [0.44, 0.40, 0.56, 0.78],
+  [0.44, 0.4, 0.56, 0.78],
   [0.66, 0.22, 0.78, 0.78],
   [0.16, 0.78, 0.84, 0.84],
 ];

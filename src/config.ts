@@ -30,8 +30,9 @@ export interface Config {
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 /** Azure's public price list, Foundry Models and Foundry Tools only, primary meter regions. */
-const DEFAULT_PRICES_URL = "https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&meterRegion='primary'&$filter="
-  + encodeURIComponent("serviceName eq 'Foundry Models' or serviceName eq 'Foundry Tools'");
+const DEFAULT_PRICES_URL =
+  "https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&meterRegion='primary'&$filter=" +
+  encodeURIComponent("serviceName eq 'Foundry Models' or serviceName eq 'Foundry Tools'");
 
 /** Thrown for configuration a user must fix; the message names the variable. */
 export class ConfigError extends Error {}
@@ -47,7 +48,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // "Production" and " production" mean production too: a typo must not turn safety checks off.
   const production = (env.NODE_ENV ?? "").trim().toLowerCase() === "production";
-  const list = (v?: string) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (v?: string) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const admins = list(env.COSTBOT_ADMINS);
   const badPrefix = admins.find((a) => /^[a-z]+:/i.test(a) && !/^(slack|teams|web):./i.test(a));
   if (badPrefix) {

@@ -9,8 +9,7 @@ function files(dir: string): string[] {
   });
 }
 
-const importsOf = (file: string) =>
-  [...readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]);
+const importsOf = (file: string) => [...readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]);
 
 describe("architecture", () => {
   it("keeps src/bot and src/cost free of chat platform SDKs", () => {
@@ -25,7 +24,11 @@ describe("architecture", () => {
   it("loads the Azure SDK only inside the Azure sources (Cost Management API and Azure Storage exports)", () => {
     const offenders = files("src")
       .filter((f) => !f.includes(join("sources", "azure")) && !f.includes(join("sources", "storage")))
-      .flatMap((f) => importsOf(f).filter((i) => i.startsWith("@azure/")).map((i) => `${f} imports ${i}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => i.startsWith("@azure/"))
+          .map((i) => `${f} imports ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -33,9 +36,7 @@ describe("architecture", () => {
     const offenders = files("src").flatMap((f) =>
       importsOf(f)
         .filter(
-          (i) =>
-            (/^botbuilder/.test(i) && !f.includes(join("adapters", "teams"))) ||
-            (/^@slack\//.test(i) && !f.includes(join("adapters", "slack"))),
+          (i) => (/^botbuilder/.test(i) && !f.includes(join("adapters", "teams"))) || (/^@slack\//.test(i) && !f.includes(join("adapters", "slack"))),
         )
         .map((i) => `${f} imports ${i}`),
     );
@@ -119,7 +120,17 @@ describe("import graph", () => {
 
   it("knows the layers it checks (a file of each is placed as the README draws it)", () => {
     const at = (f: string) => LAYERS[layerOf(join("src", ...f.split("/")))]?.[0];
-    expect(["base/errors.ts", "log.ts", "cost/spikes.ts", "bot/bot.ts", "budgets/check.ts", "main/serve.ts", "adapters/cli/main.ts", "adapters/slack/mount.ts"].map(at))
-      .toEqual(["base", "base", "cost", "bot", "features", "entry", "entry", "adapters"]);
+    expect(
+      [
+        "base/errors.ts",
+        "log.ts",
+        "cost/spikes.ts",
+        "bot/bot.ts",
+        "budgets/check.ts",
+        "main/serve.ts",
+        "adapters/cli/main.ts",
+        "adapters/slack/mount.ts",
+      ].map(at),
+    ).toEqual(["base", "base", "cost", "bot", "features", "entry", "entry", "adapters"]);
   });
 });

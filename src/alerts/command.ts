@@ -24,9 +24,18 @@ export function createAlertsCommand(deps: AlertsCommandDeps): ChatCommand {
     if (verb !== undefined && !HERE.has(verb) && !OFF.has(verb) && verb !== "status") {
       return { kind: "error", message: `"${verb}" is not an alerts command.`, hint: "Try: alerts here · alerts off · alerts" };
     }
-    if (rest.length) return { kind: "error", message: `I don't understand "${rest.join(" ")}" after "alerts ${verb}".`, hint: "Try: alerts here · alerts off · alerts" };
+    if (rest.length)
+      return {
+        kind: "error",
+        message: `I don't understand "${rest.join(" ")}" after "alerts ${verb}".`,
+        hint: "Try: alerts here · alerts off · alerts",
+      };
     if (!ctx.target) {
-      return { kind: "error", message: "Alerts go to a channel, and this message did not come from one.", hint: "Ask in the Slack channel or Teams conversation that should get them." };
+      return {
+        kind: "error",
+        message: "Alerts go to a channel, and this message did not come from one.",
+        hint: "Ask in the Slack channel or Teams conversation that should get them.",
+      };
     }
     if (verb === undefined || verb === "status") return await status(ctx.target.platform, ctx.target.address, deps);
     if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change alert routing");
@@ -67,7 +76,11 @@ async function status(platform: Parameters<Store["findTarget"]>[0], address: str
     tone: "info",
     title: here.length ? "This channel gets Azure budget and spike alerts" : "This channel does not get Azure budget or spike alerts",
     lines: [
-      elsewhere ? `${elsewhere} other channel${elsewhere === 1 ? "" : "s"} get${elsewhere === 1 ? "s" : ""} them too.` : here.length ? "No other channel gets them." : "No channel gets them yet.",
+      elsewhere
+        ? `${elsewhere} other channel${elsewhere === 1 ? "" : "s"} get${elsewhere === 1 ? "s" : ""} them too.`
+        : here.length
+          ? "No other channel gets them."
+          : "No channel gets them yet.",
       deps.webhookTokenSet ? `Webhook for Azure action groups: ${WEBHOOK}` : "The Azure webhook is off until ALERT_WEBHOOK_TOKEN is set.",
       here.length ? "An admin can stop them: alerts off" : "An admin can route them here: alerts here",
     ],

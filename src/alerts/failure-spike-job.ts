@@ -30,7 +30,10 @@ export function failureSpikeCard(s: FailureSpike): NoticeReport {
     tone: "warning",
     title: `Billed failures spike: ${s.model} had ${n(s.billed)} billed failed requests on ${formatDate(s.date)}, ${times}its usual ${n(s.baseline)}`,
     lines: [FAILURE_EXPLANATION, `Usual = the median of the previous ${s.samples} days (Azure Monitor request metrics, status 400 and 408).`],
-    fields: [{ label: "Model", value: s.model }, { label: "Day", value: formatDate(s.date) }],
+    fields: [
+      { label: "Model", value: s.model },
+      { label: "Day", value: formatDate(s.date) },
+    ],
     actions: [{ id: "failspike-day", label: "See failed requests", command: `errors ${s.date} to ${s.date} ${s.model}` }],
   };
 }

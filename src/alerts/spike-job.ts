@@ -34,7 +34,9 @@ function spikeCard(s: Spike, currency = "USD"): NoticeReport {
     title: `Cost spike: ${s.model} cost ${money(s.cost, currency)} on ${day} ${formatDate(s.date, false)}, ${times}its usual ${money(s.baseline, currency)}`,
     lines: [
       `That is ${money(s.excess, currency)} above the median of the previous ${s.samples} ${s.dayType === "weekend" ? "weekend days" : "weekdays"} (typical deviation ${money(s.mad, currency)}).`,
-      s.channel ? `Billed through the ${channelName(s.channel)} channel${s.channel === "marketplace" ? " (not payable with Azure Prepayment)" : ""}.` : "Billed through both channels.",
+      s.channel
+        ? `Billed through the ${channelName(s.channel)} channel${s.channel === "marketplace" ? " (not payable with Azure Prepayment)" : ""}.`
+        : "Billed through both channels.",
     ],
     fields: [
       { label: "Model", value: s.model },
@@ -64,7 +66,11 @@ async function runSpikeCheck(deps: SpikeJobDeps, now: Date): Promise<SpikeRun> {
   const baselineDays = deps.spike?.baselineDays ?? 28;
   // Azure usage dates are UTC calendar days.
   const today = localDate(now, "UTC");
-  const result = await deps.costSource.query({ from: shiftDays(today, -(lookback + baselineDays + 1)), to: today, costType: deps.costType ?? "actual" });
+  const result = await deps.costSource.query({
+    from: shiftDays(today, -(lookback + baselineDays + 1)),
+    to: today,
+    costType: deps.costType ?? "actual",
+  });
   let last = "";
   for (const r of result.rows) if (r.date <= today && r.date > last) last = r.date;
   const spikes: Spike[] = [];
@@ -73,7 +79,8 @@ async function runSpikeCheck(deps: SpikeJobDeps, now: Date): Promise<SpikeRun> {
   const deliveries: SpikeRun["deliveries"] = [];
   if (spikes.length === 0) return { spikes, deliveries };
   const targets = await spikeTargets(deps);
-  if (targets.length === 0) deps.logger.info({ spikes: spikes.map((s) => `${s.model}@${s.date}`) }, "spikes found but no channel has alerts or budgets");
+  if (targets.length === 0)
+    deps.logger.info({ spikes: spikes.map((s) => `${s.model}@${s.date}`) }, "spikes found but no channel has alerts or budgets");
   const currency = result.rows[0]?.currency || "USD";
   for (const s of spikes) {
     for (const t of targets) {

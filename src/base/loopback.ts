@@ -4,7 +4,10 @@ import { isIP } from "node:net";
 
 /** localhost, 127.0.0.0/8 and ::1 (with or without brackets), as a URL or Host header spells them. */
 export function isLoopbackHostname(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "");
+  const h = hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/\.$/, "");
   if (h === "localhost") return true;
   return isLoopbackAddress(h);
 }

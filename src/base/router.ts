@@ -18,9 +18,7 @@ export function createRouter(onError: (err: unknown) => void = () => {}): Router
   const match = (method: string, url: string) => {
     const path = url.split("?")[0];
     return routes.find(
-      (r) =>
-        (r.method === method || r.method === "*") &&
-        (r.path.endsWith("*") ? path.startsWith(r.path.slice(0, -1)) : r.path === path),
+      (r) => (r.method === method || r.method === "*") && (r.path.endsWith("*") ? path.startsWith(r.path.slice(0, -1)) : r.path === path),
     );
   };
   const server = createServer(async (req, res) => {

@@ -34,7 +34,10 @@ export async function withDeployments(report: SpendReport, metrics: MetricsSourc
       groups.push({ ...g, key: `${g.key} (no deployment metrics)`, model: g.key, allocated: false });
       continue;
     }
-    const cents = splitCents(BigInt(Math.round(g.cost * 100)), deployments.map((u) => BigInt(Math.round(u.inputTokens + u.outputTokens))));
+    const cents = splitCents(
+      BigInt(Math.round(g.cost * 100)),
+      deployments.map((u) => BigInt(Math.round(u.inputTokens + u.outputTokens))),
+    );
     deployments.forEach((u, i) => {
       const d = info.get(`${u.account}|${u.deployment}`);
       const account = u.account.split("/").pop() ?? u.account;

@@ -25,7 +25,11 @@ export function lastFinalDay(todayIso: string, dataAsOf: string | null): string 
  * the data ends and labelled so ("October 2026 until the data ends"): never shown as a whole month
  * the source only partly holds. null when the range has data.
  */
-export function lastMonthWithData(range: DateRange, coverage?: { from: string; to: string } | null, locale?: string): { range: DateRange; dataEnds: string; month: string; whole: boolean } | null {
+export function lastMonthWithData(
+  range: DateRange,
+  coverage?: { from: string; to: string } | null,
+  locale?: string,
+): { range: DateRange; dataEnds: string; month: string; whole: boolean } | null {
   if (!coverage || coverage.to >= range.from) return null;
   const first = startOfMonth(coverage.to);
   const month = formatMonth(first, locale);

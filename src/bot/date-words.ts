@@ -2,12 +2,22 @@
 // Relative words (today, last week, last 7 days, q3...) and explicit ones (2025-11, since nov 1,
 // 2025-11-01 to 2025-11-15). Pure: date-fns + @date-fns/tz only, no platform or cost imports.
 import {
-  addDays, endOfMonth, endOfQuarter, endOfWeek, endOfYear, startOfMonth, startOfQuarter, startOfWeek,
-  startOfYear, subDays, subMonths, subQuarters, subWeeks, subYears,
+  addDays,
+  endOfMonth,
+  endOfQuarter,
+  endOfWeek,
+  endOfYear,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+  startOfYear,
+  subDays,
+  subMonths,
+  subQuarters,
+  subWeeks,
+  subYears,
 } from "date-fns";
-import {
-  type Clock, type Span, dateIn, iso, matchSpan, rangeLabel, sinceLabel, yesterday,
-} from "./intent-calendar.js";
+import { type Clock, type Span, dateIn, iso, matchSpan, rangeLabel, sinceLabel, yesterday } from "./intent-calendar.js";
 import type { DateRange, InvalidIntent } from "./intent-types.js";
 import { wordTable } from "./intent-words.js";
 import type { CompareRule, PeriodUnit } from "./periods.js";
@@ -15,14 +25,19 @@ import type { CompareRule, PeriodUnit } from "./periods.js";
 export type Unit = PeriodUnit;
 
 /** A range and how it is compared (absent for explicit dates: see periods.ts previousPeriod). */
-export type DateMatch =
-  | { next: number; range: DateRange; rule?: CompareRule }
-  | { next: number; error: InvalidIntent }
-  | null;
+export type DateMatch = { next: number; range: DateRange; rule?: CompareRule } | { next: number; error: InvalidIntent } | null;
 
 export const UNITS = wordTable<Unit>({
-  day: "day", days: "day", week: "week", weeks: "week", month: "month", months: "month",
-  quarter: "quarter", quarters: "quarter", year: "year", years: "year",
+  day: "day",
+  days: "day",
+  week: "week",
+  weeks: "week",
+  month: "month",
+  months: "month",
+  quarter: "quarter",
+  quarters: "quarter",
+  year: "year",
+  years: "year",
 });
 const SHORTHAND = wordTable<Unit>({ wtd: "week", mtd: "month", qtd: "quarter", ytd: "year" });
 const THIS = new Set(["this", "current"]);
@@ -39,8 +54,11 @@ const make = (from: Date, to: Date, label: string) => ({ from: iso(from), to: is
 export function currentPeriod(c: Clock, unit: Unit): DateRange {
   const o = { weekStartsOn: c.weekStartsOn };
   const start: Record<Unit, Date> = {
-    day: c.today, week: startOfWeek(c.today, o), month: startOfMonth(c.today),
-    quarter: startOfQuarter(c.today), year: startOfYear(c.today),
+    day: c.today,
+    week: startOfWeek(c.today, o),
+    month: startOfMonth(c.today),
+    quarter: startOfQuarter(c.today),
+    year: startOfYear(c.today),
   };
   const label = unit === "day" ? "Today" : `This ${unit}`;
   return make(start[unit], c.today, label);
@@ -51,22 +69,41 @@ function previousWholePeriod(c: Clock, unit: Unit): DateRange {
   const o = { weekStartsOn: c.weekStartsOn };
   const t = c.today;
   switch (unit) {
-    case "day": return make(yesterday(c), yesterday(c), "Yesterday");
-    case "week": { const s = startOfWeek(subWeeks(t, 1), o); return make(s, endOfWeek(s, o), "Last week"); }
-    case "month": { const s = startOfMonth(subMonths(t, 1)); return make(s, endOfMonth(s), "Last month"); }
-    case "quarter": { const s = startOfQuarter(subQuarters(t, 1)); return make(s, endOfQuarter(s), "Last quarter"); }
-    case "year": { const s = startOfYear(subYears(t, 1)); return make(s, endOfYear(s), "Last year"); }
+    case "day":
+      return make(yesterday(c), yesterday(c), "Yesterday");
+    case "week": {
+      const s = startOfWeek(subWeeks(t, 1), o);
+      return make(s, endOfWeek(s, o), "Last week");
+    }
+    case "month": {
+      const s = startOfMonth(subMonths(t, 1));
+      return make(s, endOfMonth(s), "Last month");
+    }
+    case "quarter": {
+      const s = startOfQuarter(subQuarters(t, 1));
+      return make(s, endOfQuarter(s), "Last quarter");
+    }
+    case "year": {
+      const s = startOfYear(subYears(t, 1));
+      return make(s, endOfYear(s), "Last year");
+    }
   }
 }
 
 /** The N units ending today: last 7 days = today-6..today; last 3 months = 3 months back + 1 day. */
 function rolling(c: Clock, n: number, unit: Unit, word: string, next: number): DateMatch {
   const back: Record<Unit, (d: Date) => Date> = {
-    day: (d) => subDays(d, n), week: (d) => subWeeks(d, n), month: (d) => subMonths(d, n),
-    quarter: (d) => subQuarters(d, n), year: (d) => subYears(d, n),
+    day: (d) => subDays(d, n),
+    week: (d) => subWeeks(d, n),
+    month: (d) => subMonths(d, n),
+    quarter: (d) => subQuarters(d, n),
+    year: (d) => subYears(d, n),
   };
   if (n < 1 || n * UNIT_DAYS[unit] > MAX_DAYS) {
-    return { next, error: { kind: "invalid", word, message: `"${word}" is not a stretch I can look back over (1 day to ${MAX_DAYS / 366 | 0} years).` } };
+    return {
+      next,
+      error: { kind: "invalid", word, message: `"${word}" is not a stretch I can look back over (1 day to ${(MAX_DAYS / 366) | 0} years).` },
+    };
   }
   const from = addDays(back[unit](c.today), 1);
   const label = `Last ${n} ${unit}${n === 1 ? "" : "s"}`;
@@ -153,11 +190,25 @@ function finish(c: Clock, s: Span, next: number): DateMatch {
 
 function futureError(c: Clock, s: Span, next: number): DateMatch {
   if (s.from <= c.todayIso) return null;
-  return { next, error: { kind: "invalid", word: s.text, message: `"${s.text}" starts in the future (today is ${c.todayIso} in ${c.tz}); I can only show spend that has happened.` } };
+  return {
+    next,
+    error: {
+      kind: "invalid",
+      word: s.text,
+      message: `"${s.text}" starts in the future (today is ${c.todayIso} in ${c.tz}); I can only show spend that has happened.`,
+    },
+  };
 }
 
 function unknownAfter(w: string[], i: number): DateMatch {
   const word = w[i + 1] ?? w[i];
   const text = w.slice(i, i + 2).join(" ");
-  return { next: i + 2, error: { kind: "invalid", word, message: `I can't read "${text}" as a date. Dates look like 2025-11-05, 2025-11, Nov 5, November 2025 or last 7 days.` } };
+  return {
+    next: i + 2,
+    error: {
+      kind: "invalid",
+      word,
+      message: `I can't read "${text}" as a date. Dates look like 2025-11-05, 2025-11, Nov 5, November 2025 or last 7 days.`,
+    },
+  };
 }

@@ -23,7 +23,8 @@ export async function withEstimate(report: SpendReport, intent: SpendIntent, dep
   if (report.range.complete || report.range.from > today) return report;
   if (hourlyOnly(report, intent)) {
     // Hours are not in the usage metrics: any figure here would be a confident $0.00.
-    const note = "No usage estimate for the days without final cost data: provisioned (PTU) deployments bill per hour, and the usage metrics count tokens, not hours.";
+    const note =
+      "No usage estimate for the days without final cost data: provisioned (PTU) deployments bill per hour, and the usage metrics count tokens, not hours.";
     return { ...report, warnings: [...report.warnings, note] };
   }
   try {
@@ -33,8 +34,9 @@ export async function withEstimate(report: SpendReport, intent: SpendIntent, dep
     if (from > to) return report;
     const metrics = await deps.metrics.usage({ from, to });
     const rate = (model: string) => basis.rates.byModel.get(model);
-    const usage = metrics.usage.filter((u) =>
-      (!intent.model || u.model === intent.model) && (!intent.channel || rate(u.model)?.channel === intent.channel));
+    const usage = metrics.usage.filter(
+      (u) => (!intent.model || u.model === intent.model) && (!intent.channel || rate(u.model)?.channel === intent.channel),
+    );
     // List prices are in USD: with a bill in another currency there is no fallback.
     const retail = listPriceFallback(report.currency, metrics.deployments);
     const e = estimateUsage(usage, basis.rates, retail);

@@ -63,7 +63,9 @@ async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendR
   }
   // Built once per kept source answer, question, zone, locale and local day (the source's one cache
   // says how fresh the answer is), and shared, frozen, by every asker.
-  const key = [JSON.stringify(intent), JSON.stringify(prev), notes.join("\n"), deps.tz, deps.locale ?? "", localDate(deps.now, deps.tz)].join("\u0000");
+  const key = [JSON.stringify(intent), JSON.stringify(prev), notes.join("\n"), deps.tz, deps.locale ?? "", localDate(deps.now, deps.tz)].join(
+    "\u0000",
+  );
   return derived(result, key, () => buildReport(intent, prev, result, notes, deps));
 }
 
@@ -91,7 +93,13 @@ function buildReport(intent: SpendIntent, prev: Period, result: CostResult, note
     total,
     groupBy: intent.groupBy,
     groups: groupsOf(now, before, {
-      groupBy: byKey, from, to, prevFrom: prev.from, prevTo: prev.to, withVanished: intent.compare, noPrevious: prevTotal === null,
+      groupBy: byKey,
+      from,
+      to,
+      prevFrom: prev.from,
+      prevTo: prev.to,
+      withVanished: intent.compare,
+      noPrevious: prevTotal === null,
     }),
     channels: [
       { channel: "microsoft", cost: microsoft, ...prevCost(before.channels.microsoft), prepaymentEligible: true },
@@ -99,14 +107,22 @@ function buildReport(intent: SpendIntent, prev: Period, result: CostResult, note
     ],
     otherCost: toMoneyNumber(now.other),
     dataAsOf: result.dataAsOf,
-    warnings: [...result.warnings, ...notes, ...warningsOf(intent, now, result, prev, deps.locale), ...openWarning(range, open, result.coverage, deps.locale)],
+    warnings: [
+      ...result.warnings,
+      ...notes,
+      ...warningsOf(intent, now, result, prev, deps.locale),
+      ...openWarning(range, open, result.coverage, deps.locale),
+    ],
     costType: intent.costType,
     coverage: result.coverage ?? null,
     ...(deps.locale ? { locale: deps.locale } : {}),
     source: deps.costSource.name,
     filters: { model: intent.model, channel: intent.channel },
     previous: {
-      from: prev.from, to: prev.to, label: prev.label, total: prevTotal,
+      from: prev.from,
+      to: prev.to,
+      label: prev.label,
+      total: prevTotal,
       // A compared period the source only partly holds gives no change worth showing.
       change: !prevTotal || beforeData(prev, result.coverage) ? null : (total - prevTotal) / prevTotal,
     },
@@ -125,7 +141,9 @@ function openWarning(range: { from: string; to: string; complete: boolean }, ope
   // A source whose data simply ends says so itself ("Data ends ..."), below.
   if (range.complete || (cov && cov.to < range.to)) return [];
   const start = open > range.from ? open : range.from;
-  return [`Incomplete: cost data for ${formatDates(start, range.to, locale)} is not final yet (Azure bills hours to a day late), so it will still grow.`];
+  return [
+    `Incomplete: cost data for ${formatDates(start, range.to, locale)} is not final yet (Azure bills hours to a day late), so it will still grow.`,
+  ];
 }
 
 function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, prev: { from: string; to: string }, locale?: string): string[] {
@@ -134,7 +152,8 @@ function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, p
   const w: string[] = [];
   if (agg.unrecognised.size > 0) {
     const currency = [...agg.currencies][0] ?? "USD";
-    const names = [...agg.unrecognised].sort(([a], [b]) => a.localeCompare(b))
+    const names = [...agg.unrecognised]
+      .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, cost]) => `${name} (${toMoneyNumber(cost).toFixed(2)} ${currency})`);
     w.push(`Unrecognised AI meter${names.length > 1 ? "s" : ""} kept under the raw name, never merged into a model: ${names.join(", ")}`);
   }
@@ -147,9 +166,13 @@ function warningsOf(intent: SpendIntent, agg: Aggregation, result: CostResult, p
   }
   const cov = result.coverage;
   if (cov && intent.range.from < cov.from) {
-    w.push(`Data begins ${day(cov.from)}: this range starts before it, so its total leaves out ${days(intent.range.from, prevDay(cov.from, intent.range.to))}.`);
+    w.push(
+      `Data begins ${day(cov.from)}: this range starts before it, so its total leaves out ${days(intent.range.from, prevDay(cov.from, intent.range.to))}.`,
+    );
   } else if (cov && prev.from < cov.from && !outside(prev, cov)) {
-    w.push(`Data begins ${day(cov.from)}: the period compared with (${days(prev.from, prev.to)}) starts before it, so the change is not like for like.`);
+    w.push(
+      `Data begins ${day(cov.from)}: the period compared with (${days(prev.from, prev.to)}) starts before it, so the change is not like for like.`,
+    );
   }
   if (cov && outside(prev, cov)) {
     const edge = prev.to < cov.from ? `begins ${day(cov.from)}` : `ends ${day(cov.to)}`;

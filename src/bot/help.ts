@@ -10,15 +10,25 @@ export function helpReport(): HelpReport {
   return {
     kind: "help",
     intro:
-      "Ask what your company spends on AI models in Azure, Microsoft-billed and Marketplace. " +
-      "With no date words you get this month, by model.",
+      "Ask what your company spends on AI models in Azure, Microsoft-billed and Marketplace. " + "With no date words you get this month, by model.",
     sections: [
       {
         title: "When",
         examples: [
-          "today", "yesterday", "this week", "last week", "this month", "last month", "ytd",
-          "last 7 days", "last 3 months", "november", "2025-11", "q3 2025",
-          "2025-11-01 to 2025-11-15", "since 2025-11-01",
+          "today",
+          "yesterday",
+          "this week",
+          "last week",
+          "this month",
+          "last month",
+          "ytd",
+          "last 7 days",
+          "last 3 months",
+          "november",
+          "2025-11",
+          "q3 2025",
+          "2025-11-01 to 2025-11-15",
+          "since 2025-11-01",
         ],
       },
       {
@@ -27,17 +37,37 @@ export function helpReport(): HelpReport {
       },
       {
         title: "Only some of it",
-        examples: ["gpt-4o yesterday", "deepseek-r1 this week", "marketplace last month", "microsoft by day", "mistral last month", "gpt-5 this month", "ptu"],
+        examples: [
+          "gpt-4o yesterday",
+          "deepseek-r1 this week",
+          "marketplace last month",
+          "microsoft by day",
+          "mistral last month",
+          "gpt-5 this month",
+          "ptu",
+        ],
       },
       {
         title: "Compare and rank",
-        examples: ["this week vs last week", "last week vs the week before", "this week vs last month", "last month compare", "top 5 this month", "amortized last month"],
+        examples: [
+          "this week vs last week",
+          "last week vs the week before",
+          "this week vs last month",
+          "last month compare",
+          "top 5 this month",
+          "amortized last month",
+        ],
       },
       {
         title: "Forecast and budgets",
         examples: [
-          "forecast", "forecast gpt-4o", "budgets", "budget set 5000 monthly", "budget set 800 weekly for gpt-4o",
-          "budget set 1200 monthly marketplace alerts 50,80,100", "budget remove monthly",
+          "forecast",
+          "forecast gpt-4o",
+          "budgets",
+          "budget set 5000 monthly",
+          "budget set 800 weekly for gpt-4o",
+          "budget set 1200 monthly marketplace alerts 50,80,100",
+          "budget remove monthly",
         ],
       },
       {

@@ -44,7 +44,6 @@ export function makeClock(ctx: ParseContext): Clock | InvalidIntent {
   return { tz: ctx.tz, today, todayIso: iso(today), weekStartsOn: ctx.weekStartsOn ?? 1, locale: ctx.locale };
 }
 
-
 /** Local midnight of a calendar date in the clock's zone (month is 0-based). */
 export const dateIn = (c: Clock, y: number, m: number, d: number): TZDate => TZDate.tz(c.tz, y, m, d);
 export const yesterday = (c: Clock): TZDate => subDays(c.today, 1);
@@ -55,8 +54,7 @@ export const rangeLabel = (from: string, to: string, locale?: string): string =>
 export const sinceLabel = (from: string, locale?: string): string => `Since ${formatDate(from, true, locale)}`;
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december"];
+const FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** 0-based month for `nov`, `november`, `sept`; undefined otherwise. */
 function monthIndex(word: string | undefined): number | undefined {
@@ -111,8 +109,7 @@ function yearSpan(c: Clock, y: number, text: string): Span {
 export function matchSpan(w: string[], i: number, c: Clock, after?: Span): SpanMatch {
   const word = w[i];
   if (word === undefined) return null;
-  const done = (next: number, s: Span | InvalidIntent) =>
-    "kind" in s ? { next, error: s } : { next, span: s };
+  const done = (next: number, s: Span | InvalidIntent) => ("kind" in s ? { next, error: s } : { next, span: s });
   let m = ISO_DAY.exec(word);
   if (m) return done(i + 1, withYear(daySpan(c, +m[1], +m[2] - 1, +m[3], word)));
   m = ISO_MONTH.exec(word);

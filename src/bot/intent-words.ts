@@ -14,7 +14,11 @@ export function tokenize(text: string): string[] {
     .replace(/&nbsp;|\u00a0/gi, " ")
     .toLowerCase();
   const words = plain.split(/\s+/).flatMap((w) => w.split(/(\.\.|[–—])/));
-  if (/^\/\w+$/.test(words.find((w) => w) ?? "")) words.splice(words.findIndex((w) => w), 1);
+  if (/^\/\w+$/.test(words.find((w) => w) ?? ""))
+    words.splice(
+      words.findIndex((w) => w),
+      1,
+    );
   return words
     .filter((w) => !w.startsWith("@"))
     .map((w) => (w === ".." || /^[-–—]$/.test(w) ? w : w.replace(/^["'“”‘’([{]+|["'“”‘’)\]}?!.,;:]+$/g, "")))
@@ -30,21 +34,93 @@ export const HELP_WORDS = new Set(["help", "commands", "examples"]);
 
 /** Words that carry no meaning in a cost question ("show me what we spent on ai models"). */
 export const FILLER = new Set([
-  "show", "me", "spend", "spending", "spent", "cost", "costs", "costing", "what", "whats", "what's",
-  "did", "do", "does", "we", "us", "our", "for", "in", "the", "how", "much", "is", "are", "was",
-  "were", "so", "far", "of", "on", "a", "an", "ai", "azure", "model", "models", "usage", "total",
-  "please", "pls", "give", "get", "tell", "i", "can", "see", "breakdown", "broken", "down",
-  "group", "grouped", "split", "report", "all", "and", "at", "it", "about", "with", "list", "costbot",
+  "show",
+  "me",
+  "spend",
+  "spending",
+  "spent",
+  "cost",
+  "costs",
+  "costing",
+  "what",
+  "whats",
+  "what's",
+  "did",
+  "do",
+  "does",
+  "we",
+  "us",
+  "our",
+  "for",
+  "in",
+  "the",
+  "how",
+  "much",
+  "is",
+  "are",
+  "was",
+  "were",
+  "so",
+  "far",
+  "of",
+  "on",
+  "a",
+  "an",
+  "ai",
+  "azure",
+  "model",
+  "models",
+  "usage",
+  "total",
+  "please",
+  "pls",
+  "give",
+  "get",
+  "tell",
+  "i",
+  "can",
+  "see",
+  "breakdown",
+  "broken",
+  "down",
+  "group",
+  "grouped",
+  "split",
+  "report",
+  "all",
+  "and",
+  "at",
+  "it",
+  "about",
+  "with",
+  "list",
+  "costbot",
 ]);
 
 /** Words after `by` / `per` and what they group by. */
 const GROUP_WORDS = wordTable<GroupBy>({
-  model: "model", models: "model", channel: "channel", channels: "channel", billing: "channel",
-  meter: "meter", meters: "meter", resource: "resource", resources: "resource",
-  "resource-group": "resource-group", "resource-groups": "resource-group", resourcegroup: "resource-group",
-  rg: "resource-group", rgs: "resource-group", day: "day", days: "day", date: "day", daily: "day",
-  deployment: "deployment", deployments: "deployment",
-  "deployment-type": "deployment-type", "deployment-types": "deployment-type",
+  model: "model",
+  models: "model",
+  channel: "channel",
+  channels: "channel",
+  billing: "channel",
+  meter: "meter",
+  meters: "meter",
+  resource: "resource",
+  resources: "resource",
+  "resource-group": "resource-group",
+  "resource-groups": "resource-group",
+  resourcegroup: "resource-group",
+  rg: "resource-group",
+  rgs: "resource-group",
+  day: "day",
+  days: "day",
+  date: "day",
+  daily: "day",
+  deployment: "deployment",
+  deployments: "deployment",
+  "deployment-type": "deployment-type",
+  "deployment-types": "deployment-type",
 });
 
 /** Reads `by <thing>` (also `by resource group`, `daily`); returns the grouping and next index. */
@@ -64,15 +140,20 @@ export function matchGrouping(w: string[], i: number): { next: number; groupBy: 
 export const CHANNEL_WORDS = wordTable<Channel>({ microsoft: "microsoft", marketplace: "marketplace" });
 
 export const COST_TYPE_WORDS = wordTable<CostType>({
-  actual: "actual", actuals: "actual", amortized: "amortized", amortised: "amortized",
-  amortization: "amortized", amortisation: "amortized",
+  actual: "actual",
+  actuals: "actual",
+  amortized: "amortized",
+  amortised: "amortized",
+  amortization: "amortized",
+  amortisation: "amortized",
 });
 
 export const COMPARE_FLAGS = new Set(["compare", "comparison", "change", "trend"]);
 /** Words that introduce what to compare with: `vs last week`, `compared to the previous period`. */
 export const VERSUS = new Set(["vs", "v", "versus", "against"]);
 
-const FAMILY = /^(gpt|o1|o3|o4|deepseek|phi|mistral|ministral|codestral|llama|cohere|command-|embed-|text-embedding|dall-e|whisper|tts|jamba|grok|ai21|openai$|ptus?$|provisioned$|sora|mai-ds)/;
+const FAMILY =
+  /^(gpt|o1|o3|o4|deepseek|phi|mistral|ministral|codestral|llama|cohere|command-|embed-|text-embedding|dall-e|whisper|tts|jamba|grok|ai21|openai$|ptus?$|provisioned$|sora|mai-ds)/;
 
 /**
  * A model filter, lowercase: any word of letters/digits/dots/hyphens with both a letter and a

@@ -7,9 +7,7 @@ import { type Clock, makeClock } from "./intent-calendar.js";
 import { matchVersus, resolveVersus, type Versus } from "./intent-compare.js";
 import type { CommandIntent, DateRange, GroupBy, Intent, InvalidIntent, ParseContext } from "./intent-types.js";
 import type { CompareRule } from "./periods.js";
-import {
-  asModelName, CHANNEL_WORDS, COMPARE_FLAGS, COST_TYPE_WORDS, FILLER, HELP_WORDS, matchGrouping, tokenize,
-} from "./intent-words.js";
+import { asModelName, CHANNEL_WORDS, COMPARE_FLAGS, COST_TYPE_WORDS, FILLER, HELP_WORDS, matchGrouping, tokenize } from "./intent-words.js";
 
 const TRY = `Try: this week, last month by channel, gpt-4o yesterday, 2025-11-01 to 2025-11-15, or "help".`;
 
@@ -92,7 +90,13 @@ function readOne(w: string[], i: number, clock: Clock): Step {
   if (vs) {
     if ("error" in vs) return vs.error;
     const setVersus = once("versus", vs.versus, w.slice(i, vs.next).join(" "), "comparison");
-    return { next: vs.next, apply: (d) => { d.compare = true; return setVersus(d); } };
+    return {
+      next: vs.next,
+      apply: (d) => {
+        d.compare = true;
+        return setVersus(d);
+      },
+    };
   }
   const off = matchCompareOff(w, i);
   if (off) return { next: off, apply: (d) => void (d.compareOff = true) };
@@ -105,7 +109,11 @@ function readOne(w: string[], i: number, clock: Clock): Step {
   const g = matchGrouping(w, i);
   if (g) {
     if ("bad" in g) {
-      return { kind: "invalid", word: g.bad, message: `I can't group by "${g.bad}". Try: by model, by channel, by meter, by resource, by resource group, by day, by deployment type.` };
+      return {
+        kind: "invalid",
+        word: g.bad,
+        message: `I can't group by "${g.bad}". Try: by model, by channel, by meter, by resource, by resource group, by day, by deployment type.`,
+      };
     }
     return { next: g.next, apply: once("groupBy", g.groupBy, w.slice(i, g.next).join(" "), "grouping") };
   }

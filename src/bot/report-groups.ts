@@ -19,17 +19,23 @@ export interface GroupOptions {
   noPrevious?: boolean;
 }
 
-const EMPTY: GroupTotals = { cost: 0n, channels: new Set(), inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, hourly: false,
-  otherUsage: {}, recognised: true };
+const EMPTY: GroupTotals = {
+  cost: 0n,
+  channels: new Set(),
+  inputTokens: 0,
+  outputTokens: 0,
+  cachedInputTokens: 0,
+  hourly: false,
+  otherUsage: {},
+  recognised: true,
+};
 
 export function groupsOf(now: Aggregation, before: Aggregation, o: GroupOptions): SpendGroup[] {
   const byDay = o.groupBy === "day";
   // Days read best in calendar order; everything else largest first.
   const byCost = ([ka, a]: [string, GroupTotals], [kb, b]: [string, GroupTotals]) =>
     a.cost === b.cost ? ka.localeCompare(kb) : a.cost > b.cost ? -1 : 1;
-  const entries = byDay
-    ? eachDate(o.from, o.to).map((d): [string, GroupTotals] => [d, now.groups.get(d) ?? EMPTY])
-    : [...now.groups].sort(byCost);
+  const entries = byDay ? eachDate(o.from, o.to).map((d): [string, GroupTotals] => [d, now.groups.get(d) ?? EMPTY]) : [...now.groups].sort(byCost);
   const costs = apportionMoney(entries.map(([, g]) => g.cost));
   const prevEntries = [...before.groups];
   const prevCosts = apportionMoney(prevEntries.map(([, g]) => g.cost));
@@ -38,7 +44,7 @@ export function groupsOf(now: Aggregation, before: Aggregation, o: GroupOptions)
     if (o.noPrevious) return undefined;
     if (!byDay) return prevByKey.get(key) ?? 0;
     const day = shiftDays(o.prevFrom, Math.round((Date.parse(key) - Date.parse(o.from)) / 86_400_000));
-    return day <= o.prevTo ? prevByKey.get(day) ?? 0 : undefined;
+    return day <= o.prevTo ? (prevByKey.get(day) ?? 0) : undefined;
   };
   const rows = entries.map(([key, g], i) => row(key, g, costs[i], counterpart(key)));
   if (o.withVanished && !byDay) {
@@ -65,5 +71,9 @@ function row(key: string, g: GroupTotals, cost: number, previousCost: number | u
 
 // Seconds, hours and pages are summed as floats ("1K" pages of 0.0123): show them to 3 decimals.
 function roundUsage(u: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(u).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+  return Object.fromEntries(
+    Object.entries(u)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, Math.round(v * 1000) / 1000]),
+  );
 }

@@ -53,7 +53,13 @@ export function budgetAlertCard(b: BudgetLike, s: BudgetStatus, kind: "actual" |
       : `At the current pace, spend (${budgetScope(b)}) reaches ${money(s.projected, s.currency)} by ${formatDate(s.window.to, false)}, ${pct(s.projected, b.amount)} of the ${money(b.amount, s.currency)} ${b.period} budget; ${money(s.spent, s.currency)} so far.`,
     driversLine(s),
   ];
-  if (thresholds.length > 1) lines.push(`This also covers the ${thresholds.slice(0, -1).map((t) => `${t}%`).join(", ")} threshold${thresholds.length > 2 ? "s" : ""}.`);
+  if (thresholds.length > 1)
+    lines.push(
+      `This also covers the ${thresholds
+        .slice(0, -1)
+        .map((t) => `${t}%`)
+        .join(", ")} threshold${thresholds.length > 2 ? "s" : ""}.`,
+    );
   if (kind === "actual" && s.projected > s.spent) lines.push(`Projected ${money(s.projected, s.currency)} by ${formatDate(s.window.to, false)}.`);
   if (s.lastDataDate) lines.push(`Cost data through ${formatDate(s.lastDataDate)} (Azure reports with a lag of hours).`);
   return {

@@ -36,7 +36,13 @@ export async function targetZone(store: Store, target: Target, fallback = "UTC")
 }
 
 /** Evaluates one budget now and announces what newly crossed; never throws for a failed send. */
-export async function checkBudget(budget: Budget, target: Target, now: Date, deps: BudgetCheckDeps, memo: CostMemo = new Map()): Promise<BudgetCheck> {
+export async function checkBudget(
+  budget: Budget,
+  target: Target,
+  now: Date,
+  deps: BudgetCheckDeps,
+  memo: CostMemo = new Map(),
+): Promise<BudgetCheck> {
   const window = periodWindow(budget.period, now, await targetZone(deps.store, target, deps.tz));
   const from = shiftDays(window.from, -HISTORY_DAYS);
   const costType = deps.costType ?? "actual";
@@ -63,7 +69,11 @@ export async function checkBudget(budget: Budget, target: Target, now: Date, dep
     }
   };
   await announce("actual", status.actualCrossed, budgetKey);
-  await announce("forecast", status.forecastCrossed.map((f) => f.threshold), forecastKey);
+  await announce(
+    "forecast",
+    status.forecastCrossed.map((f) => f.threshold),
+    forecastKey,
+  );
   return { budget, status, sent };
 }
 

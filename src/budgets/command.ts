@@ -38,7 +38,16 @@ export function createBudgetCommand(deps: BudgetCommandDeps): ChatCommand {
     if (cmd.kind === "remove") return await removeBudget(target, cmd.name, deps);
     const existed = (await deps.store.listBudgets({ targetId: target.id })).some((b) => b.name.toLowerCase() === cmd.name.toLowerCase());
     const budget = await deps.store.createBudget(
-      { name: cmd.name, targetId: target.id, amount: cmd.amount, period: cmd.period, model: cmd.model, channel: cmd.channel, thresholds: cmd.thresholds, createdBy: ctx.userId ?? "unknown" },
+      {
+        name: cmd.name,
+        targetId: target.id,
+        amount: cmd.amount,
+        period: cmd.period,
+        model: cmd.model,
+        channel: cmd.channel,
+        thresholds: cmd.thresholds,
+        createdBy: ctx.userId ?? "unknown",
+      },
       { replace: true },
     );
     return await confirm(budget, target, existed, cmd.periodDefaulted, ctx, checkDeps);
@@ -47,8 +56,17 @@ export function createBudgetCommand(deps: BudgetCommandDeps): ChatCommand {
 }
 
 /** The confirmation, after checking the budget at once (an already crossed threshold alerts now). */
-async function confirm(budget: Budget, target: Target, existed: boolean, periodDefaulted: boolean, ctx: CommandContext, deps: BudgetCheckDeps): Promise<NoticeReport> {
-  const lines = [`Counts ${budgetScope(budget)}; alerts at ${budget.thresholds.map((t) => `${t}%`).join(", ")} of the amount, once per ${periodNoun(budget.period)} each, on actual spend and on forecast.`];
+async function confirm(
+  budget: Budget,
+  target: Target,
+  existed: boolean,
+  periodDefaulted: boolean,
+  ctx: CommandContext,
+  deps: BudgetCheckDeps,
+): Promise<NoticeReport> {
+  const lines = [
+    `Counts ${budgetScope(budget)}; alerts at ${budget.thresholds.map((t) => `${t}%`).join(", ")} of the amount, once per ${periodNoun(budget.period)} each, on actual spend and on forecast.`,
+  ];
   if (periodDefaulted) lines.push("No period given, so it is monthly (say daily or weekly to change that).");
   let tone: NoticeReport["tone"] = "success";
   try {
@@ -57,12 +75,16 @@ async function confirm(budget: Budget, target: Target, existed: boolean, periodD
     if (status.actualCrossed.length) {
       tone = "warning";
       const top = status.actualCrossed[status.actualCrossed.length - 1];
-      lines.push(`Already ${top >= 100 ? "over budget" : `past ${top}%`}: ${sent.some((s) => s.result === "sent") ? "the alert is posted in this channel" : "this channel is alerted when delivery succeeds"}.`);
+      lines.push(
+        `Already ${top >= 100 ? "over budget" : `past ${top}%`}: ${sent.some((s) => s.result === "sent") ? "the alert is posted in this channel" : "this channel is alerted when delivery succeeds"}.`,
+      );
     }
     const next = status.forecastCrossed[status.forecastCrossed.length - 1];
     if (next) {
       tone = "warning";
-      lines.push(`Forecast to ${next.threshold >= 100 ? "exceed the budget" : `pass ${next.threshold}%`} on ${formatDate(next.date, false)} at the current pace.`);
+      lines.push(
+        `Forecast to ${next.threshold >= 100 ? "exceed the budget" : `pass ${next.threshold}%`} on ${formatDate(next.date, false)} at the current pace.`,
+      );
     }
     if (budget.model && status.drivers.models.length === 0 && !status.spent) {
       lines.push(`No ${budget.model} spend seen this period: check the model name (as in a cost question, e.g. gpt-4o, mistral-large-2411).`);
@@ -109,7 +131,10 @@ async function listBudgets(ctx: CommandContext, deps: BudgetCheckDeps): Promise<
       const status = evaluateBudget(b, await memo.get(key)!, window);
       fields.push({ label: `${b.name} (${budgetScope(b)})`, value: statusLine(b, status, ctx.locale) });
     } catch (err) {
-      fields.push({ label: b.name, value: `${money(b.amount)} ${b.period}; spend unavailable (${err instanceof Error ? err.message : String(err)})` });
+      fields.push({
+        label: b.name,
+        value: `${money(b.amount)} ${b.period}; spend unavailable (${err instanceof Error ? err.message : String(err)})`,
+      });
     }
   }
   if (budgets.length === 0) lines.push("No budgets in this channel yet. An admin can add one: budget set 5000 monthly");

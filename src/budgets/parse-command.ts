@@ -9,7 +9,16 @@ const DEFAULT_THRESHOLDS = [80, 100];
 
 export type BudgetCommand =
   | { kind: "list" }
-  | { kind: "set"; amount: Amount; period: BudgetPeriod; model?: string; channel?: Channel; thresholds: number[]; name: string; periodDefaulted: boolean }
+  | {
+      kind: "set";
+      amount: Amount;
+      period: BudgetPeriod;
+      model?: string;
+      channel?: Channel;
+      thresholds: number[];
+      name: string;
+      periodDefaulted: boolean;
+    }
   | { kind: "remove"; name: string }
   | { kind: "error"; message: string; hint: string };
 
@@ -20,7 +29,8 @@ const LIST = new Set(["list", "show", "status"]);
 const FILLER = new Set(["for", "on", "only", "per", "a", "an", "each", "every", "of", "to", "budget", "usd", "dollars", "with"]);
 const THRESHOLD_WORDS = new Set(["alerts", "alert", "thresholds", "threshold", "at", "warn", "warnings"]);
 const NAME_WORDS = new Set(["named", "called", "name", "as"]);
-const SET_HINT = "Try: budget set 5000 monthly · budget set 800 weekly for gpt-4o · budget set 1200 monthly marketplace alerts 50,80,100 named market";
+const SET_HINT =
+  "Try: budget set 5000 monthly · budget set 800 weekly for gpt-4o · budget set 1200 monthly marketplace alerts 50,80,100 named market";
 
 const ONE_CENT = parseAmount("0.01")!;
 const TOO_LARGE = parseAmount("1000000000000000")!;
@@ -40,7 +50,8 @@ export function parseBudgetCommand(words: string[]): BudgetCommand | null {
   const head = words[0];
   if (head !== "budget" && head !== "budgets") return null;
   const verb = words[1];
-  if (verb === undefined || LIST.has(verb)) return words.length <= 2 ? { kind: "list" } : error(`"${words.slice(2).join(" ")}" after "${verb}" is not something I can list.`, "Try: budgets");
+  if (verb === undefined || LIST.has(verb))
+    return words.length <= 2 ? { kind: "list" } : error(`"${words.slice(2).join(" ")}" after "${verb}" is not something I can list.`, "Try: budgets");
   if (REMOVE.has(verb)) {
     const name = words.slice(2).join(" ").trim();
     return name ? { kind: "remove", name } : error("Name the budget to remove.", "Try: budget remove monthly (see the names with: budgets)");
@@ -75,7 +86,10 @@ function parseSet(w: string[]): BudgetCommand {
       if (typeof parsed === "string") return error(parsed, SET_HINT);
       thresholds = parsed;
     } else if (NAME_WORDS.has(word)) {
-      name = w.slice(i + 1).join(" ").trim();
+      name = w
+        .slice(i + 1)
+        .join(" ")
+        .trim();
       if (!name) return error(`"${word}" needs a name after it.`, SET_HINT);
       break;
     } else if (FILLER.has(word)) {
@@ -108,7 +122,10 @@ function parseSet(w: string[]): BudgetCommand {
 
 /** "50,80,100", "50%, 80%": ascending distinct percentages in (0, 1000]; a message when not. */
 function parseThresholds(text: string): number[] | string {
-  const parts = text.split(",").map((s) => s.trim().replace(/%$/, "")).filter(Boolean);
+  const parts = text
+    .split(",")
+    .map((s) => s.trim().replace(/%$/, ""))
+    .filter(Boolean);
   if (parts.length === 0) return "Name the alert thresholds in percent, e.g. alerts 50,80,100.";
   const values = parts.map(Number);
   const bad = parts.find((p, i) => !/^\d+(\.\d+)?$/.test(p) || !(values[i] > 0 && values[i] <= 1000));

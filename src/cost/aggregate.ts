@@ -83,8 +83,7 @@ export function aggregate(rows: Iterable<CostRow>, opts: AggregateOptions): Aggr
     const key = groupKey(opts.groupBy, row, c);
     let g = agg.groups.get(key);
     if (!g) {
-      g = { cost: 0n, channels: new Set(), inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, hourly: false,
-        otherUsage: {}, recognised: true };
+      g = { cost: 0n, channels: new Set(), inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, hourly: false, otherUsage: {}, recognised: true };
       agg.groups.set(key, g);
     }
     g.cost += row.cost;

@@ -10,9 +10,7 @@ function apportionCents(parts: Amount[]): bigint[] {
   const floors = parts.map((a) => (a >= 0n ? a / CENT : -((-a + CENT - 1n) / CENT)));
   const total = toCents(parts.reduce((s, a) => s + a, 0n));
   let left = total - floors.reduce((s, c) => s + c, 0n);
-  const order = parts
-    .map((a, i) => ({ i, rem: a - floors[i] * CENT }))
-    .sort((x, y) => (x.rem === y.rem ? x.i - y.i : x.rem > y.rem ? -1 : 1));
+  const order = parts.map((a, i) => ({ i, rem: a - floors[i] * CENT })).sort((x, y) => (x.rem === y.rem ? x.i - y.i : x.rem > y.rem ? -1 : 1));
   const out = [...floors];
   for (const { i } of order) {
     if (left <= 0n) break;

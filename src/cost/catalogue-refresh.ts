@@ -30,7 +30,10 @@ const FILE = "meter-catalogue.json";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Reads every page from `url` on; throws with the page's URL when a page is not a price-list page. */
-async function fetchRetailItems(url: string, opts: Pick<CatalogueRefreshOptions, "fetchImpl" | "timeoutMs" | "maxPages"> = {}): Promise<RetailItem[]> {
+async function fetchRetailItems(
+  url: string,
+  opts: Pick<CatalogueRefreshOptions, "fetchImpl" | "timeoutMs" | "maxPages"> = {},
+): Promise<RetailItem[]> {
   const doFetch = opts.fetchImpl ?? fetch;
   const items: RetailItem[] = [];
   let next: string | null = url;

@@ -12,8 +12,19 @@ import type { Channel, Classification, CostRow } from "./types.js";
 type MeterClass = MeterInfo & { channel: Channel };
 
 /** Every column the classification depends on, except quantity. */
-const KEY_COLUMNS = ["meterName", "meterCategory", "meterSubCategory", "product", "serviceName",
-  "publisherType", "publisherName", "resourceName", "resourceId", "unitOfMeasure", "meterId"] as const satisfies ReadonlyArray<keyof CostRow>;
+const KEY_COLUMNS = [
+  "meterName",
+  "meterCategory",
+  "meterSubCategory",
+  "product",
+  "serviceName",
+  "publisherType",
+  "publisherName",
+  "resourceName",
+  "resourceId",
+  "unitOfMeasure",
+  "meterId",
+] as const satisfies ReadonlyArray<keyof CostRow>;
 const cache = new Map<unknown, unknown>();
 let cached = 0;
 // Bounds memory on long-running servers; a real scope has a few thousand distinct meters.
@@ -50,22 +61,32 @@ export function classify(row: CostRow): Classification {
   const tokens = tokenRow ? Math.round(q * c.per) : 0;
   const other = c.isModel && !tokenRow;
   return {
-    isModel: c.isModel, model: c.model, family: c.family, channel: c.channel, direction: c.direction,
-    deployment: c.deploymentType, tokens, recognised: c.recognised,
+    isModel: c.isModel,
+    model: c.model,
+    family: c.family,
+    channel: c.channel,
+    direction: c.direction,
+    deployment: c.deploymentType,
+    tokens,
+    recognised: c.recognised,
     usageKind: other ? c.unit : null,
     usage: other ? (c.unit === "tokens" ? Math.round(q * c.per) : q * c.per) : 0,
   };
 }
 
 function classifyMeter(row: CostRow): MeterClass {
-  const marketplace = MARKETPLACE.publisherType.test(row.publisherType)
-    || MARKETPLACE.serviceName.test(row.serviceName.trim()) || MARKETPLACE.meterName.test(row.meterName);
+  const marketplace =
+    MARKETPLACE.publisherType.test(row.publisherType) ||
+    MARKETPLACE.serviceName.test(row.serviceName.trim()) ||
+    MARKETPLACE.meterName.test(row.meterName);
   if (marketplace) return { ...marketplaceMeter(row), channel: "marketplace" };
   const product = row.meterSubCategory || row.product;
   const known = lookupMeter(row.meterId, product, row.meterName);
   // Microsoft's split (MeterCategory, else the service) decides; the catalogue fills what a row lacks.
-  const service = [row.meterCategory, row.serviceName].find((v) => /^foundry (models|tools)$/i.test(v.trim()))
-    ?? known?.service ?? [row.meterCategory, row.serviceName].filter(Boolean).join(" ");
+  const service =
+    [row.meterCategory, row.serviceName].find((v) => /^foundry (models|tools)$/i.test(v.trim())) ??
+    known?.service ??
+    [row.meterCategory, row.serviceName].filter(Boolean).join(" ");
   const info = describeMeter({
     meterName: row.meterName,
     // A row's product that names no vendor ("Azure AI Foundry Models") yields to the catalogue's.
@@ -83,12 +104,21 @@ function marketplaceMeter(row: CostRow): MeterInfo {
   // Query API rows grouped by ResourceId carry no name: the id ends in it.
   const resourceName = row.resourceName || (row.resourceId.split("/").filter(Boolean).pop() ?? "");
   const base = { deploymentType: deploymentType(parts.scope, parts.mode), unit: usage.kind, per: usage.per, direction: parts.direction ?? "none" };
-  const modelish = MODEL_METER.test(row.meterName) || [resourceName, row.meterName, row.product,
-    row.meterSubCategory, row.publisherName].some((v) => MODEL_FAMILY.test(v));
+  const modelish =
+    MODEL_METER.test(row.meterName) ||
+    [resourceName, row.meterName, row.product, row.meterSubCategory, row.publisherName].some((v) => MODEL_FAMILY.test(v));
   if (!modelish) return { ...base, isModel: false, family: "", model: row.meterName, recognised: true };
   const { meterName, meterCategory, meterSubCategory, product, serviceName, publisherType, publisherName } = row;
-  const model = firstMatch(MARKETPLACE_RULES, { meterName, meterCategory, meterSubCategory, product, serviceName,
-    publisherType, publisherName, resourceName });
+  const model = firstMatch(MARKETPLACE_RULES, {
+    meterName,
+    meterCategory,
+    meterSubCategory,
+    product,
+    serviceName,
+    publisherType,
+    publisherName,
+    resourceName,
+  });
   const found = model ? (MODEL_FAMILY.exec(model)?.[0].toLowerCase() ?? "") : "";
   const family = MARKETPLACE_FAMILIES[found] ?? found;
   return { ...base, isModel: true, family, model: model ?? row.meterName, recognised: model !== null };
@@ -96,8 +126,19 @@ function marketplaceMeter(row: CostRow): MeterInfo {
 
 // Marketplace names as the Microsoft-sold families are called, so "llama" or "mistral" keeps both channels.
 const MARKETPLACE_FAMILIES: Record<string, string> = {
-  meta: "llama", ministral: "mistral", codestral: "mistral", pixtral: "mistral", "command-r": "cohere", commandr: "cohere",
-  "embed-v": "cohere", rerank: "cohere", "phi-": "phi", anthropic: "claude", ai21: "ai21", jamba: "ai21", timegen: "nixtla",
+  meta: "llama",
+  ministral: "mistral",
+  codestral: "mistral",
+  pixtral: "mistral",
+  "command-r": "cohere",
+  commandr: "cohere",
+  "embed-v": "cohere",
+  rerank: "cohere",
+  "phi-": "phi",
+  anthropic: "claude",
+  ai21: "ai21",
+  jamba: "ai21",
+  timegen: "nixtla",
 };
 
 function firstMatch(rules: MeterRule[], input: RuleInput): string | null {
@@ -108,7 +149,10 @@ function firstMatch(rules: MeterRule[], input: RuleInput): string | null {
     let ok = true;
     for (const [col, re] of entries) {
       const m = re.exec(input[col]);
-      if (!m) { ok = false; break; }
+      if (!m) {
+        ok = false;
+        break;
+      }
       if (col === from) fromMatch = m;
     }
     if (!ok) continue;

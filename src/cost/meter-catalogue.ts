@@ -66,8 +66,13 @@ export function catalogueFromRetail(items: Iterable<RetailItem>): CatalogueEntry
     }
     seen.set(key, { meterId: it.meterId ?? "", ...fields, ...describeMeter(fields), ...price });
   }
-  return [...seen.values()].sort((a, b) =>
-    a.service.localeCompare(b.service) || a.product.localeCompare(b.product) || a.meterName.localeCompare(b.meterName) || a.meterId.localeCompare(b.meterId));
+  return [...seen.values()].sort(
+    (a, b) =>
+      a.service.localeCompare(b.service) ||
+      a.product.localeCompare(b.product) ||
+      a.meterName.localeCompare(b.meterName) ||
+      a.meterId.localeCompare(b.meterId),
+  );
 }
 
 function index(entries: CatalogueEntry[]): Index {

@@ -86,7 +86,10 @@ function phiKey(w: string[]): string | null {
   const v = w.filter((x) => x !== "phi");
   if (!v.length || !isVersion(v[0])) return null;
   const out = ["phi", v[0]];
-  let rest = v.slice(1).map((x) => (x === "v" ? "vision" : x === "mm" ? "multimodal" : x)).filter((x) => x !== "audio");
+  let rest = v
+    .slice(1)
+    .map((x) => (x === "v" ? "vision" : x === "mm" ? "multimodal" : x))
+    .filter((x) => x !== "audio");
   // "Phi-4-Mini MM" is Phi-4-multimodal-instruct (built on Phi-4-mini).
   if (rest[0] === "mini" && rest[1] === "multimodal") rest = rest.slice(1);
   // Phi-3.5 comes in one context length only: "Phi-3.5-Mini-128K" and "Phi-3.5-Mini" are one model.
@@ -100,9 +103,30 @@ function phiKey(w: string[]): string | null {
 
 // OpenAI meters abbreviate freely: "gpt rt aud mn", "gpt4omini-aud1217", "5.1 codex max", "Image 2".
 const OPENAI_SYNONYMS: Record<string, string> = {
-  rt: "realtime", rtime: "realtime", tcrb: "transcribe", trscb: "transcribe", mn: "mini", trb: "turbo",
+  rt: "realtime",
+  rtime: "realtime",
+  tcrb: "transcribe",
+  trscb: "transcribe",
+  mn: "mini",
+  trb: "turbo",
 };
-const MODALITY = new Set(["aud", "audio", "txt", "text", "img", "image", "video", "second", "images", "characters", "calls", "session", "gb", "prvw", "preview"]);
+const MODALITY = new Set([
+  "aud",
+  "audio",
+  "txt",
+  "text",
+  "img",
+  "image",
+  "video",
+  "second",
+  "images",
+  "characters",
+  "calls",
+  "session",
+  "gb",
+  "prvw",
+  "preview",
+]);
 const SORA_TIERS = /^(\d+p|sq|\d+-\d+s|\d+s|high|res)$/;
 
 function openaiKey(input: string[]): string | null {
@@ -112,7 +136,8 @@ function openaiKey(input: string[]): string | null {
   if (w[0] === "dall" && w[1] === "e") return join(["dall-e", w[2]]);
   if (a === "image" && b && isVersion(b)) return join(["gpt-image", b]);
   // Sora meters add resolution and clip length ("Sora 1080p 1-5s"); "Sora 2" is the version.
-  if (a === "sora") return join(["sora", ...w.slice(1).filter((x, i) => (i === 0 ? isVersion(x) : !/^\d/.test(x)) && !SORA_TIERS.test(x) && !MODALITY.has(x))]);
+  if (a === "sora")
+    return join(["sora", ...w.slice(1).filter((x, i) => (i === 0 ? isVersion(x) : !/^\d/.test(x)) && !SORA_TIERS.test(x) && !MODALITY.has(x))]);
   if (a === "speech") {
     if (w.includes("whisper")) return "whisper";
     if (w.includes("speech") && w.includes("to") && w.indexOf("text") < w.indexOf("speech", 1)) return w.includes("hd") ? "tts-hd" : "tts";
@@ -142,8 +167,13 @@ function openaiKey(input: string[]): string | null {
 function gptKey(w: string[]): string | null {
   const out = ["gpt"];
   let i = 0;
-  if (w[0] === "aud" || w[0] === "audio") { out.push("audio"); i = 1; }
-  else if (w[0] === "img" || w[0] === "image") { out.push("image"); i = 1; }
+  if (w[0] === "aud" || w[0] === "audio") {
+    out.push("audio");
+    i = 1;
+  } else if (w[0] === "img" || w[0] === "image") {
+    out.push("image");
+    i = 1;
+  }
   let named = false;
   for (; i < w.length; i++) {
     const x = w[i];
@@ -151,9 +181,18 @@ function gptKey(w: string[]): string | null {
       out.push(x === "3.5" ? "35" : x);
       continue;
     }
-    if (x === "4o" || x === "4" || x === "35") { out.push(x); continue; }
-    if ((x === "aud" || x === "audio") && !named && /^(4o|mini)$/.test(out[out.length - 1])) { out.push("audio"); continue; }
-    if (x === "d" && out[out.length - 1] === "transcribe") { out.push("diarize"); continue; }
+    if (x === "4o" || x === "4" || x === "35") {
+      out.push(x);
+      continue;
+    }
+    if ((x === "aud" || x === "audio") && !named && /^(4o|mini)$/.test(out[out.length - 1])) {
+      out.push("audio");
+      continue;
+    }
+    if (x === "d" && out[out.length - 1] === "transcribe") {
+      out.push("diarize");
+      continue;
+    }
     if (MODALITY.has(x)) continue;
     if (x === "turbo") {
       out.push("turbo");
@@ -164,12 +203,35 @@ function gptKey(w: string[]): string | null {
       if (x === "16k" || (x === "32k" && out[1] === "4")) out.push(x);
       continue;
     }
-    if (["realtime", "transcribe", "tts", "chat", "codex", "pro", "nano", "mini", "max", "vision", "luna", "sol", "terra", "instruct", "oss", "translate", "whisper"].includes(x)) {
+    if (
+      [
+        "realtime",
+        "transcribe",
+        "tts",
+        "chat",
+        "codex",
+        "pro",
+        "nano",
+        "mini",
+        "max",
+        "vision",
+        "luna",
+        "sol",
+        "terra",
+        "instruct",
+        "oss",
+        "translate",
+        "whisper",
+      ].includes(x)
+    ) {
       named ||= ["realtime", "transcribe", "tts", "translate", "whisper"].includes(x);
       out.push(x);
       continue;
     }
-    if (/^\d+(\.\d+)?$/.test(x) && out.length >= 2) { out.push(x); continue; }
+    if (/^\d+(\.\d+)?$/.test(x) && out.length >= 2) {
+      out.push(x);
+      continue;
+    }
     return null;
   }
   return out.length > 1 ? join(out) : null;

@@ -3,9 +3,7 @@
 // Pure data plus tiny name builders: must not import sources, platform SDKs or the classifier.
 
 /** Columns a Marketplace rule can test. */
-type RuleColumn =
-  | "meterName" | "meterCategory" | "meterSubCategory" | "product" | "serviceName"
-  | "publisherType" | "publisherName" | "resourceName";
+type RuleColumn = "meterName" | "meterCategory" | "meterSubCategory" | "product" | "serviceName" | "publisherType" | "publisherName" | "resourceName";
 
 export type RuleInput = Record<RuleColumn, string>;
 
@@ -41,43 +39,88 @@ export const FOUNDRY_TOOLS = /^foundry tools$/i;
  * are not model spend (Foundry Tools today); they land in otherCost, never dropped.
  */
 export const OTHER_RULES: Array<{ why: string; match: Partial<Record<"meterName" | "product", RegExp>> }> = [
-  { why: "Foundry evaluation tokens are grader usage billed by Azure ML, not your model deployments",
-    match: { meterName: /^evaluation\b/i } },
-  { why: "Content Understanding (Foundry Tools) bills tokens for document extraction, not a chosen model",
-    match: { meterName: /contextualization|field extract/i } },
+  { why: "Foundry evaluation tokens are grader usage billed by Azure ML, not your model deployments", match: { meterName: /^evaluation\b/i } },
+  {
+    why: "Content Understanding (Foundry Tools) bills tokens for document extraction, not a chosen model",
+    match: { meterName: /contextualization|field extract/i },
+  },
   { why: "Content Understanding by product name", match: { product: /content understanding/i } },
-  { why: "Content Safety text records and images (moderation, not a model you deploy)",
-    match: { meterName: /^standard (text records|images)$/i } },
-  { why: "Foundry Agents hosted compute (vCPU/memory hours) and agent units are compute, not model spend",
-    match: { meterName: /\bhobo\b|\bagent units?\b/i } },
-  { why: "Other Foundry Tools by product: Speech, Translator, Vision, Document Intelligence, Language...",
-    match: { product: /^(?!.*(openai|foundry models))(?=.*(content safety|speech|translator|vision|document intelligence|form recognizer|language|face|foundry agents|agent unit))/i } },
-  { why: "Foundry Tools meter shapes (characters, pages, speech, transactions) outside a model product",
-    match: { meterName: /characters|pages\b|speech|transactions$/i } },
+  { why: "Content Safety text records and images (moderation, not a model you deploy)", match: { meterName: /^standard (text records|images)$/i } },
+  {
+    why: "Foundry Agents hosted compute (vCPU/memory hours) and agent units are compute, not model spend",
+    match: { meterName: /\bhobo\b|\bagent units?\b/i },
+  },
+  {
+    why: "Other Foundry Tools by product: Speech, Translator, Vision, Document Intelligence, Language...",
+    match: {
+      product:
+        /^(?!.*(openai|foundry models))(?=.*(content safety|speech|translator|vision|document intelligence|form recognizer|language|face|foundry agents|agent unit))/i,
+    },
+  },
+  {
+    why: "Foundry Tools meter shapes (characters, pages, speech, transactions) outside a model product",
+    match: { meterName: /characters|pages\b|speech|transactions$/i },
+  },
 ];
 
 const GUID = "[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}";
 const MODEL_DASH_GUID = new RegExp(`^(.+?)[-_]${GUID}$`, "i");
 const slug = (s: string) =>
-  s.toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[^a-z0-9.]+/g, "-").replace(/^-+|-+$/g, "");
+  s
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[^a-z0-9.]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 
 /** How a Marketplace model is named, first rule with a match wins. */
 export const MARKETPLACE_RULES: MeterRule[] = [
-  { why: "DESIGN: Marketplace costs sit on a '[model-name]-[GUID]' resource; drop the GUID",
-    match: { resourceName: MODEL_DASH_GUID }, from: "resourceName", kind: "model", model: (m) => m[1] },
-  { why: "Some views put '[model-name]-[GUID]' in the meter name instead",
-    match: { meterName: MODEL_DASH_GUID }, from: "meterName", kind: "model", model: (m) => m[1] },
-  { why: "Anthropic offers '<offer> - <plan> - <meter>': catalog writes claude-sonnet-4-6",
-    match: { meterName: /^claude (opus|sonnet|haiku) (\d+)(?:\.(\d+))?\b/i }, from: "meterName", kind: "model",
-    model: (m) => ["claude", m[1], m[2], m[3]].filter(Boolean).join("-") },
-  { why: "Claude consumption units (CCU plan) span Claude models", match: { meterName: /^claude\b/i },
-    from: "meterName", kind: "model", model: () => "claude" },
-  { why: "'<offer> - <plan> - <meter>' meter names: the offer names the model",
-    match: { meterName: /^(.+?) - .+ - .+$/ }, from: "meterName", kind: "model", model: (m) => slug(m[1]) },
-  { why: "Product or subcategory naming a model family",
-    match: { product: new RegExp(`^.*(${MODEL_FAMILY.source}).*$`, "i") }, from: "product", kind: "model",
-    model: (m) => slug(m[0]) },
-  { why: "Subcategory naming a model family",
-    match: { meterSubCategory: new RegExp(`^.*(${MODEL_FAMILY.source}).*$`, "i") }, from: "meterSubCategory",
-    kind: "model", model: (m) => slug(m[0]) },
+  {
+    why: "DESIGN: Marketplace costs sit on a '[model-name]-[GUID]' resource; drop the GUID",
+    match: { resourceName: MODEL_DASH_GUID },
+    from: "resourceName",
+    kind: "model",
+    model: (m) => m[1],
+  },
+  {
+    why: "Some views put '[model-name]-[GUID]' in the meter name instead",
+    match: { meterName: MODEL_DASH_GUID },
+    from: "meterName",
+    kind: "model",
+    model: (m) => m[1],
+  },
+  {
+    why: "Anthropic offers '<offer> - <plan> - <meter>': catalog writes claude-sonnet-4-6",
+    match: { meterName: /^claude (opus|sonnet|haiku) (\d+)(?:\.(\d+))?\b/i },
+    from: "meterName",
+    kind: "model",
+    model: (m) => ["claude", m[1], m[2], m[3]].filter(Boolean).join("-"),
+  },
+  {
+    why: "Claude consumption units (CCU plan) span Claude models",
+    match: { meterName: /^claude\b/i },
+    from: "meterName",
+    kind: "model",
+    model: () => "claude",
+  },
+  {
+    why: "'<offer> - <plan> - <meter>' meter names: the offer names the model",
+    match: { meterName: /^(.+?) - .+ - .+$/ },
+    from: "meterName",
+    kind: "model",
+    model: (m) => slug(m[1]),
+  },
+  {
+    why: "Product or subcategory naming a model family",
+    match: { product: new RegExp(`^.*(${MODEL_FAMILY.source}).*$`, "i") },
+    from: "product",
+    kind: "model",
+    model: (m) => slug(m[0]),
+  },
+  {
+    why: "Subcategory naming a model family",
+    match: { meterSubCategory: new RegExp(`^.*(${MODEL_FAMILY.source}).*$`, "i") },
+    from: "meterSubCategory",
+    kind: "model",
+    model: (m) => slug(m[0]),
+  },
 ];

@@ -77,4 +77,3 @@ export function meterUsage(unitOfMeasure: string, meterName: string, blockHint: 
   if (/\btokens?$/i.test(name) || /token/i.test(unitOfMeasure)) return { kind: "tokens", per: block ?? blockHint ?? 1 };
   return { kind: "units", per: block ?? 1 };
 }
-

@@ -18,13 +18,7 @@ export interface MeterWords {
   blockHint: number | null;
 }
 
-type Marker =
-  | { direction: "input" | "output" }
-  | { cached: true }
-  | { write: true }
-  | { scope: Scope }
-  | { mode: Mode }
-  | { drop: true };
+type Marker = { direction: "input" | "output" } | { cached: true } | { write: true } | { scope: Scope } | { mode: Mode } | { drop: true };
 
 // Abbreviations seen in Azure's price list (test/fixtures/reference/meters/retail); extend here.
 const MARKERS = new Map<string, Marker>();

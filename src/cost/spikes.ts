@@ -81,7 +81,17 @@ export function detectSpikes(rows: Iterable<CostRow>, date: string, options: Spi
     if (excess < o.minExcess) continue;
     if (excess * 1000n < spread * BigInt(Math.round(o.minDeviations * 1000))) continue;
     if (cost * 1000n < previous * BigInt(Math.round(o.minJump * 1000))) continue;
-    spikes.push({ model, ...(m.channels.size === 1 ? { channel: [...m.channels][0] } : {}), date, cost, baseline, mad, excess, samples: samples.length, dayType: type });
+    spikes.push({
+      model,
+      ...(m.channels.size === 1 ? { channel: [...m.channels][0] } : {}),
+      date,
+      cost,
+      baseline,
+      mad,
+      excess,
+      samples: samples.length,
+      dayType: type,
+    });
   }
   return spikes.sort((a, b) => (a.excess === b.excess ? (a.model < b.model ? -1 : 1) : a.excess > b.excess ? -1 : 1));
 }

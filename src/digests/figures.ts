@@ -106,17 +106,24 @@ export async function buildDigestBase(req: DigestRequest): Promise<DigestBase> {
 
 /** One channel's digest: the shared base plus its budgets, what changed since its last digest, its locale. */
 export function digestFor(
-  base: DigestBase, budgets: Budget[], previous?: DigestFigures, locale?: string,
+  base: DigestBase,
+  budgets: Budget[],
+  previous?: DigestFigures,
+  locale?: string,
 ): { report: DigestReport; figures: DigestFigures } {
   const r = base.report;
   const days = base.days;
   // Written per channel: the day reads in the subscriber's locale when known.
-  const open = r.day.complete === false
-    ? [`${formatDay(r.day.date, locale)} is not complete yet: cost data usually lags by several hours, so it will still grow.`]
-    : [];
+  const open =
+    r.day.complete === false
+      ? [`${formatDay(r.day.date, locale)} is not complete yet: cost data usually lags by several hours, so it will still grow.`]
+      : [];
   const report: DigestReport = {
-    ...r, budgets: budgets.map((b) => budgetStatus(base, b)), restated: restatedDays(days, previous),
-    warnings: [...r.warnings, ...open], ...(locale ? { locale } : {}),
+    ...r,
+    budgets: budgets.map((b) => budgetStatus(base, b)),
+    restated: restatedDays(days, previous),
+    warnings: [...r.warnings, ...open],
+    ...(locale ? { locale } : {}),
   };
   return { report, figures: { dataAsOf: r.dataAsOf, days } };
 }
@@ -127,8 +134,12 @@ function budgetStatus(base: DigestBase, b: Budget): DigestBudget {
   const { from } = periodContaining(b.period, day);
   const spent = periodSpend(base.rows, b, from, day);
   const out: DigestBudget = {
-    name: b.name, period: b.period, from, to: day,
-    spent: toMoneyNumber(spent), amount: toMoneyNumber(b.amount),
+    name: b.name,
+    period: b.period,
+    from,
+    to: day,
+    spent: toMoneyNumber(spent),
+    amount: toMoneyNumber(b.amount),
     // Ratio from exact amounts, in basis points, so 99.995 % never rounds to "100 %" by accident.
     ratio: Number((spent * 10_000n) / b.amount) / 10_000,
   };

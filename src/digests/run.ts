@@ -32,7 +32,14 @@ export function createBaseMemo(deps: Pick<DigestRunDeps, "bot" | "costType">) {
     const k = `${date}|${sub.cadence}`;
     let p = memo.get(k);
     if (!p) {
-      p = buildDigestBase({ costSource: deps.bot.costSource, metrics: deps.bot.metrics, cadence: sub.cadence, date, tz: sub.tz, costType: deps.costType });
+      p = buildDigestBase({
+        costSource: deps.bot.costSource,
+        metrics: deps.bot.metrics,
+        cadence: sub.cadence,
+        date,
+        tz: sub.tz,
+        costType: deps.costType,
+      });
       // A failed build must not poison the rest of the run: the next caller tries again.
       p.catch(() => memo.delete(k));
       memo.set(k, p);
@@ -54,17 +61,30 @@ async function previousFigures(store: Store, sub: DigestSubscription, date: stri
 
 /** Sends one target's digest under `key` (claimed here unless `alreadyClaimed`). */
 export function sendDigest(
-  deps: DigestRunDeps, base: ReturnType<typeof createBaseMemo>, sub: DigestSubscription, target: Target,
-  key: string, date: string, opts: { alreadyClaimed?: boolean; probeSince?: Date } = {},
+  deps: DigestRunDeps,
+  base: ReturnType<typeof createBaseMemo>,
+  sub: DigestSubscription,
+  target: Target,
+  key: string,
+  date: string,
+  opts: { alreadyClaimed?: boolean; probeSince?: Date } = {},
 ): Promise<DeliverResult> {
-  return deliver(key, target, async () => {
-    const [b, budgets, previous] = await Promise.all([
-      base(sub, date), deps.store.listBudgets({ targetId: target.id }), previousFigures(deps.store, sub, date),
-    ]);
-    const { report, figures } = digestFor(b, budgets, previous, subscriberLocale(target));
-    lastFigures.set(report, figures);
-    return report;
-  }, deps, { ...opts, detail: (r) => JSON.stringify(lastFigures.get(r) ?? null) });
+  return deliver(
+    key,
+    target,
+    async () => {
+      const [b, budgets, previous] = await Promise.all([
+        base(sub, date),
+        deps.store.listBudgets({ targetId: target.id }),
+        previousFigures(deps.store, sub, date),
+      ]);
+      const { report, figures } = digestFor(b, budgets, previous, subscriberLocale(target));
+      lastFigures.set(report, figures);
+      return report;
+    },
+    deps,
+    { ...opts, detail: (r) => JSON.stringify(lastFigures.get(r) ?? null) },
+  );
 }
 /**
  * The locale the place last spoke in, when its platform tells: a Teams conversation reference keeps

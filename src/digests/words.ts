@@ -12,8 +12,23 @@ export type DigestWords =
 const OFF = new Set(["off", "stop", "remove", "cancel", "none", "disable"]);
 const FILLER = new Set(["at", "on", "every", "in", "each", "tz", "zone", "time"]);
 const WEEKDAYS = wordTable<number>({
-  mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4, thurs: 4, thursday: 4,
-  fri: 5, friday: 5, sat: 6, saturday: 6, sun: 7, sunday: 7,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+  sun: 7,
+  sunday: 7,
 });
 const TIME_HELP = "use HH:MM on a 24-hour clock (00:00 to 23:59), e.g. 09:00 or 17:30";
 const ZONE_HELP = "use an IANA zone name like Europe/Berlin, America/New_York or UTC";
@@ -76,7 +91,9 @@ export function readDigestWords(words: string[]): DigestWords | null {
       }
     }
     if (cadence === "weekly" && weekday === undefined) return invalid(`"${w}" is not a weekday: ${WEEKDAY_HELP}`);
-    return invalid(`I don't know "${w}" in a digest command. Try \`digest daily 09:00 Europe/Berlin\`, \`digest weekly mon 08:30\`, \`digest off\` or \`digest\`.`);
+    return invalid(
+      `I don't know "${w}" in a digest command. Try \`digest daily 09:00 Europe/Berlin\`, \`digest weekly mon 08:30\`, \`digest off\` or \`digest\`.`,
+    );
   }
   if (cadence === "weekly" && weekday === undefined) return invalid(`A weekly digest needs a weekday: ${WEEKDAY_HELP}`);
   if (!time) return invalid(`A digest needs a time of day: ${TIME_HELP}, e.g. \`digest daily 09:00\`.`);

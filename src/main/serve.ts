@@ -16,7 +16,10 @@ import { startApp, type Mount } from "../server/app.js";
 import { createServices } from "./services.js";
 
 /** A mount that says it is off, and how to turn it on, instead of leaving no line. */
-const orOff = (mount: Mount, off: string): Mount => async (router, deps) => (await mount(router, deps)) ?? { describe: off };
+const orOff =
+  (mount: Mount, off: string): Mount =>
+  async (router, deps) =>
+    (await mount(router, deps)) ?? { describe: off };
 
 /** Every platform the server can mount, in the order the start-up log lists them. */
 const mounts: Mount[] = [
@@ -57,7 +60,12 @@ export async function serve(): Promise<number> {
     services.onCostDataChanged(() => void scheduler.runJobsSoon(services.costJobs));
     const running = store;
     await new Promise<void>((resolve) => {
-      const stop = () => void app.close().then(() => scheduler.stop()).then(() => running.close()).then(resolve);
+      const stop = () =>
+        void app
+          .close()
+          .then(() => scheduler.stop())
+          .then(() => running.close())
+          .then(resolve);
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });

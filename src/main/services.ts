@@ -41,7 +41,11 @@ export interface Services {
 export async function createServices(config: Config, logger: Logger, clock?: () => Date): Promise<Services> {
   const listeners: Array<() => void> = [];
   const sourceOpts = {
-    costType: config.costType, scopes: config.scopes, azure: config.azure, storage: config.storage, clock,
+    costType: config.costType,
+    scopes: config.scopes,
+    azure: config.azure,
+    storage: config.storage,
+    clock,
     storageEvents: storageLogging(logger, () => listeners.forEach((l) => l())),
   };
   const costSource = await createCostSource(config.source, sourceOpts);
@@ -69,9 +73,14 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   const bot = createBot({ costSource, metrics, clock, tz: config.tz, costType: config.costType, commands });
   const costJobs = [createBudgetCheckJob({ ...alerting, costSource }), createSpikeJob({ ...alerting, costSource })];
   const jobs = [...costJobs];
-  if (metrics) jobs.push(createFailureSpikeJob({ ...alerting, metrics }), createEstimateCheckJob({ costSource, metrics, checks: store.estimateChecks }));
+  if (metrics)
+    jobs.push(createFailureSpikeJob({ ...alerting, metrics }), createEstimateCheckJob({ costSource, metrics, checks: store.estimateChecks }));
   return {
-    costSource, store, notifiers, bot, jobs,
+    costSource,
+    store,
+    notifiers,
+    bot,
+    jobs,
     costJobs: costJobs.map((j) => j.name),
     onCostDataChanged: (listener) => void listeners.push(listener),
   };
@@ -83,7 +92,14 @@ function storageLogging(logger: Logger, changed: () => void): SourceOptions["sto
     syncInBackground: { onSyncFailed: (err) => logger.error({ code: err.code }, `export sync failed: ${err.message}`) },
     onSynced: (r, ms, isNew) => {
       logger.info(
-        { files: r.files.length, runs: r.runs.length, requests: r.stats.requests, downloaded: r.stats.blobsDownloaded, bytes: r.stats.bytesDownloaded, ms },
+        {
+          files: r.files.length,
+          runs: r.runs.length,
+          requests: r.stats.requests,
+          downloaded: r.stats.blobsDownloaded,
+          bytes: r.stats.bytesDownloaded,
+          ms,
+        },
         `export sync: ${r.runs.length} run(s), ${r.files.length} file(s); downloaded ${r.stats.blobsDownloaded} blob(s), ${r.stats.bytesDownloaded} bytes`,
       );
       if (isNew) changed();

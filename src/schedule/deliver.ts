@@ -81,10 +81,14 @@ export async function deliver(
           return "sent";
         }
         if (seen === undefined && inDoubt) {
-          const detail = `in doubt: a send began at ${inDoubt.toISOString()} and its holder stopped before recording the outcome; ` +
+          const detail =
+            `in doubt: a send began at ${inDoubt.toISOString()} and its holder stopped before recording the outcome; ` +
             `${target.platform} cannot tell whether it arrived, so it is not sent again`;
           await record({ outcome: "failed", detail });
-          logger.warn({ key, target: target.id, platform: target.platform, sendingAt: inDoubt.toISOString() }, "delivery in doubt after a restart; not sent again");
+          logger.warn(
+            { key, target: target.id, platform: target.platform, sendingAt: inDoubt.toISOString() },
+            "delivery in doubt after a restart; not sent again",
+          );
           return "in-doubt";
         }
       }
@@ -97,7 +101,9 @@ export async function deliver(
     } catch (err) {
       last = err;
       if (err instanceof NotifyError && err.kind === "permanent") {
-        await store.disableTarget(target.id, err.reason ?? err.message).catch((e) => logger.error({ err: e, target: target.id }, "could not disable a target"));
+        await store
+          .disableTarget(target.id, err.reason ?? err.message)
+          .catch((e) => logger.error({ err: e, target: target.id }, "could not disable a target"));
         await record({ outcome: "failed", detail: err.message });
         logger.warn({ key, target: target.id, reason: err.reason ?? err.message }, "target disabled");
         return "disabled";

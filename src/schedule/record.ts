@@ -63,7 +63,8 @@ function createPendingRecords(): PendingRecords {
  * Returns whether it was written now. Never throws.
  */
 export async function recordOutcome(
-  store: Store, record: OutcomeRecord,
+  store: Store,
+  record: OutcomeRecord,
   opts: { logger: Logger; sleep: (ms: number) => Promise<void>; attempts?: number },
 ): Promise<boolean> {
   const attempts = opts.attempts ?? 4;

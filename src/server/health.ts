@@ -19,7 +19,13 @@ async function storeHealth(store: Store): Promise<{ ok: boolean; dialect: string
     await Promise.race([store.getTarget("healthz-probe"), late]);
     return { ok: true, dialect: store.dialect };
   } catch (err) {
-    return { ok: false, dialect: store.dialect, error: String((err as Error)?.message ?? err).split("\n")[0].slice(0, 300) };
+    return {
+      ok: false,
+      dialect: store.dialect,
+      error: String((err as Error)?.message ?? err)
+        .split("\n")[0]
+        .slice(0, 300),
+    };
   } finally {
     clearTimeout(timer);
   }

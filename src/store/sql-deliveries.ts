@@ -27,10 +27,11 @@ export function createDeliveryLog(db: SqlDriver, clock: () => Date, instanceId: 
     },
 
     async markSending(key) {
-      const changed = await db.run(
-        `UPDATE deliveries SET sending_at = ? WHERE key = ? AND status = 'claimed' AND claimed_by = ?`,
-        [now(), key, instanceId],
-      );
+      const changed = await db.run(`UPDATE deliveries SET sending_at = ? WHERE key = ? AND status = 'claimed' AND claimed_by = ?`, [
+        now(),
+        key,
+        instanceId,
+      ]);
       return changed === 1;
     },
 

@@ -11,7 +11,8 @@ const DAY = /^\d{4}-\d\d-\d\d$/;
 function amount(r: Row, column: "estimate" | "billed"): Amount {
   const a = parseAmount(String(r[column]));
   // Only this module writes the column, so a bad value means someone edited the database by hand.
-  if (a === null) throw new CostbotError(`estimate check ${String(r.day)} ${String(r.model)} has an unreadable ${column} "${String(r[column])}"`, "CONFIG");
+  if (a === null)
+    throw new CostbotError(`estimate check ${String(r.day)} ${String(r.model)} has an unreadable ${column} "${String(r[column])}"`, "CONFIG");
   return a;
 }
 
@@ -20,7 +21,8 @@ export function createEstimateChecks(db: SqlDriver, clock: () => Date, instanceI
     async record(checks) {
       let added = 0;
       for (const c of checks) {
-        if (!DAY.test(c.date) || !c.model) throw new CostbotError(`estimate check needs a YYYY-MM-DD date and a model (got "${c.date}", "${c.model}")`, "BAD_INPUT");
+        if (!DAY.test(c.date) || !c.model)
+          throw new CostbotError(`estimate check needs a YYYY-MM-DD date and a model (got "${c.date}", "${c.model}")`, "BAD_INPUT");
         added += await db.run(
           `INSERT INTO estimate_checks (day, model, estimate, billed, currency, basis, recorded_at, recorded_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (day, model) DO NOTHING`,
@@ -31,15 +33,17 @@ export function createEstimateChecks(db: SqlDriver, clock: () => Date, instanceI
     },
     async list({ from, to }) {
       const rows = await db.all("SELECT * FROM estimate_checks WHERE day >= ? AND day <= ? ORDER BY day, model", [from, to]);
-      return rows.map((r): EstimateCheck => ({
-        date: String(r.day),
-        model: String(r.model),
-        estimate: amount(r, "estimate"),
-        billed: amount(r, "billed"),
-        currency: String(r.currency),
-        basis: r.basis === "retail-price" ? "retail-price" : "billed-rate",
-        recordedAt: new Date(Number(r.recorded_at)),
-      }));
+      return rows.map(
+        (r): EstimateCheck => ({
+          date: String(r.day),
+          model: String(r.model),
+          estimate: amount(r, "estimate"),
+          billed: amount(r, "billed"),
+          currency: String(r.currency),
+          basis: r.basis === "retail-price" ? "retail-price" : "billed-rate",
+          recordedAt: new Date(Number(r.recorded_at)),
+        }),
+      );
     },
   };
 }

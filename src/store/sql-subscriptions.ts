@@ -9,9 +9,17 @@ import { amountToText, checkBudget, checkDigest } from "./validate.js";
 
 type SubscriptionMethods = Pick<
   Store,
-  | "setDigest" | "getDigest" | "removeDigest" | "listDigests"
-  | "createBudget" | "getBudget" | "listBudgets" | "removeBudget"
-  | "setAlertRoute" | "listAlertRoutes" | "removeAlertRoute"
+  | "setDigest"
+  | "getDigest"
+  | "removeDigest"
+  | "listDigests"
+  | "createBudget"
+  | "getBudget"
+  | "listBudgets"
+  | "removeBudget"
+  | "setAlertRoute"
+  | "listAlertRoutes"
+  | "removeAlertRoute"
 >;
 
 /** Runs a write, turning "no such target" into NOT_FOUND instead of a driver error. */
@@ -19,7 +27,8 @@ async function onTarget<T>(targetId: string, write: () => Promise<T>): Promise<T
   try {
     return await write();
   } catch (err) {
-    if (constraintKind(err) === "foreign-key") throw new CostbotError(`no target with id "${targetId}"; save the channel first`, "NOT_FOUND", { cause: err });
+    if (constraintKind(err) === "foreign-key")
+      throw new CostbotError(`no target with id "${targetId}"; save the channel first`, "NOT_FOUND", { cause: err });
     throw err;
   }
 }
@@ -52,7 +61,9 @@ export function createSubscriptionMethods(db: SqlDriver, clock: () => Date): Sub
       return (await db.run("DELETE FROM digest_subscriptions WHERE target_id = ?", [targetId])) === 1;
     },
     async listDigests(opts = {}) {
-      const rows = await db.all(`SELECT * FROM digest_subscriptions${opts.includeDisabled ? "" : " WHERE " + ENABLED} ORDER BY created_at, target_id`);
+      const rows = await db.all(
+        `SELECT * FROM digest_subscriptions${opts.includeDisabled ? "" : " WHERE " + ENABLED} ORDER BY created_at, target_id`,
+      );
       return rows.map(toDigest);
     },
 
@@ -64,7 +75,19 @@ export function createSubscriptionMethods(db: SqlDriver, clock: () => Date): Sub
              period = excluded.period, model = excluded.model, channel = excluded.channel, thresholds = excluded.thresholds,
              created_by = excluded.created_by, created_at = excluded.created_at`
         : "";
-      const params = [randomUUID(), b.targetId, b.name, b.name.toLowerCase(), amountToText(b.amount), b.period, b.model ?? null, b.channel ?? null, JSON.stringify(b.thresholds), b.createdBy, now()];
+      const params = [
+        randomUUID(),
+        b.targetId,
+        b.name,
+        b.name.toLowerCase(),
+        amountToText(b.amount),
+        b.period,
+        b.model ?? null,
+        b.channel ?? null,
+        JSON.stringify(b.thresholds),
+        b.createdBy,
+        now(),
+      ];
       try {
         const [row] = await onTarget(b.targetId, () =>
           db.all(
@@ -85,7 +108,10 @@ export function createSubscriptionMethods(db: SqlDriver, clock: () => Date): Sub
     },
     async listBudgets(opts = {}) {
       const where = opts.targetId !== undefined ? "target_id = ?" : opts.includeDisabled ? "" : ENABLED;
-      const rows = await db.all(`SELECT * FROM budgets${where ? " WHERE " + where : ""} ORDER BY created_at, name_key`, opts.targetId !== undefined ? [opts.targetId] : []);
+      const rows = await db.all(
+        `SELECT * FROM budgets${where ? " WHERE " + where : ""} ORDER BY created_at, name_key`,
+        opts.targetId !== undefined ? [opts.targetId] : [],
+      );
       return rows.map(toBudget);
     },
     async removeBudget(targetId, name) {
@@ -112,13 +138,17 @@ export function createSubscriptionMethods(db: SqlDriver, clock: () => Date): Sub
         params.push(opts.targetId);
       }
       if (!opts.includeDisabled) where.push(ENABLED);
-      const rows = await db.all(`SELECT * FROM alert_routes${where.length ? " WHERE " + where.join(" AND ") : ""} ORDER BY created_at, target_id, scope`, params);
+      const rows = await db.all(
+        `SELECT * FROM alert_routes${where.length ? " WHERE " + where.join(" AND ") : ""} ORDER BY created_at, target_id, scope`,
+        params,
+      );
       return rows.map(toAlertRoute);
     },
     async removeAlertRoute(targetId, scope) {
-      const changed = scope === undefined
-        ? await db.run("DELETE FROM alert_routes WHERE target_id = ?", [targetId])
-        : await db.run("DELETE FROM alert_routes WHERE target_id = ? AND scope = ?", [targetId, scope.trim() || "*"]);
+      const changed =
+        scope === undefined
+          ? await db.run("DELETE FROM alert_routes WHERE target_id = ?", [targetId])
+          : await db.run("DELETE FROM alert_routes WHERE target_id = ? AND scope = ?", [targetId, scope.trim() || "*"]);
       return changed > 0;
     },
   };

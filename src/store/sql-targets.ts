@@ -9,13 +9,26 @@ import { checkTimeZone } from "./validate.js";
 
 type TargetMethods = Pick<
   Store,
-  "upsertTarget" | "getTarget" | "findTarget" | "listTargets" | "disableTarget" | "enableTarget" | "saveConversation" | "getConversation" | "listConversations"
+  | "upsertTarget"
+  | "getTarget"
+  | "findTarget"
+  | "listTargets"
+  | "disableTarget"
+  | "enableTarget"
+  | "saveConversation"
+  | "getConversation"
+  | "listConversations"
 >;
 
 const PLATFORMS = ["slack", "teams", "web"];
 
 function toConversation(t: Target): TeamsConversation {
-  const c: TeamsConversation = { id: t.address, serviceUrl: t.meta.serviceUrl ?? "", reference: t.reference ?? {}, updatedAt: t.updatedAt.toISOString() };
+  const c: TeamsConversation = {
+    id: t.address,
+    serviceUrl: t.meta.serviceUrl ?? "",
+    reference: t.reference ?? {},
+    updatedAt: t.updatedAt.toISOString(),
+  };
   if (t.meta.tenantId !== undefined) c.tenantId = t.meta.tenantId;
   if (t.meta.conversationType !== undefined) c.conversationType = t.meta.conversationType;
   return c;

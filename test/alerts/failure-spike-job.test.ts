@@ -30,8 +30,11 @@ describe("billed-failures spike job", () => {
     slack = await startFakeSlack({ botToken: BOT_TOKEN });
     store = await openStore(await backend.fresh(), { clock: () => now });
     const notifiers = { slack: createSlackNotifier({ botToken: BOT_TOKEN, apiUrl: slack.apiUrl, logger: silentLogger }) };
-    const bot = createBot({ costSource: createDemoCostSource({ clock: () => now }), clock: () => now,
-      commands: [createAlertsCommand({ store, admins: [ADMIN], webhookTokenSet: false })] });
+    const bot = createBot({
+      costSource: createDemoCostSource({ clock: () => now }),
+      clock: () => now,
+      commands: [createAlertsCommand({ store, admins: [ADMIN], webhookTokenSet: false })],
+    });
     await bot.answer("alerts here", { platform: "slack", userId: ADMIN, target: { platform: "slack", address: "COPS" } });
     const deps = { store, notifiers, logger: silentLogger, sleep: async () => {}, metrics: createDemoMetricsSource({ clock: () => now }) };
 

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  addMonths, eachDate, endOfMonth, isMonthEnd, lengthInDays, monthsBetween, noonUtc, shiftDays, startOfMonth,
-  startOfWeek, weekday,
+  addMonths,
+  eachDate,
+  endOfMonth,
+  isMonthEnd,
+  lengthInDays,
+  monthsBetween,
+  noonUtc,
+  shiftDays,
+  startOfMonth,
+  startOfWeek,
+  weekday,
 } from "../../src/base/dates.js";
 
 // Worked out on a calendar: 27 Nov 2025 is a Thursday; 2024 is a leap year; Europe's clocks went

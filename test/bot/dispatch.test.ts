@@ -18,14 +18,23 @@ const echo = (title: string, heads: string[], extra: Partial<ChatCommand> = {}):
 describe("one dispatch", () => {
   it("hands a message to the command its first word names, words and all", async () => {
     const bot = createBot({ costSource: demo, clock: () => now, commands: [echo("tally", ["tally", "count"])] });
-    expect(await bot.answer("Count last month by model")).toEqual({ kind: "notice", tone: "info", title: "tally", lines: ["count last month by model"] });
+    expect(await bot.answer("Count last month by model")).toEqual({
+      kind: "notice",
+      tone: "info",
+      title: "tally",
+      lines: ["count last month by model"],
+    });
     // Not first: the words are a cost question as usual.
     expect(await bot.answer("last month count")).toMatchObject({ kind: "error", message: expect.stringMatching(/count/) });
     expect(await bot.answer("last month")).toMatchObject({ kind: "spend", range: { from: "2026-10-01", to: "2026-10-31" } });
   });
 
   it("answers `help <word>` only for commands that are help topics", async () => {
-    const bot = createBot({ costSource: demo, clock: () => now, commands: [echo("topic", ["topic"], { helpTopic: true }), echo("plain", ["plain"])] });
+    const bot = createBot({
+      costSource: demo,
+      clock: () => now,
+      commands: [echo("topic", ["topic"], { helpTopic: true }), echo("plain", ["plain"])],
+    });
     expect(await bot.answer("help topic")).toMatchObject({ kind: "notice", title: "topic", lines: ["topic"] });
     expect(await bot.answer("help plain")).toMatchObject({ kind: "help" });
   });

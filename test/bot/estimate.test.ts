@@ -18,7 +18,9 @@ describe("estimate from usage in spend answers", () => {
     expect(r.estimate).toMatchObject({ from: "2026-11-27", to: "2026-11-27", includesToday: true });
     expect(r.estimate!.cost).toBeGreaterThan(0);
     expect(r.estimate!.basis).toMatch(/2026-11-20 to 2026-11-26/);
-    expect(renderText(r)).toMatch(/≈ \$[\d,.]+ so far today \(estimate from token usage, PTU hourly charges not included; billed cost arrives later\)/);
+    expect(renderText(r)).toMatch(
+      /≈ \$[\d,.]+ so far today \(estimate from token usage, PTU hourly charges not included; billed cost arrives later\)/,
+    );
     const mini = (await withMetrics.answer("gpt-4o-mini today")) as SpendReport;
     expect(renderText(mini)).toMatch(/≈ \$[\d,.]+ so far today \(estimate from usage; billed cost arrives later\)/);
   });
@@ -43,7 +45,9 @@ describe("estimate and hourly (PTU) cost", () => {
   it("gives no $0.00 estimate for PTU: hours are not in the token metrics", async () => {
     const r = (await withMetrics.answer("ptu this month")) as SpendReport;
     expect(r.estimate).toBeUndefined();
-    expect(r.warnings).toContain("No usage estimate for the days without final cost data: provisioned (PTU) deployments bill per hour, and the usage metrics count tokens, not hours.");
+    expect(r.warnings).toContain(
+      "No usage estimate for the days without final cost data: provisioned (PTU) deployments bill per hour, and the usage metrics count tokens, not hours.",
+    );
     expect(renderText(r)).not.toMatch(/≈/);
   });
 
@@ -51,6 +55,8 @@ describe("estimate and hourly (PTU) cost", () => {
     const r = (await withMetrics.answer("this week")) as SpendReport;
     expect(r.groups.some((g) => g.hourly)).toBe(true);
     expect(r.estimate).toMatchObject({ excludesHourly: true });
-    expect(renderText(r)).toMatch(/≈ \$[\d,.]+ so far today \(estimate from token usage, PTU hourly charges not included; billed cost arrives later\)/);
+    expect(renderText(r)).toMatch(
+      /≈ \$[\d,.]+ so far today \(estimate from token usage, PTU hourly charges not included; billed cost arrives later\)/,
+    );
   });
 });

@@ -16,7 +16,11 @@ const rows: CostRow[] = [
     resourceName: `mistral-large-2411-${GUID}`,
     resourceGroup: "rg-ai",
   }),
-  row("2025-11-26", "3.50", "Analytics Logs Data Ingestion", { meterCategory: "Log Analytics", meterSubCategory: "", serviceName: "microsoft.operationalinsights" }),
+  row("2025-11-26", "3.50", "Analytics Logs Data Ingestion", {
+    meterCategory: "Log Analytics",
+    meterSubCategory: "",
+    serviceName: "microsoft.operationalinsights",
+  }),
   row("2025-11-20", "5.00", "gpt 4o 0513 Input global Tokens", { quantity: 100, unitOfMeasure: "1K" }),
   row("2025-11-01", "99.00", "gpt 4o 0513 Input global Tokens", {}),
 ];

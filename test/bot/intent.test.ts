@@ -9,7 +9,12 @@ const parse = (text: string) => parseIntent(text, ctx);
 describe("parseIntent defaults", () => {
   it("reads a question with no words that matter as this month by model, actual cost", () => {
     expect(parse("show me what we spent")).toEqual({
-      kind: "spend", range: THIS_MONTH, defaultRange: true, groupBy: "model", compare: false, costType: "actual",
+      kind: "spend",
+      range: THIS_MONTH,
+      defaultRange: true,
+      groupBy: "model",
+      compare: false,
+      costType: "actual",
       previous: { from: "2025-10-01", to: "2025-10-27", label: "Same days of the month before" },
     });
   });
@@ -162,8 +167,27 @@ describe("words we do not guess at", () => {
   );
 
   it("never throws on odd text", () => {
-    const odd = ["..", "-", "– –", "to", "from", "between and", "q5", "2025-00", "0000-01-01", "last -1 days",
-      "top -3", "9999999999999999999d", "<@", "<at>", "\u0000", "nov 99", "99 nov", "/", "vs the"];
+    const odd = [
+      "..",
+      "-",
+      "– –",
+      "to",
+      "from",
+      "between and",
+      "q5",
+      "2025-00",
+      "0000-01-01",
+      "last -1 days",
+      "top -3",
+      "9999999999999999999d",
+      "<@",
+      "<at>",
+      "\u0000",
+      "nov 99",
+      "99 nov",
+      "/",
+      "vs the",
+    ];
     for (const text of odd) expect(() => parse(text), text).not.toThrow();
   });
 

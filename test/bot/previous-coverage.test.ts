@@ -17,7 +17,9 @@ describe("a compared period outside the data", () => {
     const json = JSON.parse(JSON.stringify(renderJson(r)));
     expect(json.previous).toEqual({ from: "2026-04-01", to: "2026-06-30", label: "The quarter before", total: null, change: null });
     for (const g of [...json.groups, ...json.channels]) expect(g).not.toHaveProperty("previousCost");
-    expect(r.warnings).toContain("No data for the period compared with (1 Apr – 30 Jun 2026): the source's data begins 31 Aug 2026, so there is no change to show.");
+    expect(r.warnings).toContain(
+      "No data for the period compared with (1 Apr – 30 Jun 2026): the source's data begins 31 Aug 2026, so there is no change to show.",
+    );
   });
 
   it("says so on every card instead of n/a against $0.00", async () => {

@@ -28,23 +28,41 @@ describe.each<[string, Backend]>([
     const store = await openStore(await backend.fresh(), { clock: () => clock });
     stores.push(store);
     const slack = recordingNotifier();
-    const deps = { store, notifiers: { slack }, logger: silentLogger, sleep: async () => {}, costSource: createDemoCostSource({ clock: () => clock }) };
+    const deps = {
+      store,
+      notifiers: { slack },
+      logger: silentLogger,
+      sleep: async () => {},
+      costSource: createDemoCostSource({ clock: () => clock }),
+    };
     const target = await store.upsertTarget({ platform: "slack", address: "CFINOPS", tz: "UTC" });
     return { store, slack, deps, target };
   }
 
   it("announces a threshold crossed on actual and one forecast to cross, each once, naming the drivers", async () => {
     const { store, slack, deps, target } = await setup();
-    const b = await store.createBudget({ name: "monthly", targetId: target.id, amount: parseAmount("26000")!, period: "monthly", thresholds: [50, 80, 100], createdBy: "U1" });
+    const b = await store.createBudget({
+      name: "monthly",
+      targetId: target.id,
+      amount: parseAmount("26000")!,
+      period: "monthly",
+      thresholds: [50, 80, 100],
+      createdBy: "U1",
+    });
     const job = createBudgetCheckJob(deps);
     await job.run(NOW);
     await job.run(NOW);
     await job.run(new Date("2025-11-27T16:00:00Z"));
 
     const titles = slack.titles("CFINOPS");
-    expect(titles).toEqual(['Budget "monthly" passed 80%: $24,530.30 of $26,000.00', expect.stringMatching(/^Budget "monthly" is forecast to exceed on (28|29|30) Nov$/)]);
+    expect(titles).toEqual([
+      'Budget "monthly" passed 80%: $24,530.30 of $26,000.00',
+      expect.stringMatching(/^Budget "monthly" is forecast to exceed on (28|29|30) Nov$/),
+    ]);
     const [actual, forecast] = slack.sent.map((s) => s.report);
-    expect(actual.kind === "notice" && actual.lines.join("\n")).toMatch(/Driven by gpt-4o \$[\d,.]+ \(\d+(\.\d)?%\), openai-provisioned-throughput .*; mostly Microsoft/);
+    expect(actual.kind === "notice" && actual.lines.join("\n")).toMatch(
+      /Driven by gpt-4o \$[\d,.]+ \(\d+(\.\d)?%\), openai-provisioned-throughput .*; mostly Microsoft/,
+    );
     expect(actual.kind === "notice" && actual.lines.join("\n")).toContain("also covers the 50% threshold");
     expect(forecast.kind === "notice" && forecast.lines.join("\n")).toMatch(/Driven by gpt-4o/);
 
@@ -60,12 +78,30 @@ describe.each<[string, Backend]>([
 
   it("filters by model and channel and announces again in the next period", async () => {
     const { store, slack, deps, target } = await setup();
-    await store.createBudget({ name: "market", targetId: target.id, amount: parseAmount("1500")!, period: "monthly", channel: "marketplace", thresholds: [100], createdBy: "U1" });
-    await store.createBudget({ name: "4o week", targetId: target.id, amount: parseAmount("1000")!, period: "weekly", model: "gpt-4o", thresholds: [100], createdBy: "U1" });
+    await store.createBudget({
+      name: "market",
+      targetId: target.id,
+      amount: parseAmount("1500")!,
+      period: "monthly",
+      channel: "marketplace",
+      thresholds: [100],
+      createdBy: "U1",
+    });
+    await store.createBudget({
+      name: "4o week",
+      targetId: target.id,
+      amount: parseAmount("1000")!,
+      period: "weekly",
+      model: "gpt-4o",
+      thresholds: [100],
+      createdBy: "U1",
+    });
     expect(await runBudgetChecks(deps, NOW)).toEqual({ checked: 2, announced: 2, failed: 0 });
     expect(slack.titles()).toEqual(['Budget "4o week" exceeded: $1,281.10 of $1,000.00', 'Budget "market" exceeded: $1,977.40 of $1,500.00']);
     const market = slack.sent[1].report;
-    expect(market.kind === "notice" && market.lines[1]).toMatch(/^Driven by mistral-large-2411 .*cohere-command-r-plus .*; mostly Marketplace \(100%\)/);
+    expect(market.kind === "notice" && market.lines[1]).toMatch(
+      /^Driven by mistral-large-2411 .*cohere-command-r-plus .*; mostly Marketplace \(100%\)/,
+    );
     expect(market.kind === "notice" && market.lines.join(" ")).not.toContain("gpt-4o");
 
     // Monday 1 Dec: a new week and a new month. Little spent yet, but both are on course to exceed.
@@ -84,7 +120,14 @@ describe.each<[string, Backend]>([
     const { store, slack, deps } = await setup();
     // 30 Nov 23:30 UTC is already 1 Dec in Berlin: December has barely begun there.
     const berlin = await store.upsertTarget({ platform: "slack", address: "CBERLIN", tz: "Europe/Berlin" });
-    await store.createBudget({ name: "monthly", targetId: berlin.id, amount: parseAmount("20000")!, period: "monthly", thresholds: [100], createdBy: "U1" });
+    await store.createBudget({
+      name: "monthly",
+      targetId: berlin.id,
+      amount: parseAmount("20000")!,
+      period: "monthly",
+      thresholds: [100],
+      createdBy: "U1",
+    });
     clock = new Date("2025-11-30T23:30:00Z");
     await runBudgetChecks(deps, clock);
     expect(slack.titles()).toEqual([expect.stringMatching(/^Budget "monthly" is forecast to exceed on \d+ Dec$/)]);
@@ -97,7 +140,14 @@ describe.each<[string, Backend]>([
 
   it("keeps a failed alert for the retry pass, which sends it once", async () => {
     const { store, slack, deps, target } = await setup();
-    const b = await store.createBudget({ name: "monthly", targetId: target.id, amount: parseAmount("20000")!, period: "monthly", thresholds: [100], createdBy: "U1" });
+    const b = await store.createBudget({
+      name: "monthly",
+      targetId: target.id,
+      amount: parseAmount("20000")!,
+      period: "monthly",
+      thresholds: [100],
+      createdBy: "U1",
+    });
     slack.failNext = 3;
     const job = createBudgetCheckJob(deps);
     await job.run(NOW);

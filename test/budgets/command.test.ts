@@ -29,10 +29,19 @@ async function setup(admins = [ADMIN], costSource: CostSource = createDemoCostSo
   store = await openStore(await backend.fresh(), { clock: () => NOW });
   slack = recordingNotifier();
   const deps = { store, admins, notifiers: { slack }, logger: silentLogger, sleep: async () => {} };
-  return createBot({ costSource, clock: () => NOW, commands: [createBudgetCommand(deps), createAlertsCommand({ store, admins, webhookTokenSet: true })] });
+  return createBot({
+    costSource,
+    clock: () => NOW,
+    commands: [createBudgetCommand(deps), createAlertsCommand({ store, admins, webhookTokenSet: true })],
+  });
 }
 
-const text = (r: Report) => (r.kind === "notice" ? [r.title, ...r.lines, ...(r.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join("\n") : r.kind === "error" ? `${r.message}\n${r.hint ?? ""}` : r.kind);
+const text = (r: Report) =>
+  r.kind === "notice"
+    ? [r.title, ...r.lines, ...(r.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join("\n")
+    : r.kind === "error"
+      ? `${r.message}\n${r.hint ?? ""}`
+      : r.kind;
 
 describe("admin checks", () => {
   it.each([
@@ -78,7 +87,10 @@ describe("budget commands", () => {
     expect(text(list)).toContain("monthly (all AI models): $24,530.30 of $30,000.00 (81.7%) this month");
 
     expect(await bot.answer("budget remove Monthly", admin)).toMatchObject({ title: 'Budget "monthly" removed' });
-    expect(await bot.answer("budget remove monthly", admin)).toMatchObject({ kind: "error", message: 'There is no budget named "monthly" in this channel.' });
+    expect(await bot.answer("budget remove monthly", admin)).toMatchObject({
+      kind: "error",
+      message: 'There is no budget named "monthly" in this channel.',
+    });
     expect(await store.listBudgets()).toEqual([]);
   });
 
@@ -101,19 +113,29 @@ describe("budget commands", () => {
     const bot = await setup();
     const r = await bot.answer("budget set 26000 monthly", admin);
     expect(text(r)).toMatch(/Forecast to exceed the budget on (28|29|30) Nov at the current pace\./);
-    expect(slack.titles()).toEqual(["Budget \"monthly\" passed 80%: $24,530.30 of $26,000.00", expect.stringMatching(/forecast to exceed/)]);
+    expect(slack.titles()).toEqual(['Budget "monthly" passed 80%: $24,530.30 of $26,000.00', expect.stringMatching(/forecast to exceed/)]);
   });
 
   it("gives specific messages for bad input and for a message outside a channel", async () => {
     const bot = await setup();
     expect(await bot.answer("budget set lots monthly", admin)).toMatchObject({ kind: "error", message: 'I don\'t understand "lots" in a budget.' });
-    expect(await bot.answer("budget set 5000 monthly", { userId: ADMIN, platform: "cli" })).toMatchObject({ kind: "error", message: "Budgets belong to a channel, and this message did not come from one." });
+    expect(await bot.answer("budget set 5000 monthly", { userId: ADMIN, platform: "cli" })).toMatchObject({
+      kind: "error",
+      message: "Budgets belong to a channel, and this message did not come from one.",
+    });
     await bot.answer("budget set 5000 monthly", admin);
-    expect(await bot.answer("budget set 900 monthly for gpt-4o named MONTHLY", admin)).toMatchObject({ title: 'Budget "monthly" updated: $900.00 monthly' });
+    expect(await bot.answer("budget set 900 monthly for gpt-4o named MONTHLY", admin)).toMatchObject({
+      title: 'Budget "monthly" updated: $900.00 monthly',
+    });
   });
 
   it("keeps the confirmation when the cost source fails, saying the check comes later", async () => {
-    const failing: CostSource = { name: "broken", query: async () => { throw new Error("Azure did not answer"); } };
+    const failing: CostSource = {
+      name: "broken",
+      query: async () => {
+        throw new Error("Azure did not answer");
+      },
+    };
     const bot = await setup([ADMIN], failing);
     const r = await bot.answer("budget set 5000 monthly", admin);
     expect(r).toMatchObject({ kind: "notice", title: 'Budget "monthly" set: $5,000.00 monthly' });
@@ -127,7 +149,22 @@ describe("budget commands", () => {
       name: "Azure (1 scope)",
       query: demo.query,
       budgets: async () => ({
-        budgets: [{ scope: "/subscriptions/sub-1", name: "TestBudget", amount: parseAmount("100.65")!, timeGrain: "Monthly", currentSpend: parseAmount("80.89")!, forecastSpend: parseAmount("150")!, currency: "USD", filtered: false, notifications: [{ enabled: true, threshold: 90, thresholdType: "Actual" }, { enabled: true, threshold: 100, thresholdType: "Forecasted" }] }],
+        budgets: [
+          {
+            scope: "/subscriptions/sub-1",
+            name: "TestBudget",
+            amount: parseAmount("100.65")!,
+            timeGrain: "Monthly",
+            currentSpend: parseAmount("80.89")!,
+            forecastSpend: parseAmount("150")!,
+            currency: "USD",
+            filtered: false,
+            notifications: [
+              { enabled: true, threshold: 90, thresholdType: "Actual" },
+              { enabled: true, threshold: 100, thresholdType: "Forecasted" },
+            ],
+          },
+        ],
         warnings: [],
       }),
     });

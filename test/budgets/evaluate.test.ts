@@ -7,9 +7,27 @@ import { makeRow, type CostRow } from "../../src/cost/types.js";
 
 const usd = (s: string) => parseAmount(s)!;
 const aoai = (date: string, cost: string, meterName = "gpt-4o-0806-Inp-glbl Tokens"): CostRow =>
-  makeRow({ date, cost: usd(cost), meterCategory: "Foundry Models", meterSubCategory: "Azure OpenAI", serviceName: "Microsoft.CognitiveServices", publisherType: "Microsoft", meterName, unitOfMeasure: "1K" });
+  makeRow({
+    date,
+    cost: usd(cost),
+    meterCategory: "Foundry Models",
+    meterSubCategory: "Azure OpenAI",
+    serviceName: "Microsoft.CognitiveServices",
+    publisherType: "Microsoft",
+    meterName,
+    unitOfMeasure: "1K",
+  });
 const mistral = (date: string, cost: string): CostRow =>
-  makeRow({ date, cost: usd(cost), meterCategory: "SaaS", serviceName: "SaaS", publisherType: "Marketplace", meterName: "paygo-inference-input-tokens", resourceName: "mistral-large-2411-6f1c2a9e-4b7d-4c1e-9a35-0d2e8b7c5a10", unitOfMeasure: "1K" });
+  makeRow({
+    date,
+    cost: usd(cost),
+    meterCategory: "SaaS",
+    serviceName: "SaaS",
+    publisherType: "Marketplace",
+    meterName: "paygo-inference-input-tokens",
+    resourceName: "mistral-large-2411-6f1c2a9e-4b7d-4c1e-9a35-0d2e8b7c5a10",
+    unitOfMeasure: "1K",
+  });
 
 /** $100 a day of gpt-4o and $20 of Mistral every day from `from` to `to`. */
 function flat(from: string, to: string): CostRow[] {
@@ -29,7 +47,10 @@ describe("evaluateBudget", () => {
     // Completed days only: 1-12 Nov billed ($1,440), the partial 13th and 17 more days forecast at $120.
     expect(s.projected).toBe(usd("3600"));
     expect(s.actualCrossed).toEqual([]);
-    expect(s.forecastCrossed).toEqual([{ threshold: 50, date: "2025-11-13" }, { threshold: 100, date: "2025-11-25" }]);
+    expect(s.forecastCrossed).toEqual([
+      { threshold: 50, date: "2025-11-13" },
+      { threshold: 100, date: "2025-11-25" },
+    ]);
     expect(s.lastDataDate).toBe("2025-11-13");
   });
 
@@ -60,15 +81,18 @@ describe("evaluateBudget", () => {
 describe("one forecast for budgets, the forecast command and the digest", () => {
   // $100 on weekdays, $20 on weekends from 1 Oct; Wednesday 26 Nov 2025 is still being billed
   // (data as of 06:00) and already shows $150, more than a whole usual Wednesday.
-  const weekday = (d: string) => [0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()) ? "20" : "100";
+  const weekday = (d: string) => ([0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()) ? "20" : "100");
   const history: CostRow[] = [];
   for (let d = "2025-10-01"; d <= "2025-11-25"; d = shiftDays(d, 1)) history.push(aoai(d, weekday(d)));
   history.push(aoai("2025-11-26", "150"));
   const data = { rows: history, dataAsOf: "2025-11-26T06:00:00Z" };
   const now = new Date("2025-11-26T12:00:00Z");
-  const source = { name: "hand-made rows", async query(q: { from: string; to: string }) {
-    return { ...data, rows: history.filter((r) => r.date >= q.from && r.date <= q.to), warnings: [] };
-  } };
+  const source = {
+    name: "hand-made rows",
+    async query(q: { from: string; to: string }) {
+      return { ...data, rows: history.filter((r) => r.date >= q.from && r.date <= q.to), warnings: [] };
+    },
+  };
 
   it("a monthly budget projects the month end the forecast command shows", async () => {
     // Billed 1-25 Nov: 17 weekdays x $100 + 8 weekend days x $20 = $1,860. Forecast 26-30 Nov from
@@ -87,7 +111,11 @@ describe("one forecast for budgets, the forecast command and the digest", () => 
   });
 
   it("never projects below what is already spent", () => {
-    const s = evaluateBudget({ amount: usd("5000"), thresholds: [100] }, { ...data, rows: [...history, aoai("2025-11-26", "900")] }, periodWindow("monthly", now, "UTC"));
+    const s = evaluateBudget(
+      { amount: usd("5000"), thresholds: [100] },
+      { ...data, rows: [...history, aoai("2025-11-26", "900")] },
+      periodWindow("monthly", now, "UTC"),
+    );
     expect(s.spent).toBe(usd("2910"));
     expect(s.projected).toBe(usd("2910")); // $2,200 forecast, but $2,910 already spent
   });

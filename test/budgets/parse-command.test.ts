@@ -10,11 +10,17 @@ describe("parseBudgetCommand", () => {
   it.each([
     ["budget set 5000 monthly", { amount: usd("5000"), period: "monthly", thresholds: [80, 100], name: "monthly" }],
     ["budget set 800 weekly for gpt-4o", { amount: usd("800"), period: "weekly", model: "gpt-4o", name: "weekly gpt-4o" }],
-    ["budget set 1200 monthly marketplace alerts 50,80,100", { amount: usd("1200"), channel: "marketplace", thresholds: [50, 80, 100], name: "monthly marketplace" }],
+    [
+      "budget set 1200 monthly marketplace alerts 50,80,100",
+      { amount: usd("1200"), channel: "marketplace", thresholds: [50, 80, 100], name: "monthly marketplace" },
+    ],
     ["budget set $5,000 per month named AI total", { amount: usd("5000"), period: "monthly", name: "ai total" }],
     ["budget set 5k daily alerts 50%, 100%", { amount: usd("5000"), period: "daily", thresholds: [50, 100] }],
     ["budget set 1.5k weekly microsoft at 100,90", { amount: usd("1500"), channel: "microsoft", thresholds: [90, 100] }],
-    ["/cost budget set 2500.50 for mistral-large-2411", { amount: usd("2500.5"), period: "monthly", model: "mistral-large-2411", periodDefaulted: true }],
+    [
+      "/cost budget set 2500.50 for mistral-large-2411",
+      { amount: usd("2500.5"), period: "monthly", model: "mistral-large-2411", periodDefaulted: true },
+    ],
     ["budget 300 daily", { amount: usd("300"), period: "daily", periodDefaulted: false }],
   ])("reads %s", (text, expected) => {
     expect(parse(text)).toMatchObject({ kind: "set", ...expected });
@@ -59,8 +65,13 @@ describe("parseBudgetCommand", () => {
 
 describe("parseBudgetAmount", () => {
   it.each([
-    ["5000", "5000"], ["$5,000", "5000"], ["5k", "5000"], ["2.5k", "2500"], ["1m", "1000000"],
-    ["1,234,567.89", "1234567.89"], ["0.1", "0.1"],
+    ["5000", "5000"],
+    ["$5,000", "5000"],
+    ["5k", "5000"],
+    ["2.5k", "2500"],
+    ["1m", "1000000"],
+    ["1,234,567.89", "1234567.89"],
+    ["0.1", "0.1"],
   ])("reads %s exactly", (word, expected) => {
     expect(parseBudgetAmount(word)).toBe(usd(expected));
   });

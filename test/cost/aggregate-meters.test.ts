@@ -11,8 +11,17 @@ import { makeRow, type CostRow } from "../../src/cost/types.js";
 // service, MeterSubCategory the product.
 const M = "Foundry Models";
 function r(cost: string, meterName: string, product: string, quantity: number, unitOfMeasure: string, service = M): CostRow {
-  return makeRow({ date: "2026-10-05", cost: parseAmount(cost)!, meterName, meterCategory: service, meterSubCategory: product,
-    quantity, unitOfMeasure, serviceName: "Microsoft.CognitiveServices", publisherType: "Azure" });
+  return makeRow({
+    date: "2026-10-05",
+    cost: parseAmount(cost)!,
+    meterName,
+    meterCategory: service,
+    meterSubCategory: product,
+    quantity,
+    unitOfMeasure,
+    serviceName: "Microsoft.CognitiveServices",
+    publisherType: "Azure",
+  });
 }
 const ROWS: CostRow[] = [
   r("10.00", "5.4 nano Batch cd Inp Gl 1M Tokens", "Azure OpenAI GPT5", 2, "1M"),
@@ -35,8 +44,14 @@ const all = (extra = {}) => aggregate(ROWS, { from: "2026-10-01", to: "2026-10-3
 describe("aggregate over real meters", () => {
   it("counts cached input as input and apart as cached, and non-token usage outside token counts", () => {
     const g = all().groups;
-    expect(g.get("gpt-5.4-nano")).toMatchObject({ cost: parseAmount("60")!, inputTokens: 5_000_000, cachedInputTokens: 2_000_000,
-      outputTokens: 1_500_000, otherUsage: {}, recognised: true });
+    expect(g.get("gpt-5.4-nano")).toMatchObject({
+      cost: parseAmount("60")!,
+      inputTokens: 5_000_000,
+      cachedInputTokens: 2_000_000,
+      outputTokens: 1_500_000,
+      otherUsage: {},
+      recognised: true,
+    });
     expect(g.get("gpt-5-mini")).toMatchObject({ inputTokens: 4_000_000, cachedInputTokens: 4_000_000 });
     expect(g.get("openai-provisioned-throughput")).toMatchObject({ inputTokens: 0, outputTokens: 0, hourly: true, otherUsage: { hours: 744 } });
     expect(g.get("mistral-document-ai-2512")).toMatchObject({ inputTokens: 0, otherUsage: { pages: 1200 } });
@@ -67,8 +82,11 @@ describe("aggregate over real meters", () => {
   it("groups by deployment type read from the meter", () => {
     const g = aggregate(ROWS, { from: "2026-10-01", to: "2026-10-31", groupBy: "deployment-type" }).groups;
     expect(Object.fromEntries([...g].map(([k, v]) => [k, v.cost]))).toEqual({
-      "global-batch": parseAmount("10")!, "data-zone-standard": parseAmount("24")!,
-      "global-standard": parseAmount("55.15")!, "global-provisioned": parseAmount("744")!, "regional-standard": parseAmount("8")!,
+      "global-batch": parseAmount("10")!,
+      "data-zone-standard": parseAmount("24")!,
+      "global-standard": parseAmount("55.15")!,
+      "global-provisioned": parseAmount("744")!,
+      "regional-standard": parseAmount("8")!,
     });
   });
 });
@@ -93,8 +111,13 @@ describe("spend answer over real meters", () => {
     expect((renderJson(await ask("deepseek")) as SpendJson).total).toBe(6.5);
     expect((renderJson(await ask("ptu")) as SpendJson).total).toBe(744);
     expect((renderJson(await ask("openai")) as SpendJson).groups.map((g) => g.key)).toContain("openai-provisioned-throughput");
-    expect((renderJson(await ask("this month by deployment type")) as SpendJson).groups.map((g) => g.key))
-      .toEqual(["global-provisioned", "global-standard", "data-zone-standard", "global-batch", "regional-standard"]);
+    expect((renderJson(await ask("this month by deployment type")) as SpendJson).groups.map((g) => g.key)).toEqual([
+      "global-provisioned",
+      "global-standard",
+      "data-zone-standard",
+      "global-batch",
+      "regional-standard",
+    ]);
   });
 
   it("shows cached input and non-token usage on the text card", async () => {

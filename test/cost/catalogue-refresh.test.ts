@@ -8,10 +8,18 @@ import { catalogueSize, lookupMeter, setCatalogue, type CatalogueEntry } from ".
 import { makeRow } from "../../src/cost/types.js";
 import { startRetailFake, type RetailFake } from "../fakes/retail-prices.js";
 
-const RETAIL: Array<Record<string, unknown>> = JSON.parse(await readFile(new URL("../fixtures/reference/meters/retail/foundry-meters.json", import.meta.url), "utf8"));
+const RETAIL: Array<Record<string, unknown>> = JSON.parse(
+  await readFile(new URL("../fixtures/reference/meters/retail/foundry-meters.json", import.meta.url), "utf8"),
+);
 const SHIPPED: CatalogueEntry[] = JSON.parse(await readFile(new URL("../../src/cost/meter-catalogue.json", import.meta.url), "utf8"));
 // A meter Azure adds after the shipped list was built: a new product only the refresh knows.
-const NEW = { ...RETAIL[0], meterId: "00000000-1111-2222-3333-444444444444", meterName: "K3 Inp glbl Tokens", skuName: "K3 Inp glbl", productName: "Azure Kimi Models" };
+const NEW = {
+  ...RETAIL[0],
+  meterId: "00000000-1111-2222-3333-444444444444",
+  meterName: "K3 Inp glbl Tokens",
+  skuName: "K3 Inp glbl",
+  productName: "Azure Kimi Models",
+};
 
 function logs() {
   const lines: Array<[string, object, string]> = [];
@@ -37,7 +45,11 @@ describe("meter catalogue refresh from the Retail Prices API", () => {
     expect(await refreshCatalogue({ url: fake.url, dir, log })).toBe(true);
     expect(fake.requests).toHaveLength(17);
     expect(fake.requests[1]).toMatch(/\$filter=serviceName.*&\$skip=100$/);
-    expect(lookupMeter(NEW.meterId as string, "", "")).toMatchObject({ product: "Azure Kimi Models", model: "K3 Inp glbl Tokens", recognised: false });
+    expect(lookupMeter(NEW.meterId as string, "", "")).toMatchObject({
+      product: "Azure Kimi Models",
+      model: "K3 Inp glbl Tokens",
+      recognised: false,
+    });
     // The product (Foundry Models) now says it is model spend, even though no rule names the model.
     expect(classify(row)).toMatchObject({ isModel: true, recognised: false, direction: "input" });
     const saved = JSON.parse(await readFile(join(dir, "meter-catalogue.json"), "utf8"));
@@ -56,8 +68,13 @@ describe("meter catalogue refresh from the Retail Prices API", () => {
     expect(fake.requests).toHaveLength(2);
     expect(lookupMeter(NEW.meterId as string, "", "")).toBeUndefined();
     expect(catalogueSize()).toBe(before);
-    expect(log.lines).toEqual([["warn", expect.objectContaining({ err: expect.stringMatching(/HTTP 503/) }),
-      "meter catalogue: could not refresh from the Retail Prices API; keeping the last good copy"]]);
+    expect(log.lines).toEqual([
+      [
+        "warn",
+        expect.objectContaining({ err: expect.stringMatching(/HTTP 503/) }),
+        "meter catalogue: could not refresh from the Retail Prices API; keeping the last good copy",
+      ],
+    ]);
     await expect(readFile(join(dir, "meter-catalogue.json"))).rejects.toThrow();
   });
 

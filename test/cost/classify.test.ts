@@ -13,7 +13,12 @@ const row = (p: Partial<CostRow>) => makeRow({ date: "2025-04-01", cost: 0n, ...
 
 // The compiled list annotates its columns ("Cognitive Services (doc)", "unknown"): keep the value only.
 const clean = (v = "") =>
-  /unknown|n\/a|not in|=/i.test(v) ? "" : v.split(" / ")[0].replace(/\s*\(.*$/, "").trim();
+  /unknown|n\/a|not in|=/i.test(v)
+    ? ""
+    : v
+        .split(" / ")[0]
+        .replace(/\s*\(.*$/, "")
+        .trim();
 const unit = (v = "") => (/^1[KM]$/.test(v.trim()) ? v.trim() : /hour/i.test(v) ? "1 Hour" : "");
 
 function compiledRow(r: Record<string, string>): CostRow {
@@ -37,8 +42,10 @@ function expectClass(r: CostRow, want: Expect | typeof OTHER) {
     return;
   }
   const [model, direction, deployment, channel, recognised = true] = want;
-  expect({ isModel: c.isModel, model: c.model, direction: c.direction, deployment: c.deployment, channel: c.channel,
-    recognised: c.recognised }, r.meterName).toEqual({ isModel: true, model, direction, deployment, channel, recognised });
+  expect(
+    { isModel: c.isModel, model: c.model, direction: c.direction, deployment: c.deployment, channel: c.channel, recognised: c.recognised },
+    r.meterName,
+  ).toEqual({ isModel: true, model, direction, deployment, channel, recognised });
 }
 
 describe("classify: ai-meter-names.compiled.csv", () => {
@@ -59,7 +66,7 @@ describe("classify: ai-meter-names.compiled.csv", () => {
       // Without a product a PTU meter cannot say whose PTU it is; everything else the name (and the
       // catalogue) must be enough for.
       const ptu = want !== OTHER && want[0].endsWith("-provisioned-throughput");
-      expectClass(row({ meterName: name }), ptu ? ["provisioned-throughput", ...want.slice(1)] as Expect : want);
+      expectClass(row({ meterName: name }), ptu ? (["provisioned-throughput", ...want.slice(1)] as Expect) : want);
     },
   );
 
@@ -73,8 +80,15 @@ describe("classify: finops-toolkit finley ADX output (real x_SkuMeterName values
   const md = readFileSync(new URL("meters/finops-toolkit-finley-adxqueries-output.md", REFERENCE), "utf8");
   const lines = [...md.matchAll(/^\|\s*USD\s*\|\s*([\d.e-]+)\s*\|\s*(\d{4}-\d\d-\d\d)\s*\|\s*(.+?)\s*\|/gm)];
   const rows = lines.map(([, cost, date, meterName]) =>
-    row({ date, meterName, cost: parseAmount(cost)!, serviceName: "Azure AI Services",
-      meterCategory: "AI and Machine Learning", resourceName: "ai-adminai3148890574496362" }));
+    row({
+      date,
+      meterName,
+      cost: parseAmount(cost)!,
+      serviceName: "Azure AI Services",
+      meterCategory: "AI and Machine Learning",
+      resourceName: "ai-adminai3148890574496362",
+    }),
+  );
 
   it("reads all 18 meter rows", () => expect(rows).toHaveLength(18));
 
@@ -96,17 +110,38 @@ describe("classify: finops-toolkit finley ADX output (real x_SkuMeterName values
 });
 
 describe("classify: AI-free sample exports", () => {
-  const ea = ["exports/EA_ActualCost_Small.csv", "exports/EA_AmortizedCost_Small.csv"].flatMap(readCsv).map((r) =>
-    row({ meterName: r.MeterName, meterCategory: r.MeterCategory, meterSubCategory: r.MeterSubCategory,
-      product: r.Product, serviceName: r.ConsumedService, publisherType: r.PublisherType,
-      publisherName: r.PublisherName, resourceName: r.ResourceName, unitOfMeasure: r.UnitOfMeasure,
-      quantity: Number(r.Quantity) }));
+  const ea = ["exports/EA_ActualCost_Small.csv", "exports/EA_AmortizedCost_Small.csv"]
+    .flatMap(readCsv)
+    .map((r) =>
+      row({
+        meterName: r.MeterName,
+        meterCategory: r.MeterCategory,
+        meterSubCategory: r.MeterSubCategory,
+        product: r.Product,
+        serviceName: r.ConsumedService,
+        publisherType: r.PublisherType,
+        publisherName: r.PublisherName,
+        resourceName: r.ResourceName,
+        unitOfMeasure: r.UnitOfMeasure,
+        quantity: Number(r.Quantity),
+      }),
+    );
   const focus = readCsv("exports/FOCUS-1.0-sample.Microsoft-rows.csv").map((r) =>
-    row({ meterName: r.ChargeDescription, meterCategory: r.ServiceCategory, serviceName: r.ServiceName,
-      publisherName: r.PublisherName, resourceName: r.ResourceName, unitOfMeasure: r.PricingUnit,
-      quantity: Number(r.ConsumedQuantity) }));
+    row({
+      meterName: r.ChargeDescription,
+      meterCategory: r.ServiceCategory,
+      serviceName: r.ServiceName,
+      publisherName: r.PublisherName,
+      resourceName: r.ResourceName,
+      unitOfMeasure: r.PricingUnit,
+      quantity: Number(r.ConsumedQuantity),
+    }),
+  );
 
-  it.each([["EA", ea], ["FOCUS", focus]] as const)("finds no model spend in the %s sample", (_n, rows) => {
+  it.each([
+    ["EA", ea],
+    ["FOCUS", focus],
+  ] as const)("finds no model spend in the %s sample", (_n, rows) => {
     expect(rows.length).toBeGreaterThan(10);
     const models = rows.map(classify).filter((c) => c.isModel || c.channel !== "microsoft" || c.tokens !== 0);
     expect(models).toEqual([]);
@@ -120,21 +155,28 @@ describe("classify: Marketplace models", () => {
   it.each([
     [{ resourceName: `mistral-large-2411-${GUID}`, meterName: "paygo-inference-input-tokens" }, "mistral-large-2411", "input"],
     [{ resourceName: `cohere-command-r-plus-${GUID}`, meterName: "paygo-inference-output-tokens" }, "cohere-command-r-plus", "output"],
-    [{ resourceName: `Meta-Llama-3.1-405B-Instruct-${GUID.replace(/-/g, "")}`, meterName: "paygo-inference-input-tokens" },
-      "meta-llama-3.1-405b-instruct", "input"],
+    [
+      { resourceName: `Meta-Llama-3.1-405B-Instruct-${GUID.replace(/-/g, "")}`, meterName: "paygo-inference-input-tokens" },
+      "meta-llama-3.1-405b-instruct",
+      "input",
+    ],
     [{ meterName: `mistral-small-2503-${GUID}` }, "mistral-small-2503", "none"],
     [{ meterName: "paygo-inference-input-tokens", product: "Mistral Large (Azure AI)" }, "mistral-large", "input"],
-    [{ meterName: "paygo-inference-output-tokens",
-      resourceId: `/subscriptions/s/resourceGroups/rg-ai/providers/Microsoft.SaaS/resources/jais-30b-chat-${GUID}` },
-    "jais-30b-chat", "output"],
+    [
+      {
+        meterName: "paygo-inference-output-tokens",
+        resourceId: `/subscriptions/s/resourceGroups/rg-ai/providers/Microsoft.SaaS/resources/jais-30b-chat-${GUID}`,
+      },
+      "jais-30b-chat",
+      "output",
+    ],
   ])("names %o as %s", (cols, model, direction) => {
     const c = classify(row({ ...market, ...cols }));
     expect(c).toMatchObject({ isModel: true, model, direction, channel: "marketplace", recognised: true });
   });
 
   it("treats publisher type Marketplace alone as the Marketplace channel", () => {
-    const c = classify(row({ publisherType: "Marketplace", resourceName: `mistral-large-2411-${GUID}`,
-      meterName: "paygo-inference-input-tokens" }));
+    const c = classify(row({ publisherType: "Marketplace", resourceName: `mistral-large-2411-${GUID}`, meterName: "paygo-inference-input-tokens" }));
     expect(c).toMatchObject({ channel: "marketplace", model: "mistral-large-2411" });
   });
 
@@ -186,8 +228,7 @@ describe("classify: tokens", () => {
 
   it("does not let the per-meter cache carry one row's token count to the next", () => {
     const base = { meterName: "gpt 4.1 Inp glbl Tokens", unitOfMeasure: "1K" };
-    expect([classify(row({ ...base, quantity: 1 })).tokens, classify(row({ ...base, quantity: 7 })).tokens])
-      .toEqual([1000, 7000]);
+    expect([classify(row({ ...base, quantity: 1 })).tokens, classify(row({ ...base, quantity: 7 })).tokens]).toEqual([1000, 7000]);
   });
 });
 

@@ -37,7 +37,12 @@ describe("demo cost source", () => {
   it("reports data as of 06:00 UTC today, and no later data than that", async () => {
     const res = await all();
     expect(res.dataAsOf).toBe("2025-11-27T06:00:00Z");
-    expect(res.rows.map((r) => r.date).sort().at(-1)).toBe("2025-11-27");
+    expect(
+      res.rows
+        .map((r) => r.date)
+        .sort()
+        .at(-1),
+    ).toBe("2025-11-27");
     const early = await all(at("2025-11-27T04:30:00Z"));
     expect(early.dataAsOf).toBe("2025-11-27T01:00:00Z");
   });
@@ -60,11 +65,23 @@ describe("demo cost source", () => {
     const rows = (await all()).rows;
     const unrecognised = rows.filter((r) => !classify(r).recognised).map((r) => r.meterName);
     expect(unrecognised).toEqual([]);
-    const models = new Set(rows.map(classify).filter((c) => c.isModel).map((c) => `${c.channel}:${c.model}`));
+    const models = new Set(
+      rows
+        .map(classify)
+        .filter((c) => c.isModel)
+        .map((c) => `${c.channel}:${c.model}`),
+    );
     expect([...models].sort()).toEqual([
-      "marketplace:cohere-command-r-plus", "marketplace:meta-llama-3.1-70b-instruct", "marketplace:mistral-large-2411",
-      "microsoft:deepseek-r1", "microsoft:gpt-4.1", "microsoft:gpt-4o", "microsoft:gpt-4o-mini", "microsoft:o3-mini",
-      "microsoft:openai-provisioned-throughput", "microsoft:text-embedding-3-large",
+      "marketplace:cohere-command-r-plus",
+      "marketplace:meta-llama-3.1-70b-instruct",
+      "marketplace:mistral-large-2411",
+      "microsoft:deepseek-r1",
+      "microsoft:gpt-4.1",
+      "microsoft:gpt-4o",
+      "microsoft:gpt-4o-mini",
+      "microsoft:o3-mini",
+      "microsoft:openai-provisioned-throughput",
+      "microsoft:text-embedding-3-large",
     ]);
     expect(rows.some((r) => !classify(r).isModel)).toBe(true);
     expect(rows.some((r) => classify(r).direction === "cached-input")).toBe(true);
@@ -77,10 +94,13 @@ describe("demo cost source", () => {
   });
 
   it("bills the PTU deployment around the clock with no tokens", async () => {
-    const ptu = (await demo.query({ from: "2025-11-22", to: "2025-11-24", costType: "actual" })).rows
-      .filter((r) => r.meterName === "Provisioned Managed Global");
+    const ptu = (await demo.query({ from: "2025-11-22", to: "2025-11-24", costType: "actual" })).rows.filter(
+      (r) => r.meterName === "Provisioned Managed Global",
+    );
     expect(ptu.map((r) => [r.date, r.quantity, classify(r).tokens])).toEqual([
-      ["2025-11-22", 360, 0], ["2025-11-23", 360, 0], ["2025-11-24", 360, 0],
+      ["2025-11-22", 360, 0],
+      ["2025-11-23", 360, 0],
+      ["2025-11-24", 360, 0],
     ]);
   });
 

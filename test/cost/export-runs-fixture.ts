@@ -15,7 +15,14 @@ const TEMPLATE = JSON.parse(readFileSync(REF + "azure-storage-exports/manifest.r
 export const ALL = { from: "2000-01-01", to: "2099-12-31" };
 
 /** The first `n` data lines of a CSV (header kept). */
-export const head = (csv: Buffer, n: number) => Buffer.from(csv.toString("utf8").split("\n").slice(0, n + 1).join("\n") + "\n");
+export const head = (csv: Buffer, n: number) =>
+  Buffer.from(
+    csv
+      .toString("utf8")
+      .split("\n")
+      .slice(0, n + 1)
+      .join("\n") + "\n",
+  );
 /** Exact total of a CSV column in cents, with csv-parse and BigInt (not the code under test). */
 export function cents(csv: Buffer, column: string): bigint {
   const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
@@ -54,12 +61,25 @@ export function manifestOf(r: RunSpec): string {
   const listed = [...r.files.map((f) => ({ name: f.name, bytes: f.body.length })), ...(r.missing ?? []).map((name) => ({ name, bytes: 1000 }))];
   const manifest = structuredClone(TEMPLATE);
   manifest.blobCount = listed.length;
-  manifest.exportConfig = { ...manifest.exportConfig, exportName: r.exportName, type: r.type,
-    resourceId: `/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.CostManagement/exports/${r.exportName}` };
-  manifest.deliveryConfig = { ...manifest.deliveryConfig, fileFormat: r.format ?? "Csv", compressionMode: r.format === "Parquet" ? "Snappy" : "Gzip", rootFolderPath: r.root };
+  manifest.exportConfig = {
+    ...manifest.exportConfig,
+    exportName: r.exportName,
+    type: r.type,
+    resourceId: `/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.CostManagement/exports/${r.exportName}`,
+  };
+  manifest.deliveryConfig = {
+    ...manifest.deliveryConfig,
+    fileFormat: r.format ?? "Csv",
+    compressionMode: r.format === "Parquet" ? "Snappy" : "Gzip",
+    rootFolderPath: r.root,
+  };
   const t = r.stamp;
-  manifest.runInfo = { ...manifest.runInfo, runId: r.runId, startDate: `${r.startDate}T00:00:00`,
-    submittedTime: `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:00.0000000Z` };
+  manifest.runInfo = {
+    ...manifest.runInfo,
+    runId: r.runId,
+    startDate: `${r.startDate}T00:00:00`,
+    submittedTime: `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:00.0000000Z`,
+  };
   manifest.blobs = listed.map((b) => ({ blobName: `${folder}/${b.name}`, byteCount: b.bytes, dataRowCount: 1 }));
   return JSON.stringify(manifest, null, 2);
 }

@@ -62,17 +62,30 @@ describe("a local copy of an export folder follows the runs' rules", () => {
     const root = await tempDir();
     await writeRun(root, { ...actualRun, stamp: "202309160944", runId: "r1", files: [{ name: "part_0_0001.csv", body: head(ACTUAL, 4) }] });
     await writeRun(root, { ...actualRun, stamp: "202309170944", runId: "r2", files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }] });
-    const partial = await writeRun(root, { ...actualRun, stamp: "202309180944", runId: "r3",
-      files: [{ name: "part_0_0001.csv", body: head(ACTUAL, 2) }], missing: ["part_0_0002.csv"] });
-    await writeRun(root, { ...actualRun, exportName: "daily-amortized", type: "AmortizedCost", stamp: "202309170950", runId: "a1",
-      files: [{ name: "part_0_0001.csv", body: AMORTIZED }] });
+    const partial = await writeRun(root, {
+      ...actualRun,
+      stamp: "202309180944",
+      runId: "r3",
+      files: [{ name: "part_0_0001.csv", body: head(ACTUAL, 2) }],
+      missing: ["part_0_0002.csv"],
+    });
+    await writeRun(root, {
+      ...actualRun,
+      exportName: "daily-amortized",
+      type: "AmortizedCost",
+      stamp: "202309170950",
+      runId: "a1",
+      files: [{ name: "part_0_0001.csv", body: AMORTIZED }],
+    });
     const s = createExportCostSource({ path: root });
     const actual = await s.query({ ...ALL, costType: "actual" });
     expect(total(actual.rows)).toBe(cents(ACTUAL, "Cost")); // r2 alone: never r1 + r2, never the partial r3
-    expect(actual.warnings).toEqual(expect.arrayContaining([
-      expect.stringContaining(`Skipped the incomplete export run ${partial}/`),
-      expect.stringMatching(/actual-cost export only; left out amortized-cost data/),
-    ]));
+    expect(actual.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`Skipped the incomplete export run ${partial}/`),
+        expect.stringMatching(/actual-cost export only; left out amortized-cost data/),
+      ]),
+    );
     expect(total((await s.query({ ...ALL, costType: "amortized" })).rows)).toBe(cents(AMORTIZED, "Cost"));
   });
 
@@ -83,9 +96,13 @@ describe("a local copy of an export folder follows the runs' rules", () => {
     await write(root, `${month}/daily-actual_22222222-2222-2222-2222-222222222222.csv`, ACTUAL, new Date("2023-09-17T09:44:00Z"));
     const got = await createExportCostSource({ path: root }).query({ ...ALL, costType: "actual" });
     expect(total(got.rows)).toBe(cents(ACTUAL, "Cost"));
-    expect(got.warnings).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^Read 1 export run\(s\) without manifest\.json by folder layout .*22222222-2222-2222-2222-222222222222\.csv; 1 older file\(s\) there taken as superseded runs/),
-    ]));
+    expect(got.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Read 1 export run\(s\) without manifest\.json by folder layout .*22222222-2222-2222-2222-222222222222\.csv; 1 older file\(s\) there taken as superseded runs/,
+        ),
+      ]),
+    );
   });
 });
 
@@ -109,7 +126,10 @@ describe("Azure Storage: runs without a manifest, and the cache", () => {
   it("refuses data files that belong to no run, in one line naming the folder", async () => {
     const c = await container("loose");
     await c.getBlockBlobClient("copied/by/hand/costs.csv").uploadData(ACTUAL);
-    const err = await (await storage("loose/copied")).query({ ...ALL, costType: "actual" }).then(() => null, (e: unknown) => e);
+    const err = await (await storage("loose/copied")).query({ ...ALL, costType: "actual" }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CostbotError);
     expect((err as Error).message).not.toContain("\n");
     expect((err as Error).message).toMatch(/^No manifest\.json beside the export files under .*loose\/copied \(e\.g\. in copied\/by\/hand\/\)/);

@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DuckDBInstance } from "@duckdb/node-api";
 import {
-  BlobServiceClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential, type ContainerClient,
+  BlobServiceClient,
+  ContainerSASPermissions,
+  generateBlobSASQueryParameters,
+  StorageSharedKeyCredential,
+  type ContainerClient,
 } from "@azure/storage-blob";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CostbotError } from "../../src/base/errors.js";
@@ -42,8 +46,10 @@ const source = async (path: string, cacheDir?: string) =>
     connectionString: azurite.connectionString,
     cacheDir: cacheDir ?? (await newCache()),
   });
-const ask = (s: { query: (q: { from: string; to: string; costType: CostType }) => Promise<{ rows: CostRow[]; warnings: string[] }> }, costType: CostType = "actual") =>
-  s.query({ ...ALL, costType });
+const ask = (
+  s: { query: (q: { from: string; to: string; costType: CostType }) => Promise<{ rows: CostRow[]; warnings: string[] }> },
+  costType: CostType = "actual",
+) => s.query({ ...ALL, costType });
 
 beforeAll(async () => {
   azurite = await startAzurite();
@@ -58,23 +64,53 @@ describe("exports in Azure Storage (Azurite)", () => {
   it("reads the latest complete run per period, skips a newer partial run, and keeps actual and amortized apart", async () => {
     const c = await container("runs");
     const base = { root: "costs", startDate: "2023-09-01" } as const;
-    await uploadRun(c, { ...base, exportName: "daily-actual", type: "ActualCost", stamp: "202309160944", runId: "r1",
-      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 4)) }] });
-    await uploadRun(c, { ...base, exportName: "daily-actual", type: "ActualCost", stamp: "202309170944", runId: "r2",
-      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 6)) }, { name: "part_0_0002.csv", body: Buffer.concat([head(ACTUAL, 0), Buffer.from(ACTUAL.toString("utf8").split("\n").slice(7).join("\n"))]) }] });
-    const partial = await uploadRun(c, { ...base, exportName: "daily-actual", type: "ActualCost", stamp: "202309180944", runId: "r3",
-      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 2)) }], missing: ["part_0_0002.csv.gz"] });
-    await uploadRun(c, { ...base, exportName: "daily-amortized", type: "AmortizedCost", stamp: "202309170950", runId: "a1",
-      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(AMORTIZED) }] });
+    await uploadRun(c, {
+      ...base,
+      exportName: "daily-actual",
+      type: "ActualCost",
+      stamp: "202309160944",
+      runId: "r1",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 4)) }],
+    });
+    await uploadRun(c, {
+      ...base,
+      exportName: "daily-actual",
+      type: "ActualCost",
+      stamp: "202309170944",
+      runId: "r2",
+      files: [
+        { name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 6)) },
+        { name: "part_0_0002.csv", body: Buffer.concat([head(ACTUAL, 0), Buffer.from(ACTUAL.toString("utf8").split("\n").slice(7).join("\n"))]) },
+      ],
+    });
+    const partial = await uploadRun(c, {
+      ...base,
+      exportName: "daily-actual",
+      type: "ActualCost",
+      stamp: "202309180944",
+      runId: "r3",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(head(ACTUAL, 2)) }],
+      missing: ["part_0_0002.csv.gz"],
+    });
+    await uploadRun(c, {
+      ...base,
+      exportName: "daily-amortized",
+      type: "AmortizedCost",
+      stamp: "202309170950",
+      runId: "a1",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(AMORTIZED) }],
+    });
 
     const s = await source("runs/costs");
     const actual = await ask(s);
     expect(total(actual.rows)).toBe(855n); // the whole actual file: 8.55, never r1 + r2, never the partial r3
     expect(total(actual.rows)).toBe(cents(ACTUAL, "Cost"));
-    expect(actual.warnings).toEqual(expect.arrayContaining([
-      expect.stringContaining(`Skipped the incomplete export run ${partial}/ (${partial}/part_0_0002.csv.gz is listed`),
-      expect.stringMatching(/actual-cost export only; left out amortized-cost data.*daily-amortized/),
-    ]));
+    expect(actual.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`Skipped the incomplete export run ${partial}/ (${partial}/part_0_0002.csv.gz is listed`),
+        expect.stringMatching(/actual-cost export only; left out amortized-cost data.*daily-amortized/),
+      ]),
+    );
     const amortized = await ask(s, "amortized");
     expect(total(amortized.rows)).toBe(cents(AMORTIZED, "Cost"));
     expect(amortized.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/amortized-cost export only/)]));
@@ -83,7 +119,12 @@ describe("exports in Azure Storage (Azurite)", () => {
   it("downloads nothing on a second sync or after a restart, and only the changed blob after an overwrite; a new run replaces the old", async () => {
     const c = await container("incremental");
     const run = { root: "x", exportName: "e", type: "ActualCost", startDate: "2023-09-01" } as const;
-    const folder = await uploadRun(c, { ...run, stamp: "202309170944", runId: "r1", files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }] });
+    const folder = await uploadRun(c, {
+      ...run,
+      stamp: "202309170944",
+      runId: "r1",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }],
+    });
     const cache = await newCache();
     const s = await source("incremental/x", cache);
     const first = await s.sync();
@@ -111,7 +152,9 @@ describe("exports in Azure Storage (Azurite)", () => {
     const dir = await newCache();
     const db = await DuckDBInstance.create(":memory:");
     const conn = await db.connect();
-    await conn.run(`COPY (SELECT * FROM read_csv('${REF}exports/FOCUS-1.0-sample.Microsoft-rows.csv', header = true)) TO '${dir}/p.parquet' (FORMAT parquet, COMPRESSION snappy)`);
+    await conn.run(
+      `COPY (SELECT * FROM read_csv('${REF}exports/FOCUS-1.0-sample.Microsoft-rows.csv', header = true)) TO '${dir}/p.parquet' (FORMAT parquet, COMPRESSION snappy)`,
+    );
     conn.closeSync();
     db.closeSync();
     const csv = await container("focus-csv");
@@ -131,8 +174,15 @@ describe("exports in Azure Storage (Azurite)", () => {
 
   it("works as COSTBOT_SOURCE / --source: a path-style URL with AZURE_STORAGE_CONNECTION_STRING", async () => {
     const c = await container("viaindex");
-    await uploadRun(c, { root: "r", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01",
-      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }] });
+    await uploadRun(c, {
+      root: "r",
+      exportName: "e",
+      type: "ActualCost",
+      stamp: "202309170944",
+      runId: "r1",
+      startDate: "2023-09-01",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }],
+    });
     const s = await createCostSource(`${azurite.blobUrl}/viaindex/r`, {
       storage: { connectionString: azurite.connectionString, cacheDir: await newCache(), syncEveryMs: 3_600_000 },
     });
@@ -142,7 +192,10 @@ describe("exports in Azure Storage (Azurite)", () => {
 
 describe("exports in Azure Storage: bad input, one line each, nothing half-counted", () => {
   const fails = async (p: Promise<unknown>) => {
-    const err = await p.then(() => null, (e: unknown) => e);
+    const err = await p.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CostbotError);
     expect((err as Error).message).not.toContain("\n");
     return err as CostbotError;
@@ -182,8 +235,16 @@ describe("exports in Azure Storage: bad input, one line each, nothing half-count
 
   it("names the blob a manifest lists but the container lacks, when no complete run is left", async () => {
     const c = await container("missing");
-    const folder = await uploadRun(c, { root: "m", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01",
-      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }], missing: ["part_0_0002.csv.gz"] });
+    const folder = await uploadRun(c, {
+      root: "m",
+      exportName: "e",
+      type: "ActualCost",
+      stamp: "202309170944",
+      runId: "r1",
+      startDate: "2023-09-01",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }],
+      missing: ["part_0_0002.csv.gz"],
+    });
     const err = await fails(ask(await source("missing/m")));
     expect(err.message).toContain(`${folder}/part_0_0002.csv.gz`);
     expect(err.message).toMatch(/nothing counted/);
@@ -194,8 +255,19 @@ describe("exports in Azure Storage: bad input, one line each, nothing half-count
     ["a corrupt gzip CSV", "part_0_0001.csv.gz", "Csv", Buffer.from("not gzip at all")],
   ] as const)("names the blob of %s and counts nothing", async (_what, name, format, body) => {
     const c = await container(`corrupt-${format.toLowerCase()}`);
-    await uploadRun(c, { root: "m", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01", format,
-      files: [{ name: "part_0_0000.csv.gz", body: gzipSync(ACTUAL) }, { name, body }] });
+    await uploadRun(c, {
+      root: "m",
+      exportName: "e",
+      type: "ActualCost",
+      stamp: "202309170944",
+      runId: "r1",
+      startDate: "2023-09-01",
+      format,
+      files: [
+        { name: "part_0_0000.csv.gz", body: gzipSync(ACTUAL) },
+        { name, body },
+      ],
+    });
     const err = await fails(ask(await source(`corrupt-${format.toLowerCase()}/m`)));
     expect(err.message).toContain(`/r1/${name}`);
   });

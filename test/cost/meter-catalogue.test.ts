@@ -7,17 +7,33 @@ import { describeMeter } from "../../src/cost/meter-describe.js";
 import { parseAmount } from "../../src/cost/money.js";
 import { makeRow, type CostRow } from "../../src/cost/types.js";
 
-interface Retail extends Required<RetailItem> { retailPrice?: number; skuName: string }
+interface Retail extends Required<RetailItem> {
+  retailPrice?: number;
+  skuName: string;
+}
 const RETAIL: Retail[] = JSON.parse(readFileSync(new URL("../fixtures/reference/meters/retail/foundry-meters.json", import.meta.url), "utf8"));
 // The reviewed expectations: one line per retail record, in the file's order.
 const EXPECTED = readFileSync(new URL("../fixtures/meters/retail-expected.tsv", import.meta.url), "utf8")
-  .split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t"));
+  .split("\n")
+  .filter((l) => l && !l.startsWith("#"))
+  .map((l) => l.split("\t"));
 const SHIPPED = JSON.parse(readFileSync(new URL("../../src/cost/meter-catalogue.json", import.meta.url), "utf8"));
 
 const fields = (x: Retail) => ({ meterName: x.meterName, product: x.productName, service: x.serviceName, unitOfMeasure: x.unitOfMeasure });
-const asLine = (x: Retail, i: ReturnType<typeof describeMeter>) => [x.serviceName, x.productName, x.meterName, x.unitOfMeasure,
-  i.isModel ? "model" : "other", i.family || "-", i.isModel ? (i.recognised ? i.model : `?${i.model}`) : "-", i.direction, i.deploymentType, `${i.per}x${i.unit}`];
-const BILLING_WORDS = /(^|-)(input|inp|output|outp|opt|cached|cchd|cd|global|glbl|gl|data-?zone|dz|dzone|regional|regnl|rgnl|batch|provisioned-(?!throughput)|ptu|pp|std|standard|tokens?|units?|1k|1m|ft|hosting|training|longco|shortco|pages)($|-)/;
+const asLine = (x: Retail, i: ReturnType<typeof describeMeter>) => [
+  x.serviceName,
+  x.productName,
+  x.meterName,
+  x.unitOfMeasure,
+  i.isModel ? "model" : "other",
+  i.family || "-",
+  i.isModel ? (i.recognised ? i.model : `?${i.model}`) : "-",
+  i.direction,
+  i.deploymentType,
+  `${i.per}x${i.unit}`,
+];
+const BILLING_WORDS =
+  /(^|-)(input|inp|output|outp|opt|cached|cchd|cd|global|glbl|gl|data-?zone|dz|dzone|regional|regnl|rgnl|batch|provisioned-(?!throughput)|ptu|pp|std|standard|tokens?|units?|1k|1m|ft|hosting|training|longco|shortco|pages)($|-)/;
 
 describe("meter catalogue: every real Foundry meter (reference/meters/retail)", () => {
   it("has a reviewed expectation for every record, in order", () => {
@@ -26,8 +42,9 @@ describe("meter catalogue: every real Foundry meter (reference/meters/retail)", 
   });
 
   it("describes every meter as the reviewed table says: side, family, key, direction, deployment type, unit", () => {
-    const wrong = RETAIL.map((x, n) => [asLine(x, describeMeter(fields(x))), EXPECTED[n]] as const)
-      .filter(([got, want]) => got.join("\t") !== want.join("\t"));
+    const wrong = RETAIL.map((x, n) => [asLine(x, describeMeter(fields(x))), EXPECTED[n]] as const).filter(
+      ([got, want]) => got.join("\t") !== want.join("\t"),
+    );
     expect(wrong.map(([got, want]) => ({ got: got.slice(2).join(" | "), want: want.slice(2).join(" | ") }))).toEqual([]);
   });
 
@@ -36,8 +53,16 @@ describe("meter catalogue: every real Foundry meter (reference/meters/retail)", 
     for (const [n, x] of RETAIL.entries()) {
       const want = EXPECTED[n];
       const byId = x.meterId ? classify(makeRow({ date: "2026-01-01", cost: 0n, meterId: x.meterId, meterName: x.meterName })) : null;
-      const full = classify(makeRow({ date: "2026-01-01", cost: 0n, meterName: x.meterName, meterCategory: x.serviceName,
-        meterSubCategory: x.productName, unitOfMeasure: x.unitOfMeasure }));
+      const full = classify(
+        makeRow({
+          date: "2026-01-01",
+          cost: 0n,
+          meterName: x.meterName,
+          meterCategory: x.serviceName,
+          meterSubCategory: x.productName,
+          unitOfMeasure: x.unitOfMeasure,
+        }),
+      );
       for (const c of [full, byId]) {
         if (!c) continue;
         const got = [c.isModel ? "model" : "other", c.isModel ? c.model : "-", c.direction, c.deployment];
@@ -54,7 +79,8 @@ describe("meter catalogue: every real Foundry meter (reference/meters/retail)", 
   });
 
   it("gives one key to a model's global, data zone and regional meters", () => {
-    const scopeless = (name: string) => name.toLowerCase().replace(/[-_ ](glbl|global|gl|glb|dzone|dz|dzn|datazone|data zone|regnl|regional|rgnl|regn|rg)(?=[-_ ]|$)/g, "");
+    const scopeless = (name: string) =>
+      name.toLowerCase().replace(/[-_ ](glbl|global|gl|glb|dzone|dz|dzn|datazone|data zone|regnl|regional|rgnl|regn|rg)(?=[-_ ]|$)/g, "");
     const keysByName = new Map<string, Set<string>>();
     for (const e of EXPECTED.filter((x) => x[4] === "model")) {
       const k = `${e[1]}|${scopeless(e[2])}`;
@@ -70,11 +96,20 @@ describe("meter catalogue: every real Foundry meter (reference/meters/retail)", 
   });
 
   it("splits an export of the whole file into model spend and other cost exactly as serviceName does", () => {
-    const rows: CostRow[] = RETAIL.map((x, i) => makeRow({
-      date: "2026-01-01", cost: parseAmount(`${(i % 97) + 1}.${String(i % 100).padStart(2, "0")}37`)!,
-      meterId: x.meterId, meterName: x.meterName, meterCategory: x.serviceName, meterSubCategory: x.productName,
-      unitOfMeasure: x.unitOfMeasure, quantity: 3, serviceName: "Microsoft.CognitiveServices", publisherType: "Azure",
-    }));
+    const rows: CostRow[] = RETAIL.map((x, i) =>
+      makeRow({
+        date: "2026-01-01",
+        cost: parseAmount(`${(i % 97) + 1}.${String(i % 100).padStart(2, "0")}37`)!,
+        meterId: x.meterId,
+        meterName: x.meterName,
+        meterCategory: x.serviceName,
+        meterSubCategory: x.productName,
+        unitOfMeasure: x.unitOfMeasure,
+        quantity: 3,
+        serviceName: "Microsoft.CognitiveServices",
+        publisherType: "Azure",
+      }),
+    );
     const sum = (service: string) => rows.filter((_, i) => RETAIL[i].serviceName === service).reduce((a, r) => a + r.cost, 0n);
     const agg = aggregate(rows, { from: "2026-01-01", to: "2026-01-31", groupBy: "model" });
     expect(agg.total).toBe(sum("Foundry Models"));
@@ -93,16 +128,33 @@ describe("meter catalogue: lookups and vendors", () => {
   });
 
   it("never gives a non-OpenAI meter an OpenAI key from a look-alike name", () => {
-    const c = classify(makeRow({ date: "2026-01-01", cost: 1n, meterName: "4.3 Inp glbl Tokens", meterCategory: "Foundry Models",
-      meterSubCategory: "Azure Kimi Models", unitOfMeasure: "1K", quantity: 2 }));
+    const c = classify(
+      makeRow({
+        date: "2026-01-01",
+        cost: 1n,
+        meterName: "4.3 Inp glbl Tokens",
+        meterCategory: "Foundry Models",
+        meterSubCategory: "Azure Kimi Models",
+        unitOfMeasure: "1K",
+        quantity: 2,
+      }),
+    );
     expect(c).toMatchObject({ isModel: true, recognised: false, model: "4.3 Inp glbl Tokens", family: "", direction: "input", tokens: 2000 });
     const bare = classify(makeRow({ date: "2026-01-01", cost: 1n, meterName: "4.3 Outp glbl Tokens", meterCategory: "Cognitive Services" }));
     expect(bare).toMatchObject({ isModel: true, recognised: false, model: "4.3 Outp glbl Tokens" });
   });
 
   it("takes the catalogue's product when the row's product names no vendor", () => {
-    const c = classify(makeRow({ date: "2026-01-01", cost: 1n, meterName: "R1 Outp glbl Tokens", meterCategory: "Cognitive Services",
-      meterSubCategory: "Azure AI Foundry Models", product: "Azure OpenAI - R1 Outp glbl Tokens" }));
+    const c = classify(
+      makeRow({
+        date: "2026-01-01",
+        cost: 1n,
+        meterName: "R1 Outp glbl Tokens",
+        meterCategory: "Cognitive Services",
+        meterSubCategory: "Azure AI Foundry Models",
+        product: "Azure OpenAI - R1 Outp glbl Tokens",
+      }),
+    );
     expect(c).toMatchObject({ isModel: true, model: "deepseek-r1", family: "deepseek", recognised: true });
   });
 

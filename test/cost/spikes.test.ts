@@ -7,9 +7,27 @@ import { makeRow, type CostRow } from "../../src/cost/types.js";
 
 const usd = (s: string) => parseAmount(s)!;
 const gpt4o = (date: string, cost: string): CostRow =>
-  makeRow({ date, cost: usd(cost), meterCategory: "Foundry Models", meterSubCategory: "Azure OpenAI", serviceName: "Microsoft.CognitiveServices", publisherType: "Microsoft", meterName: "gpt-4o-0806-Inp-glbl Tokens", unitOfMeasure: "1K" });
+  makeRow({
+    date,
+    cost: usd(cost),
+    meterCategory: "Foundry Models",
+    meterSubCategory: "Azure OpenAI",
+    serviceName: "Microsoft.CognitiveServices",
+    publisherType: "Microsoft",
+    meterName: "gpt-4o-0806-Inp-glbl Tokens",
+    unitOfMeasure: "1K",
+  });
 const mistral = (date: string, cost: string): CostRow =>
-  makeRow({ date, cost: usd(cost), meterCategory: "SaaS", serviceName: "SaaS", publisherType: "Marketplace", meterName: "paygo-inference-input-tokens", resourceName: "mistral-large-2411-6f1c2a9e-4b7d-4c1e-9a35-0d2e8b7c5a10", unitOfMeasure: "1K" });
+  makeRow({
+    date,
+    cost: usd(cost),
+    meterCategory: "SaaS",
+    serviceName: "SaaS",
+    publisherType: "Marketplace",
+    meterName: "paygo-inference-input-tokens",
+    resourceName: "mistral-large-2411-6f1c2a9e-4b7d-4c1e-9a35-0d2e8b7c5a10",
+    unitOfMeasure: "1K",
+  });
 
 /** 42 days ending `last`, weekdays at `weekday`, weekends at `weekend` (plus a little wobble). */
 function rhythm(make: (d: string, c: string) => CostRow, last: string, weekday: number, weekend: number): CostRow[] {

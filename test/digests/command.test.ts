@@ -50,7 +50,11 @@ describe("digest command", () => {
   let store: Store;
   let bot: Bot;
   const channel = (over: AskContext = {}): AskContext => ({
-    platform: "slack", userId: "UADMIN", tz: "Europe/Berlin", target: { platform: "slack", address: "C0DIGEST" }, ...over,
+    platform: "slack",
+    userId: "UADMIN",
+    tz: "Europe/Berlin",
+    target: { platform: "slack", address: "C0DIGEST" },
+    ...over,
   });
   const make = (admins: string[]) =>
     createBot({ costSource: createDemoCostSource({ clock: () => NOW }), clock: () => NOW, commands: [createDigestCommand({ store, admins })] });
@@ -73,7 +77,11 @@ describe("digest command", () => {
     await bot.answer("digest weekly mon 08:30 america/new_york", channel());
     const t = await store.findTarget("slack", "C0DIGEST");
     expect(await store.getDigest(t!.id)).toMatchObject({ cadence: "weekly", weekday: 1, tz: "America/New_York" });
-    const utc = createBot({ costSource: createDemoCostSource({ clock: () => NOW }), clock: () => NOW, commands: [createDigestCommand({ store, admins: ["UADMIN"] })] });
+    const utc = createBot({
+      costSource: createDemoCostSource({ clock: () => NOW }),
+      clock: () => NOW,
+      commands: [createDigestCommand({ store, admins: ["UADMIN"] })],
+    });
     await utc.answer("digest daily 07:00", { ...channel(), tz: undefined });
     expect(await store.getDigest(t!.id)).toMatchObject({ cadence: "daily", tz: "UTC" });
   });

@@ -14,7 +14,15 @@ import { checkBlocks } from "../fakes/slack-api.js";
 const NOW = new Date("2025-11-27T08:00:00Z");
 const demo = () => createDemoCostSource({ clock: () => NOW });
 const budget = (over: Partial<Budget>): Budget => ({
-  id: "b1", name: "monthly", targetId: "t1", amount: parseAmount("5000")!, period: "monthly", thresholds: [80, 100], createdBy: "U1", createdAt: NOW, ...over,
+  id: "b1",
+  name: "monthly",
+  targetId: "t1",
+  amount: parseAmount("5000")!,
+  period: "monthly",
+  thresholds: [80, 100],
+  createdBy: "U1",
+  createdAt: NOW,
+  ...over,
 });
 
 describe("digest report", () => {
@@ -45,10 +53,7 @@ describe("digest report", () => {
 
   it("shows each budget's period-to-date spend, filtered like the budget", async () => {
     const base = await buildDigestBase({ costSource: demo(), cadence: "daily", date: "2025-11-27", tz: "UTC" });
-    const { report } = digestFor(base, [
-      budget({}),
-      budget({ name: "4o weekly", period: "weekly", model: "gpt-4o", amount: parseAmount("100")! }),
-    ]);
+    const { report } = digestFor(base, [budget({}), budget({ name: "4o weekly", period: "weekly", model: "gpt-4o", amount: parseAmount("100")! })]);
     expect(report.budgets[0]).toMatchObject({ name: "monthly", from: "2025-11-01", to: "2025-11-26", spent: report.monthToDate.total, amount: 5000 });
     expect(report.budgets[0].ratio).toBeCloseTo(report.monthToDate.total / 5000, 3);
     expect(report.budgets[1]).toMatchObject({ name: "4o weekly", from: "2025-11-24", model: "gpt-4o" });
@@ -57,12 +62,35 @@ describe("digest report", () => {
 
   it("notes days Azure restated since the previous digest, not the day that was still filling", async () => {
     const rows = (late: boolean) => [
-      makeRow({ date: "2025-11-24", cost: fromCents(late ? 12_500 : 10_000), meterName: "gpt-4o-0806-Inp-glbl Tokens", meterCategory: "Foundry Models", meterSubCategory: "Azure OpenAI", serviceName: "Microsoft.CognitiveServices", publisherType: "Microsoft" }),
-      makeRow({ date: "2025-11-25", cost: fromCents(late ? 9_000 : 4_000), meterName: "gpt-4o-0806-Inp-glbl Tokens", meterCategory: "Foundry Models", meterSubCategory: "Azure OpenAI", serviceName: "Microsoft.CognitiveServices", publisherType: "Microsoft" }),
+      makeRow({
+        date: "2025-11-24",
+        cost: fromCents(late ? 12_500 : 10_000),
+        meterName: "gpt-4o-0806-Inp-glbl Tokens",
+        meterCategory: "Foundry Models",
+        meterSubCategory: "Azure OpenAI",
+        serviceName: "Microsoft.CognitiveServices",
+        publisherType: "Microsoft",
+      }),
+      makeRow({
+        date: "2025-11-25",
+        cost: fromCents(late ? 9_000 : 4_000),
+        meterName: "gpt-4o-0806-Inp-glbl Tokens",
+        meterCategory: "Foundry Models",
+        meterSubCategory: "Azure OpenAI",
+        serviceName: "Microsoft.CognitiveServices",
+        publisherType: "Microsoft",
+      }),
     ];
-    const source = (late: boolean): CostSource => ({ name: "fixed", query: async () => ({ rows: rows(late), dataAsOf: late ? "2025-11-26T06:00:00Z" : "2025-11-25T06:00:00Z", warnings: [] }) });
+    const source = (late: boolean): CostSource => ({
+      name: "fixed",
+      query: async () => ({ rows: rows(late), dataAsOf: late ? "2025-11-26T06:00:00Z" : "2025-11-25T06:00:00Z", warnings: [] }),
+    });
     const before = digestFor(await buildDigestBase({ costSource: source(false), cadence: "daily", date: "2025-11-26", tz: "UTC" }), []);
-    const after = digestFor(await buildDigestBase({ costSource: source(true), cadence: "daily", date: "2025-11-27", tz: "UTC" }), [], JSON.parse(JSON.stringify(before.figures)));
+    const after = digestFor(
+      await buildDigestBase({ costSource: source(true), cadence: "daily", date: "2025-11-27", tz: "UTC" }),
+      [],
+      JSON.parse(JSON.stringify(before.figures)),
+    );
     expect(after.report.restated).toEqual([{ date: "2025-11-24", before: 100, now: 125 }]);
     expect(renderText(after.report)).toContain("Azure restated Mon 24 Nov: $100.00 → $125.00");
   });
@@ -70,7 +98,8 @@ describe("digest report", () => {
   it("adds the source's own forecast when it offers one", async () => {
     const inner = demo();
     const source = Object.assign(Object.create(null), {
-      name: inner.name, query: inner.query,
+      name: inner.name,
+      query: inner.query,
       forecast: async () => ({ projected: parseAmount("98765.4321")!, currency: "USD" }),
     }) as CostSource;
     const { report } = digestFor(await buildDigestBase({ costSource: source, cadence: "daily", date: "2025-11-27", tz: "UTC" }), []);
@@ -84,7 +113,17 @@ describe("digest rendering", () => {
     const source: CostSource = {
       name: "<!here> source",
       query: async () => ({
-        rows: Array.from({ length: 40 }, (_, i) => makeRow({ date: "2025-11-26", cost: fromCents(1000 + i), meterName: `${evil} ${i}`, meterCategory: "Foundry Models", meterSubCategory: "Azure OpenAI", serviceName: "Microsoft.CognitiveServices", publisherType: "Microsoft" })),
+        rows: Array.from({ length: 40 }, (_, i) =>
+          makeRow({
+            date: "2025-11-26",
+            cost: fromCents(1000 + i),
+            meterName: `${evil} ${i}`,
+            meterCategory: "Foundry Models",
+            meterSubCategory: "Azure OpenAI",
+            serviceName: "Microsoft.CognitiveServices",
+            publisherType: "Microsoft",
+          }),
+        ),
         dataAsOf: "2025-11-27T05:00:00Z",
         warnings: ["<@U123> look"],
       }),
@@ -100,7 +139,9 @@ describe("digest rendering", () => {
   });
 
   it("reads as a short text card", async () => {
-    const { report } = digestFor(await buildDigestBase({ costSource: demo(), cadence: "daily", date: "2025-11-27", tz: "Europe/Berlin" }), [budget({})]);
+    const { report } = digestFor(await buildDigestBase({ costSource: demo(), cadence: "daily", date: "2025-11-27", tz: "Europe/Berlin" }), [
+      budget({}),
+    ]);
     const text = renderText(report);
     expect(text.split("\n")[0]).toBe("Daily AI spend digest · Wed 26 Nov 2025");
     expect(text).toMatch(/^Yesterday +\$[\d,.]+ +(▲|▼|no change).* vs Tue 25 Nov \(\$[\d,.]+\) · .* vs Wed 19 Nov/m);

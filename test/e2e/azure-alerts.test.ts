@@ -77,8 +77,16 @@ afterEach(async () => {
 describe("POST /alerts/azure", () => {
   it.each([
     ["common schema, actual cost", ACTUAL, /Azure budget "Test_actual_cost_budget" passed its 50% alert: \$11,111\.00 spent of \$50\.00/],
-    ["common schema, forecasted", FORECAST, /Azure budget "Test_forcasted_budget" is forecast to reach \$1,111\.11, past its 100% alert \(\$50\.00\)/],
-    ["legacy AIP budget notification, threshold as an amount", LEGACY, /Azure budget "test-budgetName" passed its 80% alert: \$1,111\.32 spent of \$10,000\.00/],
+    [
+      "common schema, forecasted",
+      FORECAST,
+      /Azure budget "Test_forcasted_budget" is forecast to reach \$1,111\.11, past its 100% alert \(\$50\.00\)/,
+    ],
+    [
+      "legacy AIP budget notification, threshold as an amount",
+      LEGACY,
+      /Azure budget "test-budgetName" passed its 80% alert: \$1,111\.32 spent of \$10,000\.00/,
+    ],
     ["legacy sample with the threshold as a ratio", LOGICAPP, /Azure budget "BudgetName" passed its 80% alert: \$100\.00 spent of \$50\.00/],
   ])("posts a card for the %s payload in every routed channel", async (_name, body, title) => {
     await route("CFINOPS");
@@ -87,7 +95,11 @@ describe("POST /alerts/azure", () => {
     const res = await post(body);
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ status: "delivered", deliveries: [{ result: "sent" }, { result: "sent" }] });
-    expect(posts().map((p) => p.channel).sort()).toEqual(["CFINOPS", "CPLATFORM"]);
+    expect(
+      posts()
+        .map((p) => p.channel)
+        .sort(),
+    ).toEqual(["CFINOPS", "CPLATFORM"]);
     for (const p of posts()) expect(p.text).toMatch(title);
   });
 
@@ -145,7 +157,9 @@ describe("POST /alerts/azure", () => {
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ status: "not-routed" });
     expect(posts()).toEqual([]);
-    expect(await store.deliveries.list({ prefix: "azure-alert:" })).toMatchObject([{ status: "skipped", detail: expect.stringContaining("not routed") }]);
+    expect(await store.deliveries.list({ prefix: "azure-alert:" })).toMatchObject([
+      { status: "skipped", detail: expect.stringContaining("not routed") },
+    ]);
     expect(logs.some((l) => l.level === 40 && /not routed/.test(l.msg))).toBe(true);
   });
 
@@ -174,10 +188,26 @@ describe("POST /alerts/azure", () => {
   it.each([
     ["not JSON", "{not json", "The body is not JSON."],
     ["no schemaId", JSON.stringify({ data: {} }), 'schemaId is missing; expected "azureMonitorCommonAlertSchema" or "AIP Budget Notification"'],
-    ["a metric alert", JSON.stringify({ schemaId: "azureMonitorCommonAlertSchema", data: { essentials: { monitoringService: "Platform" }, alertContext: {} } }), 'data.alertContext.AlertData is missing (monitoringService "Platform" is not a budget alert)'],
-    ["missing amounts", without(ACTUAL, "SpentAmount", "BudgetThreshold"), "missing data.alertContext.AlertData.BudgetThreshold, data.alertContext.AlertData.SpentAmount"],
-    ["a forecast without its forecast", without(FORECAST, "ForecastedTotalForPeriod"), "missing data.alertContext.AlertData.ForecastedTotalForPeriod"],
-    ["an unreadable amount", LEGACY.replace('"Budget":"10000"', '"Budget":"ten thousand"'), 'not an amount in Azure\'s format (a plain decimal such as 8000.50 or $8,000.50, not negative, at most 15 digits before the point): data.Budget "ten thousand", data.NotificationThresholdAmount "8000.0"'],
+    [
+      "a metric alert",
+      JSON.stringify({ schemaId: "azureMonitorCommonAlertSchema", data: { essentials: { monitoringService: "Platform" }, alertContext: {} } }),
+      'data.alertContext.AlertData is missing (monitoringService "Platform" is not a budget alert)',
+    ],
+    [
+      "missing amounts",
+      without(ACTUAL, "SpentAmount", "BudgetThreshold"),
+      "missing data.alertContext.AlertData.BudgetThreshold, data.alertContext.AlertData.SpentAmount",
+    ],
+    [
+      "a forecast without its forecast",
+      without(FORECAST, "ForecastedTotalForPeriod"),
+      "missing data.alertContext.AlertData.ForecastedTotalForPeriod",
+    ],
+    [
+      "an unreadable amount",
+      LEGACY.replace('"Budget":"10000"', '"Budget":"ten thousand"'),
+      'not an amount in Azure\'s format (a plain decimal such as 8000.50 or $8,000.50, not negative, at most 15 digits before the point): data.Budget "ten thousand", data.NotificationThresholdAmount "8000.0"',
+    ],
   ])("answers 400 naming what is missing for %s, and logs the whole body", async (_name, body, problem) => {
     await route("CFINOPS");
     await start();

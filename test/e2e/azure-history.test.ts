@@ -21,7 +21,9 @@ describe("costbot ask --source azure with a long history", () => {
     expect(r.out).toBe("");
     // Compared with the same span before it, the question reads from 1774-01-01: 1774-01-01..2025-08-31
     // (the part before the recent window, which starts 2025-09-01) is 91,919 days, 252 windows of 365.
-    expect(r.err).toMatch(/^costbot: Answering this reads Azure costs from 1774-01-01 to 2025-11-27 \(the asked range and any period it is compared with\): 252 Cost Management queries, one per year of history; at Azure's pace of about 3 a minute that is about 84 minutes, and costbot spends at most 4 on one question\./);
+    expect(r.err).toMatch(
+      /^costbot: Answering this reads Azure costs from 1774-01-01 to 2025-11-27 \(the asked range and any period it is compared with\): 252 Cost Management queries, one per year of history; at Azure's pace of about 3 a minute that is about 84 minutes, and costbot spends at most 4 on one question\./,
+    );
     // 2025-09-01 less 4 x 365 days.
     expect(r.err).toMatch(/costs from 2021-09-02 on are read at once\), or point costbot at Azure's scheduled cost exports \(COSTBOT_SOURCE=/);
     expect(r.err.trim().split("\n")).toHaveLength(1);

@@ -44,7 +44,13 @@ describe.each<[string, Backend]>([
       const notifiers = { slack: createSlackNotifier({ botToken: BOT_TOKEN, apiUrl: slack.apiUrl, logger: silentLogger }) };
       const deps = { store, notifiers, logger: silentLogger, sleep: async () => {}, costSource };
       const scheduler = startScheduler({
-        store, bot: { costSource }, notifiers, logger: silentLogger, clock: () => clock, tickMs: 0, sleep: async () => {},
+        store,
+        bot: { costSource },
+        notifiers,
+        logger: silentLogger,
+        clock: () => clock,
+        tickMs: 0,
+        sleep: async () => {},
         jobs: [createBudgetCheckJob(deps, 0), createSpikeJob(deps, 0)],
       });
       schedulers.push(scheduler);
@@ -54,7 +60,11 @@ describe.each<[string, Backend]>([
     const b = await instance();
 
     const deps = { store: a.store, admins: [ADMIN], notifiers: a.notifiers, logger: silentLogger, sleep: async () => {} };
-    const bot = createBot({ costSource, clock: () => clock, commands: [createBudgetCommand(deps), createAlertsCommand({ store: a.store, admins: [ADMIN], webhookTokenSet: false })] });
+    const bot = createBot({
+      costSource,
+      clock: () => clock,
+      commands: [createBudgetCommand(deps), createAlertsCommand({ store: a.store, admins: [ADMIN], webhookTokenSet: false })],
+    });
     const ctx = { platform: "slack" as const, userId: ADMIN, target: { platform: "slack" as const, address: "CFINOPS" } };
     expect(await bot.answer("alerts here", ctx)).toMatchObject({ title: "Alerts will come to this channel" });
     const set = await bot.answer("budget set 26000 monthly alerts 50,80,100", ctx);
@@ -74,7 +84,10 @@ describe.each<[string, Backend]>([
     ]);
     const log = await a.store.deliveries.list();
     expect(log.map((d) => `${d.key.split(":")[0]} ${d.status}`).sort()).toEqual([
-      "budget sent", "budget skipped", "budget-forecast sent", "spike sent",
+      "budget sent",
+      "budget skipped",
+      "budget-forecast sent",
+      "spike sent",
     ]);
   });
 });

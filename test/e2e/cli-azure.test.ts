@@ -19,8 +19,20 @@ beforeAll(async () => {
     { date: "2025-11-24", cost: "0.145", quantity: 1000, dims: { ...ai, Meter: "gpt 4o 0513 Input global Tokens", UnitOfMeasure: "1K" } },
     { date: "2025-11-25", cost: "0.145", quantity: 1000, dims: { ...ai, Meter: "gpt 4o 0513 Input global Tokens", UnitOfMeasure: "1K" } },
     { date: "2025-11-26", cost: "0.145", quantity: 500, dims: { ...ai, Meter: "gpt 4o 0513 Output global Tokens", UnitOfMeasure: "1K" } },
-    { date: "2025-11-26", cost: "12.50", dims: { ...mistral, Meter: `mistral-large-2411-${GUID}`, ResourceId: `/subscriptions/x/resourcegroups/rg-ai-prod/providers/microsoft.saas/resources/mistral-large-2411-${GUID}` } },
-    { date: "2025-11-26", cost: "4.00", dims: { MeterCategory: "Log Analytics", Meter: "Analytics Logs Data Ingestion", PublisherType: "Azure", ResourceGroupName: "rg-ai-prod" } },
+    {
+      date: "2025-11-26",
+      cost: "12.50",
+      dims: {
+        ...mistral,
+        Meter: `mistral-large-2411-${GUID}`,
+        ResourceId: `/subscriptions/x/resourcegroups/rg-ai-prod/providers/microsoft.saas/resources/mistral-large-2411-${GUID}`,
+      },
+    },
+    {
+      date: "2025-11-26",
+      cost: "4.00",
+      dims: { MeterCategory: "Log Analytics", Meter: "Analytics Logs Data Ingestion", PublisherType: "Azure", ResourceGroupName: "rg-ai-prod" },
+    },
   ]);
 });
 afterAll(() => fake.close());

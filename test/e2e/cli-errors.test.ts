@@ -19,7 +19,8 @@ describe("errors this week on demo metrics", () => {
     expect(report.range).toEqual({ from: "2026-11-23", to: "2026-11-27", label: "This week" });
     const billedByCode = new Map<string, boolean>(report.groups.map((g: { key: string; billed: boolean }) => [g.key, g.billed]));
     expect(Object.fromEntries(billedByCode)).toEqual({ "400": true, "408": true, "401": false, "429": false, "500": false });
-    const sum = (billed: boolean) => report.groups.filter((g: { billed: boolean }) => g.billed === billed).reduce((n: number, g: { requests: number }) => n + g.requests, 0);
+    const sum = (billed: boolean) =>
+      report.groups.filter((g: { billed: boolean }) => g.billed === billed).reduce((n: number, g: { requests: number }) => n + g.requests, 0);
     expect(sum(true)).toBe(report.billedRequests);
     expect(sum(true) + sum(false)).toBe(report.failedRequests);
     expect(report.groups.every((g: { model: string }) => typeof g.model === "string" && g.model.length > 0)).toBe(true);

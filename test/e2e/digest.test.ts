@@ -32,14 +32,19 @@ describe("Slack digest, end to end", () => {
     slack = await startFakeSlack({ botToken: TOKEN, userTz: "Europe/Berlin" });
     store = await openStore(":memory:", { clock: () => clock.now });
     const bot = createBot({
-      costSource: createDemoCostSource({ clock: () => clock.now }), clock: () => clock.now,
+      costSource: createDemoCostSource({ clock: () => clock.now }),
+      clock: () => clock.now,
       commands: [createDigestCommand({ store, admins: ["U0ADMIN"] })],
     });
     const config = { ...loadConfig({}), host: "127.0.0.1", slack: { signingSecret: SECRET, botToken: TOKEN, apiUrl: slack.apiUrl } };
     app = await startApp({ config, bot, logger: silentLogger, sourceName: "demo data", store }, [createSlackMount({ slowMs: 5000 })], 0);
     const ask = async (text: string, userId: string, id: string) => {
       const body = slashCommandBody({ text, userId, channelId: "C0DIGEST", responseUrl: slack.responseUrl(id) });
-      await fetch(`http://127.0.0.1:${app.port}/slack/events`, { method: "POST", headers: { "content-type": FORM, ...signedHeaders(SECRET, body) }, body });
+      await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
+        method: "POST",
+        headers: { "content-type": FORM, ...signedHeaders(SECRET, body) },
+        body,
+      });
       return slack.waitFor(() => slack.hooks.find((h) => h.id === id)?.body);
     };
 

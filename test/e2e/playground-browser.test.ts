@@ -44,9 +44,20 @@ beforeAll(async () => {
   store = await openStore(":memory:", { clock: () => NOW });
   const channel = await store.upsertTarget({ platform: "slack", address: "C0123", meta: { name: "ai-costs" } });
   await store.setDigest({ targetId: channel.id, cadence: "daily", time: "09:00", tz: ZONE, createdBy: "U1" });
-  await store.createBudget({ targetId: channel.id, name: "weekly", amount: parseAmount("5000")!, period: "weekly", thresholds: [80, 100], createdBy: "U1" });
+  await store.createBudget({
+    targetId: channel.id,
+    name: "weekly",
+    amount: parseAmount("5000")!,
+    period: "weekly",
+    thresholds: [80, 100],
+    createdBy: "U1",
+  });
   const config = { ...loadConfig({}), host: "127.0.0.1" };
-  app = await startApp({ config, bot, logger: silentLogger, sourceName: bot.costSource.name, store }, [createPlaygroundMount({ clock: () => NOW })], 0);
+  app = await startApp(
+    { config, bot, logger: silentLogger, sourceName: bot.costSource.name, store },
+    [createPlaygroundMount({ clock: () => NOW })],
+    0,
+  );
   browser = await chromium.launch({
     executablePath: chromiumExe,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -92,7 +103,7 @@ describe.skipIf(skip)("playground in Chromium", () => {
     expect(slackText).toContain("AI model spend · This week");
     expect(totalIn(teamsText)).toBe(shown);
     expect(totalIn(slackText)).toBe(shown);
-    const json = JSON.parse(await page.locator(".turn pre.json").first().textContent() ?? "{}");
+    const json = JSON.parse((await page.locator(".turn pre.json").first().textContent()) ?? "{}");
     expect(json.total).toBe(expected.total);
     // Teams' chart element is unknown to the renderer: the card's fallback sparkline shows instead.
     expect(teamsText).toMatch(/Trend \(daily\) [▁▂▃▄▅▆▇█]+/);
@@ -118,7 +129,9 @@ describe.skipIf(skip)("playground in Chromium", () => {
     expect(await slack().innerText()).toContain("By channel");
     expect(await page.locator(".turn").count()).toBe(1);
     // Explicit dates alone would compare with the 4 days before; the button keeps Mon–Thu vs Mon–Thu.
-    expect(await page.locator(".turn .pressed").first().innerText()).toBe("Pressed “By channel” → asked “2025-11-24 to 2025-11-27 by channel vs 2025-11-17 to 2025-11-20 no comparison”");
+    expect(await page.locator(".turn .pressed").first().innerText()).toBe(
+      "Pressed “By channel” → asked “2025-11-24 to 2025-11-27 by channel vs 2025-11-17 to 2025-11-20 no comparison”",
+    );
   });
 
   it("asks a Slack button's value and replaces the answer in place", async () => {

@@ -78,9 +78,16 @@ describe("POST /playground/api/ask", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     const expected = await demoBot().answer("this week by model", { tz: "Europe/Paris" });
-    expect(body).toEqual(JSON.parse(JSON.stringify({
-      report: renderJson(expected), slack: renderSlack(expected), teams: renderTeams(expected), text: renderText(expected),
-    })));
+    expect(body).toEqual(
+      JSON.parse(
+        JSON.stringify({
+          report: renderJson(expected),
+          slack: renderSlack(expected),
+          teams: renderTeams(expected),
+          text: renderText(expected),
+        }),
+      ),
+    );
     expect(body.report.total).toBe(3300.77);
   });
 
@@ -131,7 +138,12 @@ describe("GET /playground/api/state", () => {
     const channel = await store.upsertTarget({ platform: "slack", address: "C0123", meta: { name: "ai-costs" } });
     await store.setDigest({ targetId: channel.id, cadence: "daily", time: "09:00", tz: "Europe/Paris", createdBy: "U1" });
     await store.createBudget({
-      targetId: channel.id, name: "weekly", amount: parseAmount("500")!, period: "weekly", thresholds: [80, 100], createdBy: "U1",
+      targetId: channel.id,
+      name: "weekly",
+      amount: parseAmount("500")!,
+      period: "weekly",
+      thresholds: [80, 100],
+      createdBy: "U1",
     });
     const base = await start({ store });
     const state = await (await fetch(`${base}/playground/api/state`)).json();
@@ -165,7 +177,11 @@ describe("production", () => {
   it("is off when NODE_ENV=production, with no route and no start-up line", async () => {
     const base = await start({ env: { NODE_ENV: "production" } });
     expect(app!.mounted).toEqual([]);
-    for (const [method, path] of [["GET", "/"], ["GET", "/playground/api/state"], ["POST", "/playground/api/ask"]]) {
+    for (const [method, path] of [
+      ["GET", "/"],
+      ["GET", "/playground/api/state"],
+      ["POST", "/playground/api/ask"],
+    ]) {
       expect((await fetch(`${base}${path}`, { method })).status, path).toBe(404);
     }
   });

@@ -9,9 +9,7 @@ import { createSlackMount } from "../../src/adapters/slack/mount.js";
 import { signedHeaders } from "../../src/adapters/slack/verify.js";
 import { silentLogger } from "../../src/log.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
-import {
-  buttonPressBody, checkBlocks, eventBody, FAKE_BOT_USER_ID, FORM, JSON_TYPE, startFakeSlack, type FakeSlack,
-} from "../fakes/slack-api.js";
+import { buttonPressBody, checkBlocks, eventBody, FAKE_BOT_USER_ID, FORM, JSON_TYPE, startFakeSlack, type FakeSlack } from "../fakes/slack-api.js";
 
 const NOW = new Date("2025-11-27T09:00:00Z");
 const SECRET = "test-signing-secret-5f2b";
@@ -57,10 +55,21 @@ async function afterNextAnswer() {
   await slack.waitFor(() => slack.callsTo("chat.postMessage").length > before);
 }
 const mention = (text: string, extra: Record<string, unknown> = {}) => ({
-  type: "app_mention", user: "U0ALICE", text, ts: "1700000100.000200", channel: "C0COSTS", ...extra,
+  type: "app_mention",
+  user: "U0ALICE",
+  text,
+  ts: "1700000100.000200",
+  channel: "C0COSTS",
+  ...extra,
 });
 const dm = (text: string, extra: Record<string, unknown> = {}) => ({
-  type: "message", channel_type: "im", user: "U0ALICE", text, ts: "1700000200.000300", channel: "D0ALICE", ...extra,
+  type: "message",
+  channel_type: "im",
+  user: "U0ALICE",
+  text,
+  ts: "1700000200.000300",
+  channel: "D0ALICE",
+  ...extra,
 });
 
 describe("Slack: mentions and DMs", () => {

@@ -13,9 +13,7 @@ import { signedHeaders } from "../../src/adapters/slack/verify.js";
 import type { Logger } from "../../src/log.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
 import { manyModelsSource } from "../fixtures/sources.js";
-import {
-  buttonPressBody, checkBlocks, FORM, JSON_TYPE, slashCommandBody, startFakeSlack, type FakeSlack,
-} from "../fakes/slack-api.js";
+import { buttonPressBody, checkBlocks, FORM, JSON_TYPE, slashCommandBody, startFakeSlack, type FakeSlack } from "../fakes/slack-api.js";
 
 const NOW = new Date("2025-11-27T09:00:00Z");
 const SECRET = "test-signing-secret-5f2b";
@@ -225,7 +223,7 @@ describe("Slack: what Slack would reject or render unsafely", () => {
   const echoes: Array<[string, string]> = [
     ["<!channel> <http://x|y>", 'I don\'t know \\"y\\"'],
     ["x&lt;!channel&gt; this week", 'I don\'t know \\"x\\"'],
-    ["a&amp;b&lt;http://x|y&gt;", 'I don\'t know \\"a&amp;b'],
+    ["a&amp;b&lt;http://x|y&gt;", "I don't know \\\"a&amp;b"],
   ];
   it.each(echoes)("echoes %j without a live mention or link", async (text, shown) => {
     await start();
@@ -263,7 +261,12 @@ describe("Slack: slow answers and errors", () => {
   });
 
   it("tells the user when the source fails, and logs it once without secrets", async () => {
-    const broken: CostSource = { name: "broken", query: async () => { throw new Error("socket hang up"); } };
+    const broken: CostSource = {
+      name: "broken",
+      query: async () => {
+        throw new Error("socket hang up");
+      },
+    };
     await start(recordingBot(broken));
     await command("this week");
     const body = await lastHook("cmd1");
@@ -277,7 +280,6 @@ describe("Slack: slow answers and errors", () => {
     expect(logged).not.toContain(TOKEN);
   });
 });
-
 
 /** Answers only once `released` settles: the test, not a clock, says when the answer is ready. */
 function heldSource(inner: CostSource, released: Promise<void>): CostSource {

@@ -50,12 +50,29 @@ it("checks budgets on a new export run as soon as the sync finds it, and alerts 
   // Run 1: $0.30 of November (three rows), a quarter of the budget below.
   await upload(c, { ...run, stamp: "202511060944", runId: "r1", files: [{ name: "part_0_0001.csv", body: head(GPT, 3) }] });
   let clock = new Date("2025-11-06T10:00:00Z");
-  services = await createServices(loadConfig({
-    DATABASE_URL: ":memory:", COSTBOT_SOURCE: `${azurite.blobUrl}/newrun/costs`, AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
-    COSTBOT_CACHE_DIR: cache, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, COSTBOT_ADMINS: `slack:${ADMIN}`,
-  }), silentLogger, () => clock);
+  services = await createServices(
+    loadConfig({
+      DATABASE_URL: ":memory:",
+      COSTBOT_SOURCE: `${azurite.blobUrl}/newrun/costs`,
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      COSTBOT_CACHE_DIR: cache,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+      COSTBOT_ADMINS: `slack:${ADMIN}`,
+    }),
+    silentLogger,
+    () => clock,
+  );
   const s = services;
-  scheduler = startScheduler({ store: s.store, bot: s.bot, notifiers: s.notifiers, logger: silentLogger, clock: () => clock, tickMs: 0, jobs: s.jobs });
+  scheduler = startScheduler({
+    store: s.store,
+    bot: s.bot,
+    notifiers: s.notifiers,
+    logger: silentLogger,
+    clock: () => clock,
+    tickMs: 0,
+    jobs: s.jobs,
+  });
   const sched = scheduler;
   // As serve() wires it.
   s.onCostDataChanged(() => void sched.runJobsSoon(s.costJobs));

@@ -17,7 +17,13 @@ import { mountTeams } from "../../src/adapters/teams/mount.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
 import { openStore } from "../../src/store/index.js";
 import {
-  botAdded, cardExecute, cardSubmit, channelMessage, personalMessage, startFakeBotConnector, type FakeBotConnector,
+  botAdded,
+  cardExecute,
+  cardSubmit,
+  channelMessage,
+  personalMessage,
+  startFakeBotConnector,
+  type FakeBotConnector,
 } from "../fakes/bot-connector.js";
 
 const NOW = new Date("2025-11-27T09:00:00Z");
@@ -91,7 +97,11 @@ describe("Teams messages", () => {
 
   it("refuses a body that is not an activity with 400 and calls nobody", async () => {
     await start();
-    const res = await fetch(`http://127.0.0.1:${app!.port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const res = await fetch(`http://127.0.0.1:${app!.port}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(res.status).toBe(400);
     expect((await post({ text: "no type" })).status).toBe(400);
     expect(asked).toEqual([]);
@@ -286,4 +296,3 @@ describe("Teams install and proactive sends", () => {
     expect(connector.calls).toHaveLength(0);
   });
 });
-

@@ -89,7 +89,15 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
     } catch {
       body = text;
     }
-    requests.push({ kind, method: req.method ?? "", path: url.pathname, scope, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
+    requests.push({
+      kind,
+      method: req.method ?? "",
+      path: url.pathname,
+      scope,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body,
+    });
     const n = (counts.get(kind) ?? 0) + 1;
     counts.set(kind, n);
     const reply = scripts.get(kind)?.shift() ?? opts.fault?.(kind, n, scope) ?? answer(kind, scope, url, body, req.headers.authorization);
@@ -101,7 +109,10 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
 
   function answer(kind: ArmKind, scope: string, url: URL, body: any, auth: string | undefined): Reply {
     if (auth !== `Bearer ${token}`) {
-      return { status: 401, body: { error: { code: "AuthenticationFailed", message: "Authentication failed. The 'Authorization' header is missing or invalid." } } };
+      return {
+        status: 401,
+        body: { error: { code: "AuthenticationFailed", message: "Authentication failed. The 'Authorization' header is missing or invalid." } },
+      };
     }
     if (kind === "budgets") return { status: 200, body: { value: budgets.get(scope) ?? [exampleBudget(scope)] } };
     if (kind === "forecast") return forecast(scope, body);
@@ -115,7 +126,9 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
     const bad = valid && groups.find((g) => !valid.includes(g));
     if (bad) {
       const list = [...valid, ""].map((v) => `'${v}'`).join(",");
-      return badRequest(`Invalid query definition: Invalid dataset grouping: '${bad}'; valid values: ${list}.\r\n\r\n (Request ID: 7f1c9c7e-0000-0000-0000-000000000000)`);
+      return badRequest(
+        `Invalid query definition: Invalid dataset grouping: '${bad}'; valid values: ${list}.\r\n\r\n (Request ID: 7f1c9c7e-0000-0000-0000-000000000000)`,
+      );
     }
     if (opts.maxGroupings !== undefined && groups.length > opts.maxGroupings) {
       return badRequest(`Invalid query definition: Dataset grouping cannot have more than ${opts.maxGroupings} elements.`);
@@ -150,10 +163,19 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
     const offset = Number(Buffer.from(url.searchParams.get("$skiptoken") ?? "", "base64").toString() || 0);
     const rows = all.slice(offset, offset + size);
     // Real nextLinks point at management.azure.com with an older api-version (see the MCA example).
-    const nextLink = offset + size < all.length
-      ? `https://management.azure.com${url.pathname}?api-version=2021-10-01&$skiptoken=${encodeURIComponent(Buffer.from(String(offset + size)).toString("base64"))}`
-      : null;
-    return { status: 200, body: { id: `${scope}/providers/Microsoft.CostManagement/Query/fake`, name: "fake", type: "microsoft.costmanagement/Query", properties: { nextLink, columns, rows } } };
+    const nextLink =
+      offset + size < all.length
+        ? `https://management.azure.com${url.pathname}?api-version=2021-10-01&$skiptoken=${encodeURIComponent(Buffer.from(String(offset + size)).toString("base64"))}`
+        : null;
+    return {
+      status: 200,
+      body: {
+        id: `${scope}/providers/Microsoft.CostManagement/Query/fake`,
+        name: "fake",
+        type: "microsoft.costmanagement/Query",
+        properties: { nextLink, columns, rows },
+      },
+    };
   }
 
   function forecast(scope: string, body: any): Reply {
@@ -162,14 +184,23 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
     const rows: unknown[][] = [];
     for (let d = from; d && d <= to; d = nextDay(d)) {
       const actual = (costs.get(scope) ?? []).filter((c) => c.date === d).reduce((a, c) => a + parseAmount(c.cost)!, 0n);
-      const value = d <= today ? decimal(actual) : opts.forecastDaily ?? "10.5";
+      const value = d <= today ? decimal(actual) : (opts.forecastDaily ?? "10.5");
       rows.push([Number(value), Number(d.replaceAll("-", "")), d <= today ? "Actual" : "Forecast", "USD"]);
     }
     const columns = [
-      { name: opts.costColumn ?? "Cost", type: "Number" }, { name: "UsageDate", type: "Number" },
-      { name: "CostStatus", type: "String" }, { name: "Currency", type: "String" },
+      { name: opts.costColumn ?? "Cost", type: "Number" },
+      { name: "UsageDate", type: "Number" },
+      { name: "CostStatus", type: "String" },
+      { name: "Currency", type: "String" },
     ];
-    return { status: 200, body: { id: `${scope}/providers/Microsoft.CostManagement/query/fake`, type: "Microsoft.CostManagement/query", properties: { nextLink: null, columns, rows } } };
+    return {
+      status: 200,
+      body: {
+        id: `${scope}/providers/Microsoft.CostManagement/query/fake`,
+        type: "Microsoft.CostManagement/query",
+        properties: { nextLink: null, columns, rows },
+      },
+    };
   }
 
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -181,10 +212,11 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
     setCosts: (scope, rows) => void costs.set(scope.toLowerCase(), rows),
     setBudgets: (scope, list) => void budgets.set(scope.toLowerCase(), list),
     script: (kind, ...replies) => void scripts.set(kind, [...(scripts.get(kind) ?? []), ...replies]),
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

@@ -4,8 +4,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface FakeDeployment { name: string; model: string; version: string; sku: string }
-export interface FakeAccount { sub: string; rg: string; name: string; kind: string; location: string; deployments: FakeDeployment[] }
+export interface FakeDeployment {
+  name: string;
+  model: string;
+  version: string;
+  sku: string;
+}
+export interface FakeAccount {
+  sub: string;
+  rg: string;
+  name: string;
+  kind: string;
+  location: string;
+  deployments: FakeDeployment[];
+}
 /** One daily total of one metric for one deployment. */
 export interface FakePoint {
   account: string;
@@ -16,8 +28,19 @@ export interface FakePoint {
   statusCode?: string;
 }
 export type MonitorKind = "accounts" | "deployments" | "batch" | "other";
-export interface MonitorReply { status: number; headers?: Record<string, string>; body?: unknown }
-export interface MonitorRequest { kind: MonitorKind; method: string; path: string; query: Record<string, string>; body: any; auth?: string }
+export interface MonitorReply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+export interface MonitorRequest {
+  kind: MonitorKind;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  auth?: string;
+}
 
 export interface MonitorFake {
   url: string;
@@ -49,9 +72,13 @@ export async function startMonitorFake(accounts: FakeAccount[], opts: { token?: 
   function reply(req: IncomingMessage, res: ServerResponse, text: string) {
     const url = new URL(req.url ?? "/", "http://fake");
     const path = decodeURIComponent(url.pathname);
-    const kind: MonitorKind = /\/metrics:getBatch$/i.test(path) ? "batch"
-      : /\/accounts\/[^/]+\/deployments$/i.test(path) ? "deployments"
-      : /\/providers\/Microsoft\.CognitiveServices\/accounts$/i.test(path) ? "accounts" : "other";
+    const kind: MonitorKind = /\/metrics:getBatch$/i.test(path)
+      ? "batch"
+      : /\/accounts\/[^/]+\/deployments$/i.test(path)
+        ? "deployments"
+        : /\/providers\/Microsoft\.CognitiveServices\/accounts$/i.test(path)
+          ? "accounts"
+          : "other";
     const body = text ? JSON.parse(text) : undefined;
     requests.push({ kind, method: req.method ?? "", path, query: Object.fromEntries(url.searchParams), body, auth: req.headers.authorization });
     const r = scripts.get(kind)?.shift() ?? answer(kind, path, url, body, req.headers.authorization);
@@ -60,20 +87,31 @@ export async function startMonitorFake(accounts: FakeAccount[], opts: { token?: 
   }
 
   function answer(kind: MonitorKind, path: string, url: URL, body: any, auth?: string): MonitorReply {
-    if (auth !== `Bearer ${token}`) return { status: 401, body: { error: { code: "InvalidAuthenticationToken", message: "The access token is invalid." } } };
+    if (auth !== `Bearer ${token}`)
+      return { status: 401, body: { error: { code: "InvalidAuthenticationToken", message: "The access token is invalid." } } };
     if (kind === "accounts") {
       const m = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?\//i.exec(path)!;
-      const value = accounts.filter((a) => a.sub === m[1] && (!m[2] || a.rg.toLowerCase() === m[2].toLowerCase())).map((a) => ({
-        id: accountId(a), name: a.name, type: "Microsoft.CognitiveServices/accounts", location: a.location, kind: a.kind,
-        sku: { name: "S0" }, properties: { endpoint: `https://${a.name}.cognitiveservices.azure.com/`, provisioningState: "Succeeded" },
-      }));
+      const value = accounts
+        .filter((a) => a.sub === m[1] && (!m[2] || a.rg.toLowerCase() === m[2].toLowerCase()))
+        .map((a) => ({
+          id: accountId(a),
+          name: a.name,
+          type: "Microsoft.CognitiveServices/accounts",
+          location: a.location,
+          kind: a.kind,
+          sku: { name: "S0" },
+          properties: { endpoint: `https://${a.name}.cognitiveservices.azure.com/`, provisioningState: "Succeeded" },
+        }));
       return { status: 200, body: { value } };
     }
     if (kind === "deployments") {
       const a = accounts.find((x) => path.toLowerCase().startsWith(accountId(x).toLowerCase() + "/"));
       const value = (a?.deployments ?? []).map((d) => ({
-        id: `${accountId(a!)}/deployments/${d.name}`, name: d.name, type: "Microsoft.CognitiveServices/accounts/deployments",
-        sku: { name: d.sku, capacity: 10 }, properties: { model: { format: "OpenAI", name: d.model, version: d.version }, provisioningState: "Succeeded" },
+        id: `${accountId(a!)}/deployments/${d.name}`,
+        name: d.name,
+        type: "Microsoft.CognitiveServices/accounts/deployments",
+        sku: { name: d.sku, capacity: 10 },
+        properties: { model: { format: "OpenAI", name: d.model, version: d.version }, provisioningState: "Succeeded" },
       }));
       return { status: 200, body: { value } };
     }
@@ -83,12 +121,29 @@ export async function startMonitorFake(accounts: FakeAccount[], opts: { token?: 
 
   function batch(url: URL, body: any): MonitorReply {
     if (url.searchParams.has("timespan")) {
-      return { status: 400, body: { error: { code: "BadRequest", message: "Detected invalid time range parameters for API version 2024-02-01. Please use only starttime and endtime to specify a time range." } } };
+      return {
+        status: 400,
+        body: {
+          error: {
+            code: "BadRequest",
+            message:
+              "Detected invalid time range parameters for API version 2024-02-01. Please use only starttime and endtime to specify a time range.",
+          },
+        },
+      };
     }
     const ids: string[] = body?.resourceids ?? [];
     const no = ids.find((id) => denied.has(id.split("/").pop()!));
     if (no) {
-      return { status: 403, body: { error: { code: "AuthorizationFailed", message: `The client 'costbot' does not have authorization to perform action 'Microsoft.Insights/metrics/read' over scope '${no}' or the scope is invalid.` } } };
+      return {
+        status: 403,
+        body: {
+          error: {
+            code: "AuthorizationFailed",
+            message: `The client 'costbot' does not have authorization to perform action 'Microsoft.Insights/metrics/read' over scope '${no}' or the scope is invalid.`,
+          },
+        },
+      };
     }
     const names = (url.searchParams.get("metricnames") ?? "").split(",");
     const start = url.searchParams.get("starttime")!;
@@ -103,7 +158,11 @@ export async function startMonitorFake(accounts: FakeAccount[], opts: { token?: 
         for (const p of points.get(acct.name) ?? []) {
           if (p.metric !== name) continue;
           const d = acct.deployments.find((x) => x.name === p.deployment)!;
-          const dims: Record<string, string> = { modeldeploymentname: p.deployment, modelname: d.model, ...(withStatus ? { statuscode: p.statusCode ?? "200" } : {}) };
+          const dims: Record<string, string> = {
+            modeldeploymentname: p.deployment,
+            modelname: d.model,
+            ...(withStatus ? { statuscode: p.statusCode ?? "200" } : {}),
+          };
           const k = JSON.stringify(dims);
           const s = series.get(k) ?? { dims, totals: new Map() };
           s.totals.set(p.date, (s.totals.get(p.date) ?? 0) + p.total);
@@ -118,11 +177,21 @@ export async function startMonitorFake(accounts: FakeAccount[], opts: { token?: 
           errorCode: "Success",
           timeseries: [...series.values()].map((s) => ({
             metadatavalues: Object.entries(s.dims).map(([n, v]) => ({ name: { value: n, localizedValue: n }, value: v })),
-            data: days.map((day) => (s.totals.has(day) ? { timeStamp: `${day}T00:00:00Z`, total: s.totals.get(day) } : { timeStamp: `${day}T00:00:00Z` })),
+            data: days.map((day) =>
+              s.totals.has(day) ? { timeStamp: `${day}T00:00:00Z`, total: s.totals.get(day) } : { timeStamp: `${day}T00:00:00Z` },
+            ),
           })),
         };
       });
-      return { starttime: start, endtime: end, interval: "P1D", namespace: "microsoft.cognitiveservices/accounts", resourceregion: acct.location, resourceid: id, value };
+      return {
+        starttime: start,
+        endtime: end,
+        interval: "P1D",
+        namespace: "microsoft.cognitiveservices/accounts",
+        resourceregion: acct.location,
+        resourceid: id,
+        value,
+      };
     });
     return { status: 200, body: { values } };
   }
@@ -143,6 +212,10 @@ export async function startMonitorFake(accounts: FakeAccount[], opts: { token?: 
       }
     },
     script: (kind, ...replies) => void scripts.set(kind, [...(scripts.get(kind) ?? []), ...replies]),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -17,7 +17,17 @@ export interface Azurite {
 
 export async function startAzurite(): Promise<Azurite> {
   const pkg = dirname(createRequire(import.meta.url).resolve("azurite/package.json"));
-  const args = ["--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--silent", "--loose", "--disableTelemetry", "--skipApiVersionCheck"];
+  const args = [
+    "--blobHost",
+    "127.0.0.1",
+    "--blobPort",
+    "0",
+    "--inMemoryPersistence",
+    "--silent",
+    "--loose",
+    "--disableTelemetry",
+    "--skipApiVersionCheck",
+  ];
   const child: ChildProcess = spawn(process.execPath, [join(pkg, "dist/src/blob/main.js"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = "";

@@ -110,17 +110,17 @@ export function fakeCloudSettings(fake: FakeBotConnector): Record<string, string
 // ---- inbound activities, shaped after test/fixtures/reference/teams/ ----
 
 const REFERENCE = new URL("../../test/fixtures/reference/teams/", import.meta.url);
-const channelCreated = JSON.parse(
-  readFileSync(new URL("activity.conversationUpdate.channelCreated.msteams-docs.json", REFERENCE), "utf8"),
-);
-const withMention = JSON.parse(
-  readFileSync(new URL("activity.message.outgoing-with-mention.msteams-docs.json", REFERENCE), "utf8"),
-);
+const channelCreated = JSON.parse(readFileSync(new URL("activity.conversationUpdate.channelCreated.msteams-docs.json", REFERENCE), "utf8"));
+const withMention = JSON.parse(readFileSync(new URL("activity.message.outgoing-with-mention.msteams-docs.json", REFERENCE), "utf8"));
 
 /** The bot as Teams addresses it (recipient of inbound activities). */
 export const BOT = channelCreated.recipient as { id: string; name: string };
 export const TENANT_ID = channelCreated.channelData.tenant.id as string;
-const USER = { id: withMention.entities[0].mentioned.id, name: withMention.entities[0].mentioned.name, aadObjectId: "6aebbad0-e5a5-424a-834a-20fb051f3c1a" };
+const USER = {
+  id: withMention.entities[0].mentioned.id,
+  name: withMention.entities[0].mentioned.name,
+  aadObjectId: "6aebbad0-e5a5-424a-834a-20fb051f3c1a",
+};
 const TEAM_CONVERSATION = channelCreated.conversation.id as string;
 
 let seq = 0;

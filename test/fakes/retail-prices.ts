@@ -31,8 +31,12 @@ export async function startRetailFake(items: unknown[], pageSize = 100): Promise
     const { port } = server.address() as AddressInfo;
     const next = skip + pageSize < items.length ? `http://127.0.0.1:${port}${url.pathname}?${query}&$skip=${skip + pageSize}` : null;
     const body = {
-      BillingCurrency: "USD", CustomerEntityId: "Default", CustomerEntityType: "Retail", Items: page,
-      NextPageLink: next, Count: page.length,
+      BillingCurrency: "USD",
+      CustomerEntityId: "Default",
+      CustomerEntityType: "Retail",
+      Items: page,
+      NextPageLink: next,
+      Count: page.length,
     };
     res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
   });
@@ -42,6 +46,10 @@ export async function startRetailFake(items: unknown[], pageSize = 100): Promise
     url: `http://127.0.0.1:${port}/api/retail/prices?$filter=${encodeURIComponent("serviceName eq 'Foundry Models' or serviceName eq 'Foundry Tools'")}`,
     requests,
     fail: (...s) => void failures.push(...s),
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

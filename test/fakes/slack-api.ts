@@ -60,7 +60,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     if (problems.length) return { ok: false, error: "invalid_blocks", errors: problems };
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: "costbot", team_id: "T0FAKE", user_id: botUserId, bot_id: "BCOSTBOT1" };
+        return {
+          ok: true,
+          url: "https://fake.slack.test/",
+          team: "Fake",
+          user: "costbot",
+          team_id: "T0FAKE",
+          user_id: botUserId,
+          bot_id: "BCOSTBOT1",
+        };
       case "chat.postMessage":
         if (!args.channel || String(args.channel).startsWith("CGONE")) return { ok: false, error: "channel_not_found" };
         return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text, blocks: args.blocks } };
@@ -76,7 +84,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         return {
           ok: true,
           user: {
-            id: args.user, tz: opts.userTz ?? "America/New_York", is_bot: false,
+            id: args.user,
+            tz: opts.userTz ?? "America/New_York",
+            is_bot: false,
             ...(String(args.include_locale) === "true" ? { locale: opts.userLocale ?? "en-US" } : {}),
           },
         };
@@ -285,7 +295,14 @@ export function buttonPressBody(o: ButtonPressOptions): string {
       ? { view: { id: "VFAKE", type: "home", blocks: [] } }
       : { channel: { id: "C0COSTS", name: "costs" }, message: { ts: "1700000001.000100", text: "card" }, response_url: o.responseUrl }),
     actions: [
-      { type: "button", action_id: o.actionId, block_id: "b1", value: o.value, text: { type: "plain_text", text: "x" }, action_ts: `${Date.now() / 1000}` },
+      {
+        type: "button",
+        action_id: o.actionId,
+        block_id: "b1",
+        value: o.value,
+        text: { type: "plain_text", text: "x" },
+        action_ts: `${Date.now() / 1000}`,
+      },
     ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();

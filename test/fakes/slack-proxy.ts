@@ -4,7 +4,13 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { FakeSlack } from "./slack-api.js";
 
-export interface PostedMessage { channel: string; text: string; ts: string; bot_id: string; at: number }
+export interface PostedMessage {
+  channel: string;
+  text: string;
+  ts: string;
+  bot_id: string;
+  at: number;
+}
 
 export interface SlackProxy {
   apiUrl: string;
@@ -55,7 +61,10 @@ export async function startSlackProxy(fake: FakeSlack): Promise<SlackProxy> {
     }
     const upstream = await fetch(fake.apiUrl + method, {
       method: "POST",
-      headers: { "content-type": req.headers["content-type"] ?? "application/x-www-form-urlencoded", ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) },
+      headers: {
+        "content-type": req.headers["content-type"] ?? "application/x-www-form-urlencoded",
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      },
       body: raw,
     });
     const body = (await upstream.json()) as Record<string, any>;

@@ -31,7 +31,10 @@ describe("a fresh clone", () => {
   });
 
   it("answers `npx costbot ask` from the compiled build", async () => {
-    const r = await run("npx", ["--offline", "costbot", "ask", "--source", "examples/focus-1.2-2025-11.csv", "2025-11 by channel"], { cwd: clone, env: plainEnv() });
+    const r = await run("npx", ["--offline", "costbot", "ask", "--source", "examples/focus-1.2-2025-11.csv", "2025-11 by channel"], {
+      cwd: clone,
+      env: plainEnv(),
+    });
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\$45\.14/);

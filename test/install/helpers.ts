@@ -24,7 +24,11 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env?: Node
 }
 
 /** Starts `cmd args` (a `costbot serve`) and resolves with its base URL once the start-up line is out. */
-export function startServer(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ base: string; child: ChildProcess }> {
+export function startServer(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ base: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     // Its own process group: npx does not pass SIGTERM on to the server it starts, so stop() signals the group.
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: true });

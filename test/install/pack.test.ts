@@ -23,7 +23,11 @@ beforeAll(async () => {
   // Offline from npm's cache (filled by the repository's `npm ci`). Install scripts are skipped: the
   // only one of the production tree is better-sqlite3's compile (minutes here), so its binary is copied
   // from the repository's own build of the same version instead.
-  const install = await run("npm", ["install", "--omit=dev", "--prefer-offline", "--ignore-scripts", "--no-audit", "--no-fund", join(dir, tarball!)], { cwd: app });
+  const install = await run(
+    "npm",
+    ["install", "--omit=dev", "--prefer-offline", "--ignore-scripts", "--no-audit", "--no-fund", join(dir, tarball!)],
+    { cwd: app },
+  );
   expect(install.code, install.err).toBe(0);
   const version = (p: string) => JSON.parse(readFileSync(join(p, "better-sqlite3", "package.json"), "utf8")).version;
   expect(version(installed)).toBe(version(join(REPO, "node_modules")));
@@ -56,7 +60,7 @@ describe("npm pack, installed with --omit=dev", () => {
     }
   });
 
-  it("answers `npx costbot ask \"this week\"`", async () => {
+  it('answers `npx costbot ask "this week"`', async () => {
     const r = await run("npx", ["--offline", "costbot", "ask", "this week"], { cwd: app, env: plainEnv() });
     expect(r.err).toBe("");
     expect(r.code).toBe(0);

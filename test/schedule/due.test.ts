@@ -19,8 +19,18 @@ describe("due times", () => {
     ["09:00 New York before the change", daily("09:00", "America/New_York"), "2025-10-31T14:00:00Z", "2025-11-01T13:00:00.000Z"],
     ["09:00 New York on the day clocks go back", daily("09:00", "America/New_York"), "2025-11-01T14:00:00Z", "2025-11-02T14:00:00.000Z"],
     ["02:30 Berlin, a time that happens twice: once", daily("02:30", "Europe/Berlin"), "2025-10-25T12:00:00Z", "2025-10-26T00:30:00.000Z"],
-    ["02:30 Berlin, a time that does not exist: right after the gap", daily("02:30", "Europe/Berlin"), "2025-03-29T12:00:00Z", "2025-03-30T01:00:00.000Z"],
-    ["weekly Monday 08:30 Berlin", { cadence: "weekly" as const, weekday: 1, time: "08:30", tz: "Europe/Berlin" }, "2025-10-25T00:00:00Z", "2025-10-27T07:30:00.000Z"],
+    [
+      "02:30 Berlin, a time that does not exist: right after the gap",
+      daily("02:30", "Europe/Berlin"),
+      "2025-03-29T12:00:00Z",
+      "2025-03-30T01:00:00.000Z",
+    ],
+    [
+      "weekly Monday 08:30 Berlin",
+      { cadence: "weekly" as const, weekday: 1, time: "08:30", tz: "Europe/Berlin" },
+      "2025-10-25T00:00:00Z",
+      "2025-10-27T07:30:00.000Z",
+    ],
   ])("next %s", (_name, sub, after, expected) => {
     expect(nextDue(sub, new Date(after))?.toISOString()).toBe(expected);
   });

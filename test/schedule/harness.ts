@@ -48,7 +48,12 @@ export async function harness(backend: Backend, start = "2025-11-27T06:00:00Z"):
   const bot = createBot({ costSource: createDemoCostSource({ clock: () => clock.now }), clock: () => clock.now });
   const schedulers: Scheduler[] = [];
   return {
-    clock, store, slack, proxy, logs, logger,
+    clock,
+    store,
+    slack,
+    proxy,
+    logs,
+    logger,
     async channel(address, digest, createdAt = "2025-10-01T00:00:00Z") {
       const keep = clock.now;
       clock.now = new Date(createdAt);
@@ -60,7 +65,14 @@ export async function harness(backend: Backend, start = "2025-11-27T06:00:00Z"):
     scheduler(over = {}) {
       const notifier = createSlackSchedulerNotifier({ botToken: TOKEN, apiUrl: proxy.apiUrl, logger });
       const s = startScheduler({
-        store, bot, notifiers: { slack: notifier }, logger, clock: () => clock.now, tickMs: 0, sleep: async () => {}, ...over,
+        store,
+        bot,
+        notifiers: { slack: notifier },
+        logger,
+        clock: () => clock.now,
+        tickMs: 0,
+        sleep: async () => {},
+        ...over,
       });
       schedulers.push(s);
       return s;

@@ -5,7 +5,10 @@ import type { ScheduledJob } from "../../src/schedule/jobs.js";
 import { type Backend, postgresBackend, sqliteBackend } from "../store/backends.js";
 import { harness, TOKEN, type Harness } from "./harness.js";
 
-const backends: [string, Backend][] = [["sqlite", sqliteBackend()], ["postgres", postgresBackend()]];
+const backends: [string, Backend][] = [
+  ["sqlite", sqliteBackend()],
+  ["postgres", postgresBackend()],
+];
 
 describe.each(backends)("scheduler on %s", (_name, backend) => {
   let h: Harness;
@@ -38,7 +41,14 @@ describe.each(backends)("scheduler on %s", (_name, backend) => {
     expect(sent).toHaveLength(4);
     // Each sent digest keeps the daily figures it showed, for the next one's restatement notes.
     expect(Object.keys(JSON.parse(sent[0].detail!).days)).toEqual([
-      "2025-11-19", "2025-11-20", "2025-11-21", "2025-11-22", "2025-11-23", "2025-11-24", "2025-11-25", "2025-11-26",
+      "2025-11-19",
+      "2025-11-20",
+      "2025-11-21",
+      "2025-11-22",
+      "2025-11-23",
+      "2025-11-24",
+      "2025-11-25",
+      "2025-11-26",
     ]);
   });
 
@@ -142,9 +152,19 @@ describe.each(backends)("scheduler on %s", (_name, backend) => {
     const dead = await h.openAnother();
     const notifier = createSlackSchedulerNotifier({ botToken: TOKEN, apiUrl: h.proxy.apiUrl, logger: h.logger });
     const hang = { send: async () => new Promise<void>(() => {}) };
-    void deliver(`digest:${lost}:2025-11-27`, (await dead.getTarget(lost))!, { kind: "error", message: "x" }, { store: dead, notifiers: { slack: hang }, logger: h.logger });
-    const first = (await import("../../src/digests/figures.js"));
-    const base = await first.buildDigestBase({ costSource: (await import("../../src/cost/sources/demo.js")).createDemoCostSource({ clock: () => h.clock.now }), cadence: "daily", date: "2025-11-27", tz: "UTC" });
+    void deliver(
+      `digest:${lost}:2025-11-27`,
+      (await dead.getTarget(lost))!,
+      { kind: "error", message: "x" },
+      { store: dead, notifiers: { slack: hang }, logger: h.logger },
+    );
+    const first = await import("../../src/digests/figures.js");
+    const base = await first.buildDigestBase({
+      costSource: (await import("../../src/cost/sources/demo.js")).createDemoCostSource({ clock: () => h.clock.now }),
+      cadence: "daily",
+      date: "2025-11-27",
+      tz: "UTC",
+    });
     await dead.deliveries.claim(`digest:${posted}:2025-11-27`, { targetId: posted });
     await notifier.send((await dead.getTarget(posted))!, first.digestFor(base, []).report);
     expect(h.postsPer()).toEqual({ CPOSTED: 1 });
@@ -163,7 +183,13 @@ describe.each(backends)("scheduler on %s", (_name, backend) => {
     const runs: string[] = [];
     const jobs: ScheduledJob[] = [
       { name: "budgets", everyMs: 60_000, run: async (now) => void runs.push(now.toISOString()) },
-      { name: "broken", everyMs: 1, run: async () => { throw new Error("boom"); } },
+      {
+        name: "broken",
+        everyMs: 1,
+        run: async () => {
+          throw new Error("boom");
+        },
+      },
     ];
     const s = h.scheduler({ jobs });
     await at("2025-11-27T09:00:00Z", s);

@@ -40,8 +40,15 @@ describe("Teams scheduler notifier", () => {
     const now = new Date("2025-11-27T08:00:00Z");
     store = await openStore(":memory:", { clock: () => new Date("2025-11-01T00:00:00Z") });
     await store.saveConversation({
-      id: CONVERSATION, serviceUrl: connector.url, conversationType: "channel", updatedAt: "2025-11-01T00:00:00Z",
-      reference: { conversation: { id: CONVERSATION, conversationType: "channel" }, bot: { id: "28:costbot", name: "costbot" }, channelId: "msteams" },
+      id: CONVERSATION,
+      serviceUrl: connector.url,
+      conversationType: "channel",
+      updatedAt: "2025-11-01T00:00:00Z",
+      reference: {
+        conversation: { id: CONVERSATION, conversationType: "channel" },
+        bot: { id: "28:costbot", name: "costbot" },
+        channelId: "msteams",
+      },
     });
     const target = await store.findTarget("teams", CONVERSATION);
     await store.setDigest({ targetId: target!.id, cadence: "daily", time: "09:00", tz: "Europe/Berlin", createdBy: "AAD1" });
@@ -66,8 +73,16 @@ describe("Teams scheduler notifier", () => {
     store = await openStore(":memory:", { clock: () => new Date("2025-11-01T00:00:00Z") });
     // A stored conversation reference keeps the activity's locale (TurnContext.getConversationReference).
     await store.saveConversation({
-      id: CONVERSATION, serviceUrl: connector.url, conversationType: "channel", updatedAt: "2025-11-01T00:00:00Z",
-      reference: { conversation: { id: CONVERSATION, conversationType: "channel" }, bot: { id: "28:costbot", name: "costbot" }, channelId: "msteams", locale: "en-US" },
+      id: CONVERSATION,
+      serviceUrl: connector.url,
+      conversationType: "channel",
+      updatedAt: "2025-11-01T00:00:00Z",
+      reference: {
+        conversation: { id: CONVERSATION, conversationType: "channel" },
+        bot: { id: "28:costbot", name: "costbot" },
+        channelId: "msteams",
+        locale: "en-US",
+      },
     });
     const target = await store.findTarget("teams", CONVERSATION);
     await store.setDigest({ targetId: target!.id, cadence: "daily", time: "09:00", tz: "Europe/Berlin", createdBy: "AAD1" });

@@ -72,7 +72,11 @@ async function teamsSays(aadObjectId: string, words: string): Promise<string> {
 async function slackSays(userId: string, words: string): Promise<string> {
   const id = `cmd-${seq++}`;
   const body = slashCommandBody({ text: words, responseUrl: slack.responseUrl(id), userId });
-  const res = await fetch(`http://127.0.0.1:${app!.port}/slack/events`, { method: "POST", headers: { "content-type": FORM, ...signedHeaders(SECRET, body) }, body });
+  const res = await fetch(`http://127.0.0.1:${app!.port}/slack/events`, {
+    method: "POST",
+    headers: { "content-type": FORM, ...signedHeaders(SECRET, body) },
+    body,
+  });
   expect(res.status).toBe(200);
   const hook = await slack.waitFor(() => slack.hooks.find((h) => h.id === id));
   return JSON.stringify(hook.body);

@@ -75,7 +75,11 @@ export async function rig(url: string, start = "2025-11-27T10:00:00Z"): Promise<
     return s;
   };
   const self: Rig = {
-    clock, slack, proxy, connector, open,
+    clock,
+    slack,
+    proxy,
+    connector,
+    open,
     slackNotifier: (logger = silentLogger) => createSlackSchedulerNotifier({ botToken: TOKEN, apiUrl: proxy.apiUrl, logger }),
     teamsNotifier: (store) => createTeamsSchedulerNotifier({ teams: config.teams, conversations: store }),
     async instance(opts = {}) {
@@ -85,8 +89,16 @@ export async function rig(url: string, start = "2025-11-27T10:00:00Z"): Promise<
       const notifiers = { slack: wrap(self.slackNotifier(logger), "slack"), teams: wrap(self.teamsNotifier(store), "teams") };
       const deps = { store, notifiers, logger, sleep: async () => {}, costSource };
       const scheduler = startScheduler({
-        store, bot: { costSource }, notifiers, logger, clock: () => clock.now, tickMs: 0, sleep: async () => {},
-        retryEveryMs: 0, retry: { olderThanMs: 5 * 60_000 }, jobs: [createBudgetCheckJob(deps, 0)],
+        store,
+        bot: { costSource },
+        notifiers,
+        logger,
+        clock: () => clock.now,
+        tickMs: 0,
+        sleep: async () => {},
+        retryEveryMs: 0,
+        retry: { olderThanMs: 5 * 60_000 },
+        jobs: [createBudgetCheckJob(deps, 0)],
       });
       schedulers.push(scheduler);
       return { store, scheduler };
@@ -95,7 +107,10 @@ export async function rig(url: string, start = "2025-11-27T10:00:00Z"): Promise<
       let target: Target;
       if (platform === "teams") {
         await store.saveConversation({
-          id: address, serviceUrl: connector.url, conversationType: "channel", updatedAt: clock.now.toISOString(),
+          id: address,
+          serviceUrl: connector.url,
+          conversationType: "channel",
+          updatedAt: clock.now.toISOString(),
           reference: { conversation: { id: address, conversationType: "channel" }, bot: { id: "28:costbot", name: "costbot" }, channelId: "msteams" },
         });
         target = (await store.findTarget("teams", address))!;
@@ -103,7 +118,12 @@ export async function rig(url: string, start = "2025-11-27T10:00:00Z"): Promise<
         target = await store.upsertTarget({ platform: "slack", address });
       }
       await store.createBudget({
-        targetId: target.id, name: "monthly", amount: parseAmount(amount)!, period: "monthly", thresholds: [50, 80, 100], createdBy: "UADMIN",
+        targetId: target.id,
+        name: "monthly",
+        amount: parseAmount(amount)!,
+        period: "monthly",
+        thresholds: [50, 80, 100],
+        createdBy: "UADMIN",
       });
       return target;
     },

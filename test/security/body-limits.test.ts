@@ -42,12 +42,15 @@ interface Answer {
 /** One request on `agent`, the body written in 64 KiB chunks as a real upload would be. */
 function send(agent: Agent, path: string, contentType: string, size: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: app.port, path, method: "POST", agent, headers: { "content-type": contentType, "content-length": size } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, reusedSocket: req.reusedSocket }));
-    });
+    const req = request(
+      { host: "127.0.0.1", port: app.port, path, method: "POST", agent, headers: { "content-type": contentType, "content-length": size } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, reusedSocket: req.reusedSocket }));
+      },
+    );
     req.on("error", reject);
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let left = size;

@@ -72,9 +72,7 @@ describe.each<[string, Backend]>([
       await admin.query("SELECT key FROM deliveries WHERE key LIKE 'budget:%' FOR UPDATE");
       killed = (async () => {
         for (;;) {
-          const { rows } = await admin.query(
-            "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [app],
-          );
+          const { rows } = await admin.query("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [app]);
           if (rows.length) {
             await admin.query("SELECT pg_terminate_backend($1)", [rows[0].pid]);
             break;
@@ -111,7 +109,11 @@ describe.each<[string, Backend]>([
     await b.scheduler.tick();
     expect(r.teamsPosts()).toEqual({ "19:dies@thread.tacv2": [expect.stringMatching(EXCEEDED_LINE)] });
     const top = (await b.store.deliveries.list({ prefix: "budget:" })).find((d) => d.key.endsWith(":100"));
-    expect(top).toMatchObject({ status: "failed", transient: false, detail: expect.stringMatching(/^in doubt: .*teams cannot tell whether it arrived/) });
+    expect(top).toMatchObject({
+      status: "failed",
+      transient: false,
+      detail: expect.stringMatching(/^in doubt: .*teams cannot tell whether it arrived/),
+    });
   });
 
   it("finds a Slack alert its dead instance posted in the channel and records it instead of posting again", async () => {

@@ -25,10 +25,19 @@ async function start(opts: { store?: Store; source?: CostSource } = {}) {
   // Watched where it is built, as createCostSource does; no cache, so every question reaches it.
   const bot = createBot({ costSource: watchedSource(opts.source ?? createDemoCostSource({ clock: () => NOW })), clock: () => NOW });
   app = await startApp({ config, bot, logger: silentLogger, sourceName: bot.costSource.name, store: opts.store }, [], 0);
-  return { bot, health: async () => { const res = await fetch(`http://127.0.0.1:${app!.port}/healthz`); return { status: res.status, body: await res.json() }; } };
+  return {
+    bot,
+    health: async () => {
+      const res = await fetch(`http://127.0.0.1:${app!.port}/healthz`);
+      return { status: res.status, body: await res.json() };
+    },
+  };
 }
 
-const backends: Array<[string, Backend]> = [["SQLite", sqliteBackend()], ["PostgreSQL", postgresBackend()]];
+const backends: Array<[string, Backend]> = [
+  ["SQLite", sqliteBackend()],
+  ["PostgreSQL", postgresBackend()],
+];
 afterAll(async () => {
   for (const [, b] of backends) await b.cleanup();
 });
@@ -69,7 +78,11 @@ describe("/healthz and the cost source", () => {
     const failing = await health();
     // A failing source is reported, but the instance still serves (help, cached answers): 200.
     expect(failing.status).toBe(200);
-    expect(failing.body).toMatchObject({ ok: false, down: ["source"], source: { ok: false, lastFailure: { message: "Azure refused the request (403).", code: "FORBIDDEN" } } });
+    expect(failing.body).toMatchObject({
+      ok: false,
+      down: ["source"],
+      source: { ok: false, lastFailure: { message: "Azure refused the request (403).", code: "FORBIDDEN" } },
+    });
   });
 
   it("does not count a question the source calls bad input as the source being down", async () => {

@@ -40,8 +40,16 @@ describe("budget amounts", () => {
   async function ask(text: string) {
     const config = { ...loadConfig({ DATABASE_URL: ":memory:" }), host: "127.0.0.1" };
     services ??= await createServices(config, silentLogger, () => NOW);
-    app ??= await startApp({ config, bot: services.bot, logger: silentLogger, sourceName: "demo", store: services.store }, [createPlaygroundMount({ clock: () => NOW })], 0);
-    const res = await fetch(`http://127.0.0.1:${app.port}/playground/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text }) });
+    app ??= await startApp(
+      { config, bot: services.bot, logger: silentLogger, sourceName: "demo", store: services.store },
+      [createPlaygroundMount({ clock: () => NOW })],
+      0,
+    );
+    const res = await fetch(`http://127.0.0.1:${app.port}/playground/api/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text }),
+    });
     return (await res.json()).report;
   }
 
@@ -74,10 +82,18 @@ describe("Azure alert webhook amounts", () => {
     const config = loadConfig({ PORT: "0", ALERT_WEBHOOK_TOKEN: "money-token" });
     const notifiers = { slack: createSlackNotifier({ botToken: "xoxb-money", apiUrl: slack.apiUrl, logger: silentLogger }) };
     const bot = createBot({ costSource: createDemoCostSource({ clock: () => NOW }), clock: () => NOW });
-    app = await startApp({ config: { ...config, host: "127.0.0.1" }, bot, logger: silentLogger, sourceName: "demo", store, notifiers }, [createAzureAlertsMount({ clock: () => NOW, sleep: async () => {} })], 0);
+    app = await startApp(
+      { config: { ...config, host: "127.0.0.1" }, bot, logger: silentLogger, sourceName: "demo", store, notifiers },
+      [createAzureAlertsMount({ clock: () => NOW, sleep: async () => {} })],
+      0,
+    );
   }
   const post = async (body: unknown) => {
-    const res = await fetch(`http://127.0.0.1:${app!.port}/alerts/azure?token=money-token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch(`http://127.0.0.1:${app!.port}/alerts/azure?token=money-token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: await res.json() };
   };
   const common = (fields: Record<string, unknown>) => {

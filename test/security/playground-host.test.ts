@@ -44,7 +44,12 @@ function send(method: string, path: string, headers: Record<string, string>, bod
 }
 
 const ask = (host: string, origin?: string) =>
-  send("POST", "/playground/api/ask", { host, "content-type": "application/json", ...(origin ? { origin } : {}) }, JSON.stringify({ text: "budget set 1 weekly" }));
+  send(
+    "POST",
+    "/playground/api/ask",
+    { host, "content-type": "application/json", ...(origin ? { origin } : {}) },
+    JSON.stringify({ text: "budget set 1 weekly" }),
+  );
 
 describe("playground Host check", () => {
   it("refuses a rebound name on every playground route with 403, even when Origin matches it", async () => {

@@ -49,7 +49,8 @@ describe.each<[string, Backend]>([
     const res = await fetch(`http://127.0.0.1:${app.port}/slack/events`, {
       method: "POST",
       headers: {
-        "content-type": JSON_TYPE, ...signedHeaders(SECRET, body),
+        "content-type": JSON_TYPE,
+        ...signedHeaders(SECRET, body),
         ...(retry ? { "x-slack-retry-num": String(retry.num), "x-slack-retry-reason": retry.reason } : {}),
       },
       body,
@@ -72,7 +73,11 @@ describe.each<[string, Backend]>([
     expect(await post(a, body, { num: 3, reason: "http_timeout" })).toBe(200);
     await slack.waitFor(() => ignored().length === 3);
     // Each instance logs after it has answered Slack, so the lines may come in any order.
-    expect(ignored().map((l) => l.retryNum).sort()).toEqual([1, 2, 3]);
+    expect(
+      ignored()
+        .map((l) => l.retryNum)
+        .sort(),
+    ).toEqual([1, 2, 3]);
     expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
   });
 

@@ -74,20 +74,17 @@ describe("Teams local mode (no MicrosoftAppId, not production)", () => {
     expect(res.status).toBe(200);
   });
 
-  it.each([
-    "https://evil.example/",
-    "http://169.254.169.254/latest/",
-    "http://10.0.0.5:8080/",
-    "http://127.0.0.1.evil.example/",
-    "not a url",
-  ])("refuses serviceUrl %s with 403 naming serviceUrl, and calls nobody", async (serviceUrl) => {
-    await start();
-    const res = await post(JSON.stringify(personalMessage(serviceUrl, "this week")));
-    expect(res.status).toBe(403);
-    expect((await res.json()).error).toMatch(/serviceUrl/);
-    expect(asked).toEqual([]);
-    expect(await conversations.listConversations()).toEqual([]);
-  });
+  it.each(["https://evil.example/", "http://169.254.169.254/latest/", "http://10.0.0.5:8080/", "http://127.0.0.1.evil.example/", "not a url"])(
+    "refuses serviceUrl %s with 403 naming serviceUrl, and calls nobody",
+    async (serviceUrl) => {
+      await start();
+      const res = await post(JSON.stringify(personalMessage(serviceUrl, "this week")));
+      expect(res.status).toBe(403);
+      expect((await res.json()).error).toMatch(/serviceUrl/);
+      expect(asked).toEqual([]);
+      expect(await conversations.listConversations()).toEqual([]);
+    },
+  );
 
   it("refuses a cross-origin text/plain POST (a web page's simple request) with 415 and does not drive the bot", async () => {
     await start();
@@ -109,7 +106,9 @@ describe("Teams local mode (no MicrosoftAppId, not production)", () => {
   });
 
   // This machine's own non-loopback address: a caller there is "another machine" to the server.
-  const lanAddress = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === "IPv4")?.address;
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && !i.internal && i.family === "IPv4")?.address;
   it.skipIf(!lanAddress)("refuses a caller that is not on loopback with 403, even bound to every interface", async () => {
     await start({}, "0.0.0.0");
     const res = await fetch(`http://${lanAddress}:${app!.port}/api/messages`, {

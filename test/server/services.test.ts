@@ -15,7 +15,9 @@ afterAll(() => services.store.close());
 const ctx = { userId: "playground", platform: "web" as const, target: { platform: "web" as const, address: "playground" } };
 
 describe("the assembled bot", () => {
-  const commands = helpReport().sections.filter((s) => !QUESTION_TITLES.includes(s.title)).flatMap((s) => s.examples);
+  const commands = helpReport()
+    .sections.filter((s) => !QUESTION_TITLES.includes(s.title))
+    .flatMap((s) => s.examples);
 
   it.each(commands)("answers the help example %j", async (example) => {
     const report = await services.bot.answer(example, ctx);
@@ -30,6 +32,8 @@ describe("the assembled bot", () => {
   });
 
   it("registers the budget and spike checks with the scheduler", () => {
-    expect(services.jobs.map((j) => j.name).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/budget/), expect.stringMatching(/spike/)]));
+    expect(services.jobs.map((j) => j.name).sort()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/budget/), expect.stringMatching(/spike/)]),
+    );
   });
 });

@@ -40,7 +40,13 @@ describe("costbot serve", () => {
     expect(port).toBeDefined();
     const shown = r.out.map((line) => line.replaceAll(`:${port}`, ":3978").replace(/store: SQLite .*/, "store: SQLite ./data/costbot.db"));
     expect(shown.map((l) => l.trim().split(":")[0])).toEqual([
-      "costbot is running at http", "cost source", "store", "Slack", "Teams", "Azure budget alerts", "Playground",
+      "costbot is running at http",
+      "cost source",
+      "store",
+      "Slack",
+      "Teams",
+      "Azure budget alerts",
+      "Playground",
     ]);
     const readme = readFileSync("README.md", "utf8");
     const example = /The start-up log lists[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1].trimEnd().split("\n");
@@ -66,9 +72,15 @@ describe("costbot serve", () => {
     [{ PORT: "http" }, /^costbot: PORT must be a port number .*"http"\n$/],
     [{ COSTBOT_COST_TYPE: "list" }, /^costbot: COSTBOT_COST_TYPE must be actual or amortized.*\n$/],
     [{ LOG_LEVEL: "loud" }, /^costbot: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "loud"\n$/],
-    [{ DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" }, /^costbot: cannot open the database postgres:\/\/postgres@127\.0\.0\.1:1\/test \(DATABASE_URL\): .*\n$/],
+    [
+      { DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" },
+      /^costbot: cannot open the database postgres:\/\/postgres@127\.0\.0\.1:1\/test \(DATABASE_URL\): .*\n$/,
+    ],
     // A folder that cannot be made (Node's recursive mkdir never returns under /proc).
-    [{ DATABASE_URL: "/proc/nope/x.db" }, /^costbot: cannot open the database \/proc\/nope\/x\.db \(DATABASE_URL\): ENOENT: no such file or directory, mkdir '\/proc\/nope'\n$/],
+    [
+      { DATABASE_URL: "/proc/nope/x.db" },
+      /^costbot: cannot open the database \/proc\/nope\/x\.db \(DATABASE_URL\): ENOENT: no such file or directory, mkdir '\/proc\/nope'\n$/,
+    ],
   ])("refuses %o in one line naming the variable, exit 2", async (vars, line) => {
     const r = await serveUntil(cleanEnv({ PORT: "0", ...vars }), 1);
     expect(r.code).toBe(2);

@@ -42,7 +42,10 @@ export function postgresBackend(): Backend {
     } catch (err) {
       // Not a skip: CI runs this half, so an unreachable server must fail every test.
       const shown = pgUrl().replace(/:[^:@/]*@/, ":***@");
-      throw new Error(`PostgreSQL is not reachable at ${shown} (COSTBOT_TEST_DATABASE_URL; unset it to use a local or embedded server): ${String(err)}`, { cause: err });
+      throw new Error(
+        `PostgreSQL is not reachable at ${shown} (COSTBOT_TEST_DATABASE_URL; unset it to use a local or embedded server): ${String(err)}`,
+        { cause: err },
+      );
     }
     admin = client;
     return client;

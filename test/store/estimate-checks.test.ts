@@ -12,8 +12,14 @@ const backends: [string, Backend][] = [
   ["postgres", postgresBackend()],
 ];
 
-const check = (date: string, model: string, estimate: string, billed: string, basis: EstimateCheck["basis"] = "billed-rate") =>
-  ({ date, model, estimate: parseAmount(estimate)!, billed: parseAmount(billed)!, currency: "USD", basis });
+const check = (date: string, model: string, estimate: string, billed: string, basis: EstimateCheck["basis"] = "billed-rate") => ({
+  date,
+  model,
+  estimate: parseAmount(estimate)!,
+  billed: parseAmount(billed)!,
+  currency: "USD",
+  basis,
+});
 
 describe.each(backends)("estimate checks on %s", (_dialect, backend) => {
   const open: Store[] = [];
@@ -29,15 +35,36 @@ describe.each(backends)("estimate checks on %s", (_dialect, backend) => {
   it("records each day and model once, keeps the first record, and survives a restart", async () => {
     const url = await backend.fresh();
     const store = await openOn(url);
-    expect(await store.estimateChecks.record([check("2026-11-27", "gpt-4o", "8", "7"), check("2026-11-27", "gpt-4.1", "3.96", "4.000000000001", "retail-price")])).toBe(2);
+    expect(
+      await store.estimateChecks.record([
+        check("2026-11-27", "gpt-4o", "8", "7"),
+        check("2026-11-27", "gpt-4.1", "3.96", "4.000000000001", "retail-price"),
+      ]),
+    ).toBe(2);
     // The same day again (a second run, or a later restatement): nothing changes.
     expect(await store.estimateChecks.record([check("2026-11-27", "gpt-4o", "0", "7")])).toBe(0);
     await store.close();
 
     const again = await openOn(url);
     expect(await again.estimateChecks.list({ from: "2026-11-21", to: "2026-11-27" })).toEqual([
-      { date: "2026-11-27", model: "gpt-4.1", estimate: parseAmount("3.96"), billed: parseAmount("4.000000000001"), currency: "USD", basis: "retail-price", recordedAt: at },
-      { date: "2026-11-27", model: "gpt-4o", estimate: parseAmount("8"), billed: parseAmount("7"), currency: "USD", basis: "billed-rate", recordedAt: at },
+      {
+        date: "2026-11-27",
+        model: "gpt-4.1",
+        estimate: parseAmount("3.96"),
+        billed: parseAmount("4.000000000001"),
+        currency: "USD",
+        basis: "retail-price",
+        recordedAt: at,
+      },
+      {
+        date: "2026-11-27",
+        model: "gpt-4o",
+        estimate: parseAmount("8"),
+        billed: parseAmount("7"),
+        currency: "USD",
+        basis: "billed-rate",
+        recordedAt: at,
+      },
     ]);
     expect(await again.estimateChecks.list({ from: "2026-11-28", to: "2026-12-04" })).toEqual([]);
   });

@@ -21,7 +21,13 @@ describe.each(backends)("store on %s", (dialect, backend) => {
   };
   const fresh = async (opts: StoreOptions = {}) => openOn(await backend.fresh(), opts);
   const budget = (targetId: string, over: Partial<BudgetInput> = {}): BudgetInput => ({
-    name: "monthly", targetId, amount: parseAmount("5000")!, period: "monthly", thresholds: [50, 80, 100], createdBy: "U1", ...over,
+    name: "monthly",
+    targetId,
+    amount: parseAmount("5000")!,
+    period: "monthly",
+    thresholds: [50, 80, 100],
+    createdBy: "U1",
+    ...over,
   });
 
   afterEach(async () => {
@@ -58,7 +64,14 @@ describe.each(backends)("store on %s", (dialect, backend) => {
     it("rolls back a failing migration whole and keeps the ones before it", async () => {
       const url = await backend.fresh();
       const driver = createDriver(url);
-      const broken = { version: 99, name: "broken", sql: { sqlite: "CREATE TABLE half (x INTEGER); SELECT * FROM missing_table;", postgres: "CREATE TABLE half (x INTEGER); SELECT * FROM missing_table;" } };
+      const broken = {
+        version: 99,
+        name: "broken",
+        sql: {
+          sqlite: "CREATE TABLE half (x INTEGER); SELECT * FROM missing_table;",
+          postgres: "CREATE TABLE half (x INTEGER); SELECT * FROM missing_table;",
+        },
+      };
       await expect(driver.migrate([...migrations, broken])).rejects.toThrow(/missing_table/);
       expect((await driver.all("SELECT version FROM schema_migrations ORDER BY version")).map((r) => Number(r.version))).toEqual([1, 2, 3]);
       await expect(driver.all("SELECT * FROM half")).rejects.toThrow(/half/);
@@ -114,8 +127,19 @@ describe.each(backends)("store on %s", (dialect, backend) => {
 
     it("keeps Teams conversation references as the Teams adapter hands them over", async () => {
       const s = await fresh();
-      const reference = { bot: { id: "28:bot" }, conversation: { id: "19:abc@thread.tacv2", tenantId: "t-1" }, serviceUrl: "https://smba.example/emea/" };
-      const conversation = { id: "19:abc@thread.tacv2", serviceUrl: "https://smba.example/emea/", tenantId: "t-1", conversationType: "channel", reference, updatedAt: "x" };
+      const reference = {
+        bot: { id: "28:bot" },
+        conversation: { id: "19:abc@thread.tacv2", tenantId: "t-1" },
+        serviceUrl: "https://smba.example/emea/",
+      };
+      const conversation = {
+        id: "19:abc@thread.tacv2",
+        serviceUrl: "https://smba.example/emea/",
+        tenantId: "t-1",
+        conversationType: "channel",
+        reference,
+        updatedAt: "x",
+      };
       await s.saveConversation(conversation);
       expect(await s.getConversation(conversation.id)).toEqual({ ...conversation, updatedAt: clockAt.toISOString() });
       expect((await s.findTarget("teams", conversation.id))?.reference).toEqual(reference);
@@ -155,7 +179,10 @@ describe.each(backends)("store on %s", (dialect, backend) => {
 
     it("says which target is missing instead of a database error", async () => {
       const s = await fresh();
-      await expect(s.setDigest({ targetId: "nope", cadence: "daily", time: "09:00", tz: "UTC", createdBy: "U1" })).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("nope") });
+      await expect(s.setDigest({ targetId: "nope", cadence: "daily", time: "09:00", tz: "UTC", createdBy: "U1" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: expect.stringContaining("nope"),
+      });
     });
   });
 
@@ -174,8 +201,19 @@ describe.each(backends)("store on %s", (dialect, backend) => {
       const s = await fresh();
       const a = await s.upsertTarget({ platform: "slack", address: "C1" });
       const b = await s.upsertTarget({ platform: "teams", address: "19:x" });
-      const made = await s.createBudget(budget(a.id, { name: "GPT-4o weekly", period: "weekly", model: "GPT-4o", channel: "microsoft", thresholds: [100, 50, 80, 80] }));
-      expect(made).toEqual({ ...budget(a.id), id: made.id, name: "GPT-4o weekly", period: "weekly", model: "gpt-4o", channel: "microsoft", thresholds: [50, 80, 100], createdAt: clockAt });
+      const made = await s.createBudget(
+        budget(a.id, { name: "GPT-4o weekly", period: "weekly", model: "GPT-4o", channel: "microsoft", thresholds: [100, 50, 80, 80] }),
+      );
+      expect(made).toEqual({
+        ...budget(a.id),
+        id: made.id,
+        name: "GPT-4o weekly",
+        period: "weekly",
+        model: "gpt-4o",
+        channel: "microsoft",
+        thresholds: [50, 80, 100],
+        createdAt: clockAt,
+      });
       expect(await s.getBudget(made.id)).toEqual(made);
       await s.createBudget(budget(b.id));
       expect((await s.listBudgets({ targetId: a.id })).map((x) => x.name)).toEqual(["GPT-4o weekly"]);
@@ -227,7 +265,12 @@ describe.each(backends)("store on %s", (dialect, backend) => {
       await s.setAlertRoute({ targetId: t.id, createdBy: "U2" });
       await s.setAlertRoute({ targetId: t.id, scope: "/subscriptions/s1/resourceGroups/ai", createdBy: "U1" });
       await s.setAlertRoute({ targetId: u.id, createdBy: "U1" });
-      expect((await s.listAlertRoutes({ targetId: t.id })).map((r) => [r.scope, r.createdBy]).sort()).toEqual([["*", "U2"], ["/subscriptions/s1/resourceGroups/ai", "U1"]].sort());
+      expect((await s.listAlertRoutes({ targetId: t.id })).map((r) => [r.scope, r.createdBy]).sort()).toEqual(
+        [
+          ["*", "U2"],
+          ["/subscriptions/s1/resourceGroups/ai", "U1"],
+        ].sort(),
+      );
       expect(await s.removeAlertRoute(t.id, "*")).toBe(true);
       expect((await s.listAlertRoutes({ targetId: t.id })).map((r) => r.scope)).toEqual(["/subscriptions/s1/resourceGroups/ai"]);
       expect(await s.removeAlertRoute(t.id)).toBe(true);
@@ -243,7 +286,13 @@ describe.each(backends)("store on %s", (dialect, backend) => {
       expect(await s.deliveries.claim("digest:t1:2025-11-27", { targetId: "t1" })).toBe(true);
       expect(await s.deliveries.claim("digest:t1:2025-11-27")).toBe(false);
       expect(await s.deliveries.get("digest:t1:2025-11-27")).toEqual({
-        key: "digest:t1:2025-11-27", targetId: "t1", status: "claimed", attempts: 1, transient: false, claimedAt: clockAt, claimedBy: "a",
+        key: "digest:t1:2025-11-27",
+        targetId: "t1",
+        status: "claimed",
+        attempts: 1,
+        transient: false,
+        claimedAt: clockAt,
+        claimedBy: "a",
       });
       clockAt = new Date("2025-11-27T08:00:02Z");
       expect(await s.deliveries.complete("digest:t1:2025-11-27", "sent", { detail: "ts=1732694400.0001" })).toBe(true);
@@ -275,8 +324,12 @@ describe.each(backends)("store on %s", (dialect, backend) => {
       expect(await b.deliveries.reclaim("digest:t1:2025-11-27", { olderThanMs: 60_000 })).toBe(false);
 
       clockAt = new Date("2025-11-27T08:01:01Z");
-      expect((await b.deliveries.retryable({ olderThanMs: 60_000 })).map((d) => [d.key, d.status, d.claimedBy])).toEqual([["digest:t1:2025-11-27", "claimed", "a"]]);
-      const takers = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).deliveries.reclaim("digest:t1:2025-11-27", { olderThanMs: 60_000 })));
+      expect((await b.deliveries.retryable({ olderThanMs: 60_000 })).map((d) => [d.key, d.status, d.claimedBy])).toEqual([
+        ["digest:t1:2025-11-27", "claimed", "a"],
+      ]);
+      const takers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).deliveries.reclaim("digest:t1:2025-11-27", { olderThanMs: 60_000 })),
+      );
       expect(takers.filter(Boolean)).toHaveLength(1);
       const holder = takers.findIndex(Boolean) % 2 ? a : b;
       const loser = holder === a ? b : a;
@@ -309,7 +362,7 @@ describe.each(backends)("store on %s", (dialect, backend) => {
       clockAt = new Date("2025-11-27T09:00:00Z");
       expect(await s.deliveries.retryable({ olderThanMs: 1000, limit: 2 })).toHaveLength(2);
       expect((await s.deliveries.list({ prefix: "digest:" })).map((d) => d.key)).toEqual(["digest:a", "digest:b"]);
-      expect((await s.deliveries.list({ prefix: "DIGEST:" }))).toEqual([]);
+      expect(await s.deliveries.list({ prefix: "DIGEST:" })).toEqual([]);
       await s.deliveries.complete("budget:1", "sent");
       expect((await s.deliveries.list({ status: "sent" })).map((d) => d.key)).toEqual(["budget:1"]);
       expect(await s.deliveries.list()).toHaveLength(4);

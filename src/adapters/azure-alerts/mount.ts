@@ -27,7 +27,9 @@ export function createAzureAlertsMount(opts: AzureAlertsMountOptions = {}): Moun
     const token = config.alertWebhookToken;
     router.route("POST", AZURE_ALERTS_PATH, async (req, res) => {
       if (!token) {
-        return sendJson(res, 503, { error: "Azure alerts are off: set ALERT_WEBHOOK_TOKEN and point the action group webhook at /alerts/azure?token=<that value>." });
+        return sendJson(res, 503, {
+          error: "Azure alerts are off: set ALERT_WEBHOOK_TOKEN and point the action group webhook at /alerts/azure?token=<that value>.",
+        });
       }
       const given = new URL(req.url ?? "/", "http://localhost").searchParams.get("token") ?? "";
       if (!sameSecret(given, token)) {
@@ -81,16 +83,27 @@ async function route(alert: AzureBudgetAlert, res: ServerResponse, deps: RouteDe
   const targets = await routedTargets(store, alert.scope);
   if (targets.length === 0) {
     const fresh = await store.deliveries.claim(base);
-    if (fresh) await store.deliveries.complete(base, "skipped", { detail: `not routed: no channel has "alerts here" (${alert.budgetName}, ${alert.thresholdType} ${alert.thresholdPercent}%)` });
+    if (fresh)
+      await store.deliveries.complete(base, "skipped", {
+        detail: `not routed: no channel has "alerts here" (${alert.budgetName}, ${alert.thresholdType} ${alert.thresholdPercent}%)`,
+      });
     logger.warn({ key: base, alert: loggable(alert) }, "azure budget alert not routed: no channel has alerts here");
-    return sendJson(res, 202, { status: fresh ? "not-routed" : "duplicate", key: base, message: 'No channel has said "alerts here"; the alert is kept in the delivery log as skipped.' });
+    return sendJson(res, 202, {
+      status: fresh ? "not-routed" : "duplicate",
+      key: base,
+      message: 'No channel has said "alerts here"; the alert is kept in the delivery log as skipped.',
+    });
   }
   const card = azureAlertCard(alert);
   const results: Array<{ target: string; key: string; result: DeliverResult }> = [];
   for (const target of targets) {
     const key = `${base}:${target.id}`;
     const claimed = (await store.deliveries.claim(key, { targetId: target.id })) || (await takeOver(store, key));
-    results.push({ target: target.id, key, result: claimed ? await deliver(key, target, card, { ...deps, attempts: 2 }, { alreadyClaimed: true }) : "duplicate" });
+    results.push({
+      target: target.id,
+      key,
+      result: claimed ? await deliver(key, target, card, { ...deps, attempts: 2 }, { alreadyClaimed: true }) : "duplicate",
+    });
   }
   const failed = results.filter((r) => r.result === "failed");
   const status = failed.length ? "partly-failed" : results.every((r) => r.result === "duplicate") ? "duplicate" : "delivered";
@@ -109,7 +122,9 @@ async function takeOver(store: Store, key: string): Promise<boolean> {
 async function routedTargets(store: Store, scope: string): Promise<Target[]> {
   const s = scope.toLowerCase();
   const ids = (await store.listAlertRoutes())
-    .filter((r) => r.scope === "*" || s === r.scope.toLowerCase().replace(/\/+$/, "") || s.startsWith(r.scope.toLowerCase().replace(/\/+$/, "") + "/"))
+    .filter(
+      (r) => r.scope === "*" || s === r.scope.toLowerCase().replace(/\/+$/, "") || s.startsWith(r.scope.toLowerCase().replace(/\/+$/, "") + "/"),
+    )
     .map((r) => r.targetId);
   const targets = await Promise.all([...new Set(ids)].map((id) => store.getTarget(id)));
   return targets.filter((t): t is Target => Boolean(t && !t.disabled));

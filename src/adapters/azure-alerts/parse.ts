@@ -42,7 +42,10 @@ export function parseAzureBudgetAlert(body: unknown, receivedAt: Date): ParseRes
   if (!isObj(body.data)) return { ok: false, problem: "data is missing" };
   if (schemaId === "azureMonitorCommonAlertSchema") return common(body.data, receivedAt);
   if (/budget notification/i.test(schemaId)) return legacy(body.data, receivedAt);
-  return { ok: false, problem: `schemaId is ${schemaId ? `"${schemaId}"` : "missing"}; expected "azureMonitorCommonAlertSchema" or "AIP Budget Notification"` };
+  return {
+    ok: false,
+    problem: `schemaId is ${schemaId ? `"${schemaId}"` : "missing"}; expected "azureMonitorCommonAlertSchema" or "AIP Budget Notification"`,
+  };
 }
 
 function common(data: Obj, receivedAt: Date): ParseResult {
@@ -51,9 +54,14 @@ function common(data: Obj, receivedAt: Date): ParseResult {
   const d = context && isObj(context.AlertData) ? context.AlertData : undefined;
   if (!d) {
     const service = text(essentials.monitoringService);
-    return { ok: false, problem: `data.alertContext.AlertData is missing${service ? ` (monitoringService "${service}" is not a budget alert)` : ""}` };
+    return {
+      ok: false,
+      problem: `data.alertContext.AlertData is missing${service ? ` (monitoringService "${service}" is not a budget alert)` : ""}`,
+    };
   }
-  const missing = ["BudgetName", "BudgetThreshold", "NotificationThresholdAmount", "SpentAmount"].filter((k) => !text(d[k])).map((k) => `data.alertContext.AlertData.${k}`);
+  const missing = ["BudgetName", "BudgetThreshold", "NotificationThresholdAmount", "SpentAmount"]
+    .filter((k) => !text(d[k]))
+    .map((k) => `data.alertContext.AlertData.${k}`);
   const forecasted = /forecast/i.test(text(d.ThresholdType));
   if (forecasted && !text(d.ForecastedTotalForPeriod)) missing.push("data.alertContext.AlertData.ForecastedTotalForPeriod");
   if (missing.length) return { ok: false, problem: `missing ${missing.join(", ")}` };
@@ -84,7 +92,11 @@ function legacy(d: Obj, receivedAt: Date): ParseResult {
   return build({
     schema: "legacy",
     budgetName: text(d.BudgetName),
-    scope: sub ? `/subscriptions/${sub}${rg ? `/resourceGroups/${rg}` : ""}` : text(d.BillingAccountId) ? `/providers/Microsoft.Billing/billingAccounts/${text(d.BillingAccountId)}` : "",
+    scope: sub
+      ? `/subscriptions/${sub}${rg ? `/resourceGroups/${rg}` : ""}`
+      : text(d.BillingAccountId)
+        ? `/providers/Microsoft.Billing/billingAccounts/${text(d.BillingAccountId)}`
+        : "",
     thresholdType: "Actual",
     fields: fieldNames("data.", ["Budget", "NotificationThresholdAmount", "SpendingAmount", ""]),
     budgetText: text(d.Budget),
@@ -127,7 +139,10 @@ function build(r: Raw): ParseResult {
   const threshold = budget !== null && budget > 0n ? thresholdOf(r.thresholdText, budget) : null;
   if (!threshold) bad.push(shown(r.fields.threshold, r.thresholdText));
   if (bad.length) {
-    return { ok: false, problem: `not an amount in Azure's format (a plain decimal such as 8000.50 or $8,000.50, not negative, at most 15 digits before the point): ${bad.join(", ")}` };
+    return {
+      ok: false,
+      problem: `not an amount in Azure's format (a plain decimal such as 8000.50 or $8,000.50, not negative, at most 15 digits before the point): ${bad.join(", ")}`,
+    };
   }
   const scope = r.scope.replace(/\/+$/, "");
   const alert: AzureBudgetAlert = {
@@ -170,7 +185,12 @@ function thresholdOf(raw: string, budget: Amount): { amount: Amount; percent: nu
  */
 function alertId(identity: string, name: string, type: string, month: string): string {
   const hash = createHash("sha256").update(identity.toLowerCase()).digest("hex").slice(0, 10);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "budget";
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "budget";
   return `${slug}.${hash}.${type === "Forecasted" ? "forecast" : "actual"}.${month}`;
 }
 

@@ -40,7 +40,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   program
     .command("ask")
     .description('Answer one question, e.g. costbot ask "last month by channel"')
-    .argument("<words...>", "what to ask: date words, grouping, filters (try \"help\")")
+    .argument("<words...>", 'what to ask: date words, grouping, filters (try "help")')
     .option("--source <source>", "demo | azure | an export file or folder", "demo")
     .option("--now <iso>", "pin the clock, e.g. 2025-11-27T09:00:00Z")
     .option("--tz <zone>", "IANA time zone the date words are read in", "UTC")
@@ -75,7 +75,11 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
     const opts = validateAskOptions(raw, io.clock);
     const config = loadConfig();
     const sourceOpts = {
-      costType: opts.costType, clock: () => opts.now, scopes: config.scopes, azure: config.azure, storage: config.storage,
+      costType: opts.costType,
+      clock: () => opts.now,
+      scopes: config.scopes,
+      azure: config.azure,
+      storage: config.storage,
       progress: io.progress ? (line: string) => io.progress?.update(line) : undefined,
     };
     const costSource = await createCostSource(opts.source, sourceOpts);

@@ -40,7 +40,6 @@ export function validateAskOptions(raw: Record<string, string | undefined>, cloc
   return { source, now, tz, format, costType };
 }
 
-
 // Date rolls impossible days over (2025-02-30 -> Mar 2); refuse them instead.
 function sameCalendarDate(text: string): boolean {
   const [y, m, day] = text.slice(0, 10).split("-").map(Number);

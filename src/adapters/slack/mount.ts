@@ -57,7 +57,8 @@ export function createSlackMount(opts: SlackMountOptions = {}): Mount {
     const dedupe = deps.store
       ? createStoreDedupe(deps.store.inbound, {
           ttlMs: opts.dedupeTtlMs,
-          onFallback: (err) => deps.logger.warn({ err: (err as Error).message }, "Slack de-duplication fell back to this process: the store is unreachable"),
+          onFallback: (err) =>
+            deps.logger.warn({ err: (err as Error).message }, "Slack de-duplication fell back to this process: the store is unreachable"),
         })
       : createDedupe(opts.dedupeTtlMs, opts.nowMs);
     app.use(async (args) => {
@@ -106,7 +107,9 @@ function startFailure(err: unknown, apiUrl: string | undefined): string {
   if (refused) {
     return `Slack refused SLACK_BOT_TOKEN at start (auth.test: ${refused}); set it to the app's Bot User OAuth Token (xoxb-...)`;
   }
-  const why = String(e?.message ?? err).split("\n")[0].slice(0, 200);
+  const why = String(e?.message ?? err)
+    .split("\n")[0]
+    .slice(0, 200);
   return `could not check SLACK_BOT_TOKEN with Slack at ${apiUrl ?? "https://slack.com/api/"} (auth.test): ${why}`;
 }
 

@@ -11,8 +11,17 @@ import { boltLogger } from "./bolt-logger.js";
 
 /** Slack errors no retry will fix: the target should stop receiving (Web API `error` codes). */
 const PERMANENT = new Set([
-  "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth",
-  "token_revoked", "not_authed", "missing_scope", "restricted_action", "user_not_found", "team_access_not_granted",
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "account_inactive",
+  "invalid_auth",
+  "token_revoked",
+  "not_authed",
+  "missing_scope",
+  "restricted_action",
+  "user_not_found",
+  "team_access_not_granted",
 ]);
 
 export function createSlackNotifier(opts: { botToken: string; apiUrl?: string; logger: Logger }): Notifier {
@@ -42,6 +51,7 @@ function toNotifyError(err: unknown, channel: string): NotifyError {
   if (e.code === webApi.ErrorCode.PlatformError && slackError && PERMANENT.has(slackError)) {
     return new NotifyError(`Slack refused the post to ${channel}: ${slackError}`, "permanent", slackError, { cause: err });
   }
-  const what = e.code === webApi.ErrorCode.RateLimitedError ? `rate limited (retry after ${e.retryAfter ?? "?"} s)` : slackError ?? e.message ?? String(err);
+  const what =
+    e.code === webApi.ErrorCode.RateLimitedError ? `rate limited (retry after ${e.retryAfter ?? "?"} s)` : (slackError ?? e.message ?? String(err));
   return new NotifyError(`Slack post to ${channel} failed: ${what}`, "transient", undefined, { cause: err });
 }

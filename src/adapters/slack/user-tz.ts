@@ -27,10 +27,12 @@ export function createTzLookup(opts: { ttlMs?: number; timeoutMs?: number; nowMs
     });
     const lookup = client.users
       .info({ user: userId, include_locale: true })
-      .then((r): UserPrefs => ({
-        ...(typeof r.user?.tz === "string" ? { tz: r.user.tz } : {}),
-        ...(typeof r.user?.locale === "string" ? { locale: r.user.locale } : {}),
-      }))
+      .then(
+        (r): UserPrefs => ({
+          ...(typeof r.user?.tz === "string" ? { tz: r.user.tz } : {}),
+          ...(typeof r.user?.locale === "string" ? { locale: r.user.locale } : {}),
+        }),
+      )
       .catch((): UserPrefs => ({}));
     const prefs = await Promise.race([lookup, timeout]);
     clearTimeout(timer);

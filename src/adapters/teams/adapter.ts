@@ -1,13 +1,7 @@
 // Builds the botbuilder CloudAdapter from typed Teams config; the only place that configures Bot
 // Framework authentication. botbuilder stays inside src/adapters/teams; settings come typed from config.
 import { AsyncLocalStorage } from "node:async_hooks";
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Activity,
-  type InvokeResponse,
-  type TurnContext,
-} from "botbuilder";
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from "botbuilder";
 import type { Config } from "../../config.js";
 import { ConfigError } from "../../config.js";
 

@@ -1,12 +1,6 @@
 // The Teams ActivityHandler: messages and card buttons go to the shared bot, installs get a welcome,
 // and every conversation is remembered for proactive sends. No cost logic and no card layout here.
-import {
-  ActivityHandler,
-  TurnContext,
-  type Activity,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-} from "botbuilder";
+import { ActivityHandler, TurnContext, type Activity, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from "botbuilder";
 import type { AskContext, Bot } from "../../bot/bot.js";
 import { isKnownZone } from "../../base/zones.js";
 import type { Logger } from "../../log.js";
@@ -61,10 +55,7 @@ export class TeamsHandler extends ActivityHandler {
   }
 
   /** Action.Execute (Universal Actions): the refreshed card goes back in the invoke response. */
-  protected override async onAdaptiveCardInvoke(
-    context: TurnContext,
-    invokeValue: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     await this.remember(context);
     const command = buttonCommand(invokeValue.action?.data) ?? invokeValue.action?.verb ?? "";
     const report = await this.deps.bot.answer(command, askContext(context.activity));
@@ -99,4 +90,3 @@ function askContext(activity: Activity): AskContext {
     target: activity.conversation?.id ? { platform: "teams", address: baseConversationId(activity.conversation.id) } : undefined,
   };
 }
-

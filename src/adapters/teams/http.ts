@@ -72,5 +72,7 @@ export function parseActivity(body: string): Activity {
 }
 
 function oneLine(err: unknown): string {
-  return String((err as Error)?.message ?? err).split("\n")[0].slice(0, 200);
+  return String((err as Error)?.message ?? err)
+    .split("\n")[0]
+    .slice(0, 200);
 }

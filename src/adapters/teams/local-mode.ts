@@ -32,6 +32,7 @@ export function refuseServiceUrl(serviceUrl: unknown): Refusal | null {
   if (url && (url.protocol === "http:" || url.protocol === "https:") && isLoopbackHostname(url.hostname)) return null;
   return {
     status: 403,
-    error: "Teams local mode (no MicrosoftAppId) only replies to a loopback serviceUrl (localhost, 127.0.0.1, [::1]); set MicrosoftAppId to serve Teams.",
+    error:
+      "Teams local mode (no MicrosoftAppId) only replies to a loopback serviceUrl (localhost, 127.0.0.1, [::1]); set MicrosoftAppId to serve Teams.",
   };
 }

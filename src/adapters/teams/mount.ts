@@ -38,7 +38,11 @@ export function createTeamsMount(options: TeamsMountOptions = {}): Mount {
         .sendActivity({ type: "message", text: userMessage(err) })
         .catch((sendErr: Error) => logger.error(`teams: could not report the failure: ${sendErr.message}`));
     };
-    router.route("POST", TEAMS_PATH, createTeamsRoute(adapter, (context) => handler.run(context), logger, { local }));
+    router.route(
+      "POST",
+      TEAMS_PATH,
+      createTeamsRoute(adapter, (context) => handler.run(context), logger, { local }),
+    );
     const kept = options.conversations || store ? "" : "; conversation references in memory only";
     const describe = config.teams.appId
       ? `Teams: POST ${TEAMS_PATH} (app ${config.teams.appId}, ${config.teams.appType}; Bot Framework tokens required${kept})`

@@ -25,7 +25,10 @@ export function createTeamsSchedulerNotifier(deps: TeamsSchedulerNotifierDeps): 
 /** Bot Connector refusals: the bot was removed (403) or the conversation is gone (404) stop the target. */
 export function toTeamsNotifyError(err: unknown, conversationId: string): NotifyError {
   const e = err as {
-    name?: string; code?: string; statusCode?: number; message?: string;
+    name?: string;
+    code?: string;
+    statusCode?: number;
+    message?: string;
     response?: { status?: number; headers?: { get?(name: string): string | undefined } | Record<string, string> };
   };
   if (isCostbotError(err) && err.code === "NOT_FOUND") {

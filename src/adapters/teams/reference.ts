@@ -11,8 +11,7 @@ export function baseConversationId(id: string): string {
 export function toStoredConversation(activity: Activity, now = new Date()): TeamsConversation {
   const ref = TurnContext.getConversationReference(activity);
   const id = baseConversationId(activity.conversation.id);
-  const tenantId =
-    activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  const tenantId = activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   // Drop the message id: a proactive send is a new message, not a reply to this one.
   const { activityId: _dropped, ...rest } = ref;
   const reference = { ...rest, conversation: { ...activity.conversation, id, ...(tenantId ? { tenantId } : {}) } };

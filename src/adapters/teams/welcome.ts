@@ -7,7 +7,7 @@ import { cardAttachment } from "./reply.js";
 const WELCOME_TEXT =
   "Hi, I'm costbot. I report what your Azure AI models cost — Microsoft-billed and Marketplace — " +
   "with tokens per model, trends and budgets. Mention me with a question, e.g. " +
-  "\"@costbot this week\" or \"@costbot last month by model\" (no mention needed in a personal chat).";
+  '"@costbot this week" or "@costbot last month by model" (no mention needed in a personal chat).';
 
 /** The welcome message: the introduction, with the help card when the bot could produce one. */
 export function welcomeMessage(help: Report | null): Partial<Activity> {

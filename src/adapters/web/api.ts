@@ -11,14 +11,12 @@ import { isKnownZone } from "../../base/zones.js";
 export const PLAYGROUND_API = "/playground/api";
 const MAX_TEXT = 2000;
 
-
-
 export function createPlaygroundApi(deps: AppDeps, opts: ApiOptions) {
   return {
     async ask(req: IncomingMessage, res: ServerResponse) {
       if (!sameOrigin(req)) return sendJson(res, 403, { error: "Cross-origin requests are refused." });
       if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) {
-        return sendJson(res, 415, { error: "Send JSON: {\"text\": \"this week\"}." });
+        return sendJson(res, 415, { error: 'Send JSON: {"text": "this week"}.' });
       }
       let body: { text?: unknown; tz?: unknown };
       try {
@@ -52,4 +50,3 @@ function sameOrigin(req: IncomingMessage): boolean {
     return false;
   }
 }
-

@@ -77,6 +77,5 @@ export async function describeState(deps: AppDeps, opts: ApiOptions) {
 }
 
 function byNext(now: Date) {
-  return (a: DigestSubscription, b: DigestSubscription) =>
-    (nextDue(a, now)?.getTime() ?? Infinity) - (nextDue(b, now)?.getTime() ?? Infinity);
+  return (a: DigestSubscription, b: DigestSubscription) => (nextDue(a, now)?.getTime() ?? Infinity) - (nextDue(b, now)?.getTime() ?? Infinity);
 }

@@ -27,7 +27,9 @@ export function createAccuracyCommand(deps: { checks?: EstimateChecks } = {}): C
         label: d.date,
         value: r.checks.some((c) => c.date === d.date)
           ? `estimated ${formatMoney(toMoneyNumber(d.estimate), r.currency)}, billed ${formatMoney(toMoneyNumber(d.billed), r.currency)} (${pct(d.error)})`
-          : deps.checks ? "no estimate recorded" : "no estimate (no usage metrics for that day)",
+          : deps.checks
+            ? "no estimate recorded"
+            : "no estimate (no usage metrics for that day)",
       })),
       lines: [
         `Each day is estimated as costbot would have that day: its metric tokens × the rates billed over the ${RATE_DAYS} days before (or the retail list price for a model with no billed history), against the billed cost of the same models (hourly/PTU charges left out).`,

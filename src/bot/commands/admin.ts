@@ -45,7 +45,12 @@ export function bareAdminsWarning(admins: readonly string[]): string | null {
   const nowhere = placed.filter((p) => !p.entry.platform).map((p) => `"${p.a}"`);
   return [
     "COSTBOT_ADMINS has ids without a platform; each is matched only on the platform its format belongs to:",
-    [...counted, ...(nowhere.length ? [`${nowhere.join(", ")} matches no platform (Slack ids look like U…/W…, Teams AAD object ids are GUIDs) and is ignored`] : [])].join("; ") + ".",
+    [
+      ...counted,
+      ...(nowhere.length
+        ? [`${nowhere.join(", ")} matches no platform (Slack ids look like U…/W…, Teams AAD object ids are GUIDs) and is ignored`]
+        : []),
+    ].join("; ") + ".",
     "Write slack:<id> or teams:<AAD object id> to say it outright.",
   ].join(" ");
 }

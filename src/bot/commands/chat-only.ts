@@ -4,9 +4,14 @@ import type { ChatCommand } from "../bot.js";
 import type { ErrorReport } from "../report.js";
 
 const CHAT_ONLY: Record<string, string> = {
-  budget: "budget set 5000 monthly", budgets: "budget set 5000 monthly",
-  digest: "digest daily 09:00 Europe/Paris", digests: "digest daily 09:00 Europe/Paris",
-  alerts: "alerts on", alert: "alerts on", subscribe: "digest daily 09:00 Europe/Paris", unsubscribe: "digest off",
+  budget: "budget set 5000 monthly",
+  budgets: "budget set 5000 monthly",
+  digest: "digest daily 09:00 Europe/Paris",
+  digests: "digest daily 09:00 Europe/Paris",
+  alerts: "alerts on",
+  alert: "alerts on",
+  subscribe: "digest daily 09:00 Europe/Paris",
+  unsubscribe: "digest off",
 };
 
 /** The answer to a channel setting asked where there is no channel. */

@@ -20,10 +20,7 @@ async function failedRequests(words: string[], ctx: CommandContext, bot: Bot): P
     return { kind: "error", message: "Failed requests come from usage metrics, and this cost source has none.", hint: "Use --source demo or azure." };
   }
   const { from, to } = intent.range;
-  const [metrics, basis] = await Promise.all([
-    bot.metrics.usage({ from, to }),
-    usageBasis(bot.costSource, to, intent.costType),
-  ]);
+  const [metrics, basis] = await Promise.all([bot.metrics.usage({ from, to }), usageBasis(bot.costSource, to, intent.costType)]);
   const keep = <T extends { model: string }>(rows: T[]) => (intent.model ? rows.filter((r) => r.model === intent.model) : rows);
   const s = summariseFailures(keep(metrics.requests), keep(metrics.usage), basis.rates);
   const warnings = [...metrics.warnings];

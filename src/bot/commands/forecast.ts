@@ -14,7 +14,6 @@ import { formatMonth } from "../date-style.js";
 import { formatDates, formatMoney, freshnessLine } from "../render/format.js";
 import type { Report } from "../report.js";
 
-
 /** What a source with its own forecast (the Azure one) offers; others lack the method. */
 interface ForecastingSource extends CostSource {
   forecast(range?: { from: string; to: string }): Promise<{ projected: Amount | null; currency: string; warnings: string[] }>;

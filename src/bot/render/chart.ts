@@ -39,9 +39,7 @@ export function bucketSeries(series: Array<{ date: string; cost: number }>, max:
 export function sparkline(values: number[]): string {
   const max = Math.max(0, ...values);
   if (max === 0) return BARS[0].repeat(values.length);
-  return values
-    .map((v) => BARS[Math.min(7, Math.max(0, Math.round((Math.max(0, v) / max) * 7)))])
-    .join("");
+  return values.map((v) => BARS[Math.min(7, Math.max(0, Math.round((Math.max(0, v) / max) * 7)))]).join("");
 }
 
 /** "Trend ▁▃▅█ (24 Nov – 27 Nov)" for a series, or "" when there is nothing to draw. */
@@ -61,7 +59,5 @@ function dayCount(p: Point): number {
 
 /** Axis label for a bucket: "24 Nov", or "24 Nov–30 Nov" when it spans days. */
 export function pointLabel(p: Point, locale?: string): string {
-  return p.date === p.to
-    ? formatDate(p.date, false, locale)
-    : `${formatDate(p.date, false, locale)}–${formatDate(p.to, false, locale)}`;
+  return p.date === p.to ? formatDate(p.date, false, locale) : `${formatDate(p.date, false, locale)}–${formatDate(p.to, false, locale)}`;
 }

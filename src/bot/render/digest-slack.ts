@@ -2,8 +2,17 @@
 // Pure; called from slack.ts's switch. Must not import any platform SDK.
 import type { DigestReport } from "../report.js";
 import {
-  budgetLine, dayLabel, budgetMark, comparisonLine, digestHeadline, digestTitle, forecastLine, monthToDateLine, moverLine,
-  restatedLine, sourceForecastLine,
+  budgetLine,
+  dayLabel,
+  budgetMark,
+  comparisonLine,
+  digestHeadline,
+  digestTitle,
+  forecastLine,
+  monthToDateLine,
+  moverLine,
+  restatedLine,
+  sourceForecastLine,
   failuresLine,
 } from "./digest-format.js";
 import { channelName, formatMoney, freshnessLine, prepaymentNote } from "./format.js";
@@ -39,9 +48,20 @@ export function digestSlack(r: DigestReport): SlackMessage {
   ];
   if (r.budgets.length) {
     const icon = { over: ":red_circle: ", near: ":large_orange_circle: ", ok: "" };
-    blocks.push(list("Budgets", r.budgets.map((b) => icon[budgetMark(b)] + esc(budgetLine(b, r.currency, r.locale)))));
+    blocks.push(
+      list(
+        "Budgets",
+        r.budgets.map((b) => icon[budgetMark(b)] + esc(budgetLine(b, r.currency, r.locale))),
+      ),
+    );
   }
-  if (r.movers.length) blocks.push(list("Top movers", r.movers.map((m) => esc(moverLine(m, r.currency)))));
+  if (r.movers.length)
+    blocks.push(
+      list(
+        "Top movers",
+        r.movers.map((m) => esc(moverLine(m, r.currency))),
+      ),
+    );
   for (const x of r.restated.slice(0, 5)) blocks.push(context(`:information_source: ${esc(restatedLine(x, r.currency, r.locale))}`));
   if (r.failures) blocks.push(context(`:warning: ${esc(failuresLine(r.failures, r.currency, r.locale))}`));
   blocks.push(context(esc(freshnessLine(r.dataAsOf, r.source, r.locale))));

@@ -2,7 +2,15 @@
 // as Markdown), like spend cards. Pure; called from teams.ts's switch. Must not import any SDK.
 import type { DigestReport } from "../report.js";
 import {
-  budgetLine, dayLabel, budgetMark, comparisonLine, digestTitle, forecastLine, monthToDateLine, moverLine, restatedLine,
+  budgetLine,
+  dayLabel,
+  budgetMark,
+  comparisonLine,
+  digestTitle,
+  forecastLine,
+  monthToDateLine,
+  moverLine,
+  restatedLine,
   sourceForecastLine,
   failuresLine,
 } from "./digest-format.js";
@@ -39,20 +47,39 @@ export function digestTeamsBody(r: DigestReport): CardElement[] {
     {
       type: "ColumnSet",
       columns: [
-        { type: "Column", width: "auto", items: [text(dayLabel(r), { isSubtle: true }), text(money(r.day.total), { size: "ExtraLarge", weight: "Bolder", spacing: "None" })] },
-        { type: "Column", width: "stretch", items: [
-          text(comparisonLine(r, "dayBefore"), { color, spacing: "None" }),
-          text(comparisonLine(r, "weekBefore"), { isSubtle: true, spacing: "None" }),
-        ] },
+        {
+          type: "Column",
+          width: "auto",
+          items: [text(dayLabel(r), { isSubtle: true }), text(money(r.day.total), { size: "ExtraLarge", weight: "Bolder", spacing: "None" })],
+        },
+        {
+          type: "Column",
+          width: "stretch",
+          items: [
+            text(comparisonLine(r, "dayBefore"), { color, spacing: "None" }),
+            text(comparisonLine(r, "weekBefore"), { isSubtle: true, spacing: "None" }),
+          ],
+        },
       ],
     },
     { type: "FactSet", facts },
   ];
   if (r.budgets.length) {
     const colors = { over: "Attention", near: "Warning", ok: undefined };
-    body.push(listBlock("Budgets", r.budgets.map((b) => ({ text: budgetLine(b, r.currency, r.locale), color: colors[budgetMark(b)] }))));
+    body.push(
+      listBlock(
+        "Budgets",
+        r.budgets.map((b) => ({ text: budgetLine(b, r.currency, r.locale), color: colors[budgetMark(b)] })),
+      ),
+    );
   }
-  if (r.movers.length) body.push(listBlock("Top movers", r.movers.map((m) => ({ text: moverLine(m, r.currency) }))));
+  if (r.movers.length)
+    body.push(
+      listBlock(
+        "Top movers",
+        r.movers.map((m) => ({ text: moverLine(m, r.currency) })),
+      ),
+    );
   const notes: CardElement[] = r.restated.slice(0, 5).map((x) => rich([run(restatedLine(x, r.currency, r.locale), { size: "Small" })]));
   if (r.failures) notes.push(rich([run(failuresLine(r.failures, r.currency, r.locale), { color: "Warning", size: "Small" })]));
   notes.push(rich([run(freshnessLine(r.dataAsOf, r.source, r.locale), { isSubtle: true, size: "Small" })]));

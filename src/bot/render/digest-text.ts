@@ -2,7 +2,15 @@
 // Pure; wording from digest-format.ts and format.ts. Must not import any platform SDK.
 import type { DigestReport } from "../report.js";
 import {
-  budgetLine, dayLabel, budgetMark, comparisonLine, digestTitle, forecastLine, monthToDateLine, moverLine, restatedLine,
+  budgetLine,
+  dayLabel,
+  budgetMark,
+  comparisonLine,
+  digestTitle,
+  forecastLine,
+  monthToDateLine,
+  moverLine,
+  restatedLine,
   sourceForecastLine,
   failuresLine,
 } from "./digest-format.js";

@@ -11,9 +11,13 @@ export function errorsNotice(r: ErrorsReport): NoticeReport {
   const money = (n: number) => formatMoney(n, r.currency);
   const notBilled = r.failedRequests - r.billedRequests;
   const share = r.totalRequests ? ` (${((100 * r.failedRequests) / r.totalRequests).toFixed(1)}% of ${r.totalRequests.toLocaleString("en-US")})` : "";
-  const rows = r.groups.slice(0, MAX_ROWS).map((g) =>
-    `${g.billed ? "billed" : "not billed"} · ${g.key} · ${g.model}: ${g.requests.toLocaleString("en-US")}` +
-    (g.estimatedCost !== null ? ` (≈ ${money(g.estimatedCost)})` : ""));
+  const rows = r.groups
+    .slice(0, MAX_ROWS)
+    .map(
+      (g) =>
+        `${g.billed ? "billed" : "not billed"} · ${g.key} · ${g.model}: ${g.requests.toLocaleString("en-US")}` +
+        (g.estimatedCost !== null ? ` (≈ ${money(g.estimatedCost)})` : ""),
+    );
   if (r.groups.length > MAX_ROWS) rows.push(`${r.groups.length - MAX_ROWS} more groups (see --format json)`);
   return {
     kind: "notice",

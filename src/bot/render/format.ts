@@ -41,7 +41,12 @@ export function sumMoney(values: Iterable<number>): number {
 export function formatTokens(n: number): string {
   const abs = Math.abs(n);
   if (abs < 1000) return String(Math.round(n));
-  const units: Array<[number, string]> = [[1e3, "K"], [1e6, "M"], [1e9, "B"], [1e12, "T"]];
+  const units: Array<[number, string]> = [
+    [1e3, "K"],
+    [1e6, "M"],
+    [1e9, "B"],
+    [1e12, "T"],
+  ];
   for (let i = 0; i < units.length; i++) {
     const [size, suffix] = units[i];
     const v = n / size;
@@ -71,9 +76,7 @@ export function formatChange(current: number, previous: number): Change {
   const pct = Math.abs(ratio * 100);
   const shown = pct >= 1000 ? Math.round(pct).toLocaleString("en-US") : pct.toFixed(1);
   if (shown === "0.0") return { text: "no change", direction: "flat", ratio };
-  return ratio > 0
-    ? { text: `▲ ${shown}%`, direction: "up", ratio }
-    : { text: `▼ ${shown}%`, direction: "down", ratio };
+  return ratio > 0 ? { text: `▲ ${shown}%`, direction: "up", ratio } : { text: `▼ ${shown}%`, direction: "down", ratio };
 }
 
 /** The total's change; "so far" when a day of the range has no final cost data (never a plain ▼). */
@@ -176,7 +179,11 @@ export function previousLine(
 ): string {
   if (previous.total !== null) return `vs ${formatDates(previous.from, previous.to, locale)} (${formatMoney(previous.total, currency)})`;
   const what = previous.label.charAt(0).toLowerCase() + previous.label.slice(1);
-  const edge = !coverage ? "" : previous.to < coverage.from ? ` (data begins ${formatDate(coverage.from, true, locale)})` : ` (data ends ${formatDate(coverage.to, true, locale)})`;
+  const edge = !coverage
+    ? ""
+    : previous.to < coverage.from
+      ? ` (data begins ${formatDate(coverage.from, true, locale)})`
+      : ` (data ends ${formatDate(coverage.to, true, locale)})`;
   return `no data for ${what}${edge}`;
 }
 
@@ -204,7 +211,9 @@ export function tokensLine(g: { inputTokens: number; outputTokens: number; hourl
  * What a group's token columns cannot say: the cached part of input, usage that is not tokens
  * ("1.2K images", "744 hours"), and a meter costbot could not place. "" when there is nothing.
  */
-export function groupNote(g: Pick<SpendGroup, "cachedInputTokens" | "otherUsage" | "recognised" | "model" | "deploymentType" | "modelVersion" | "allocated">): string {
+export function groupNote(
+  g: Pick<SpendGroup, "cachedInputTokens" | "otherUsage" | "recognised" | "model" | "deploymentType" | "modelVersion" | "allocated">,
+): string {
   const bits: string[] = [];
   // By deployment: which model, deployment type and model version each row is (from the deployments list).
   if (g.allocated) {
@@ -220,9 +229,7 @@ export function groupNote(g: Pick<SpendGroup, "cachedInputTokens" | "otherUsage"
 
 /** "3 more: $12.00"; "12 earlier days: $40.00" when the oldest days of a by-day list roll up. */
 export function moreLine(count: number, cost: number, currency: string, earlier = false): string {
-  return earlier
-    ? `${count} earlier day${count === 1 ? "" : "s"}: ${formatMoney(cost, currency)}`
-    : `${count} more: ${formatMoney(cost, currency)}`;
+  return earlier ? `${count} earlier day${count === 1 ? "" : "s"}: ${formatMoney(cost, currency)}` : `${count} more: ${formatMoney(cost, currency)}`;
 }
 
 /** Cuts text to `max` characters, marking the cut with an ellipsis. */

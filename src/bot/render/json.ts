@@ -70,8 +70,6 @@ export function renderJson(report: Report): ReportJson {
     case "errors":
       return structuredClone(report);
     case "error":
-      return report.hint === undefined
-        ? { kind: "error", message: report.message }
-        : { kind: "error", message: report.message, hint: report.hint };
+      return report.hint === undefined ? { kind: "error", message: report.message } : { kind: "error", message: report.message, hint: report.hint };
   }
 }

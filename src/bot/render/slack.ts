@@ -5,8 +5,23 @@ import { derived } from "../../cost/sources/cached.js";
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
-  channelName, filterLine, formatDates, formatMoney, formatShare, freshnessLine, groupByLabel, groupKeyLabel, groupNote,
-  moreLine, otherCostLine, prepaymentNote, previousLine, rowChangeLine, spendTitle, tokensLine, totalChange,
+  channelName,
+  filterLine,
+  formatDates,
+  formatMoney,
+  formatShare,
+  freshnessLine,
+  groupByLabel,
+  groupKeyLabel,
+  groupNote,
+  moreLine,
+  otherCostLine,
+  prepaymentNote,
+  previousLine,
+  rowChangeLine,
+  spendTitle,
+  tokensLine,
+  totalChange,
 } from "./format.js";
 import { digestSlack } from "./digest-slack.js";
 import { errorsNotice } from "./errors-view.js";
@@ -17,11 +32,16 @@ import type { SlackBlock, SlackMessage } from "./slack-types.js";
 export type { SlackBlock, SlackMessage };
 import { escapeMrkdwn as esc, mrkdwn, plainText, truncateMrkdwn } from "./slack-escape.js";
 
-
 /** Block Kit limits (docs.slack.dev reference/block-kit). */
 export const SLACK_LIMITS = {
-  blocks: 50, text: 3000, fields: 10, field: 2000, header: 150,
-  buttonText: 75, buttonValue: 2000, actions: 25,
+  blocks: 50,
+  text: 3000,
+  fields: 10,
+  field: 2000,
+  header: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  actions: 25,
 } as const;
 /** Groups listed on a card before the rest roll up, whatever "top N" asked for. */
 const SLACK_MAX_ROWS = 25;
@@ -63,10 +83,16 @@ function spendSlack(r: SpendReport): SlackMessage {
       type: "section",
       fields: [
         mrkdwn(`*Total*\n${money(r.total)}`, SLACK_LIMITS.field),
-        mrkdwn(`*Change*\n${[change.text, esc(previousLine(r.previous, r.currency, r.coverage, r.locale))].filter(Boolean).join(" ")}`, SLACK_LIMITS.field),
+        mrkdwn(
+          `*Change*\n${[change.text, esc(previousLine(r.previous, r.currency, r.coverage, r.locale))].filter(Boolean).join(" ")}`,
+          SLACK_LIMITS.field,
+        ),
         ...r.channels.map((c) => {
           const vs = r.compare ? rowChangeLine(c.cost, c.previousCost, r.currency) : "";
-          return mrkdwn(`*${channelName(c.channel)}*\n${money(c.cost)} · ${prepaymentNote(c.prepaymentEligible)}${vs ? `\n${esc(vs)}` : ""}`, SLACK_LIMITS.field);
+          return mrkdwn(
+            `*${channelName(c.channel)}*\n${money(c.cost)} · ${prepaymentNote(c.prepaymentEligible)}${vs ? `\n${esc(vs)}` : ""}`,
+            SLACK_LIMITS.field,
+          );
         }),
       ],
     },
@@ -81,7 +107,9 @@ function spendSlack(r: SpendReport): SlackMessage {
   if (r.warnings.length) blocks.push(section(warningsText(r.warnings)));
   const actions = actionsBlock(r.actions);
   if (actions) blocks.push(actions);
-  const text = esc(`${title}: ${formatMoney(r.total, r.currency)} (${change.text || previousLine(r.previous, r.currency, r.coverage, r.locale)}). ${freshnessLine(r.dataAsOf, r.source, r.locale)}`);
+  const text = esc(
+    `${title}: ${formatMoney(r.total, r.currency)} (${change.text || previousLine(r.previous, r.currency, r.coverage, r.locale)}). ${freshnessLine(r.dataAsOf, r.source, r.locale)}`,
+  );
   return { text: truncateMrkdwn(text, SLACK_LIMITS.text), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
@@ -147,10 +175,7 @@ function actionsBlock(actions: SpendReport["actions"]): SlackBlock | null {
 }
 
 function helpSlack(r: HelpReport): SlackMessage {
-  const blocks: SlackBlock[] = [
-    { type: "header", text: plainText("costbot help", SLACK_LIMITS.header) },
-    section(esc(r.intro)),
-  ];
+  const blocks: SlackBlock[] = [{ type: "header", text: plainText("costbot help", SLACK_LIMITS.header) }, section(esc(r.intro))];
   for (const s of r.sections.slice(0, SLACK_LIMITS.blocks - blocks.length)) {
     const examples = s.examples.map((e) => `\`${esc(e)}\``).join("  ·  ");
     blocks.push(section(`*${esc(s.title)}*\n${examples}`));

@@ -5,9 +5,25 @@ import { derived } from "../../cost/sources/cached.js";
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { bucketSeries, pointLabel, trendLine } from "./chart.js";
 import {
-  channelName, filterLine, formatDates, formatMoney, formatShare, formatTokens, freshnessLine, groupByLabel, groupNote,
-  groupKeyLabel, moreLine, otherCostLine, prepaymentNote, previousLine, rowChange, rowChangeLine, spendTitle,
-  totalChange, truncate,
+  channelName,
+  filterLine,
+  formatDates,
+  formatMoney,
+  formatShare,
+  formatTokens,
+  freshnessLine,
+  groupByLabel,
+  groupNote,
+  groupKeyLabel,
+  moreLine,
+  otherCostLine,
+  prepaymentNote,
+  previousLine,
+  rowChange,
+  rowChangeLine,
+  spendTitle,
+  totalChange,
+  truncate,
 } from "./format.js";
 import { digestTeamsBody } from "./digest-teams.js";
 import { errorsNotice } from "./errors-view.js";
@@ -82,7 +98,9 @@ function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
 // never parsed. So data (keys, labels, sources, warnings, errors) only ever goes into TextRuns.
 const run = (text: string, style: Record<string, unknown> = {}): CardElement => ({ type: "TextRun", text, ...style });
 const rich = (inlines: CardElement[], extra: Record<string, unknown> = {}): CardElement => ({
-  type: "RichTextBlock", inlines, ...extra,
+  type: "RichTextBlock",
+  inlines,
+  ...extra,
 });
 /** A TextBlock for our own wording only (money, numbers, fixed phrases). */
 const text = (t: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text: t, wrap: true, ...extra });
@@ -100,8 +118,11 @@ function spendBody(r: SpendReport, maxRows: number): CardElement[] {
       type: "ColumnSet",
       columns: [
         column([text("Total", { isSubtle: true }), text(money(r.total), { size: "ExtraLarge", weight: "Bolder", spacing: "None" })]),
-        column([text("Change", { isSubtle: true }), text(change.text || "–", { size: "Large", color, spacing: "None" }),
-          text(previousLine(r.previous, r.currency, r.coverage, r.locale), { isSubtle: true, size: "Small", spacing: "None" })]),
+        column([
+          text("Change", { isSubtle: true }),
+          text(change.text || "–", { size: "Large", color, spacing: "None" }),
+          text(previousLine(r.previous, r.currency, r.coverage, r.locale), { isSubtle: true, size: "Small", spacing: "None" }),
+        ]),
       ],
     },
     {
@@ -138,9 +159,13 @@ const numCell = (t: string): CardElement => cell([text(t, { horizontalAlignment:
 const withTokens = (r: SpendReport) => r.groupBy !== "day";
 
 function groupRow(g: SpendGroup, r: SpendReport): CardElement {
-  const tag = [g.channel && r.groupBy !== "channel" && withTokens(r) ? channelName(g.channel) : "", g.hourly && withTokens(r) ? "hourly (PTU)" : "",
-    withTokens(r) ? groupNote(g) : ""]
-    .filter(Boolean).join(" · ");
+  const tag = [
+    g.channel && r.groupBy !== "channel" && withTokens(r) ? channelName(g.channel) : "",
+    g.hourly && withTokens(r) ? "hourly (PTU)" : "",
+    withTokens(r) ? groupNote(g) : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const name = [run(truncate(groupKeyLabel(r.groupBy, g.key, r.locale), 80), { weight: "Bolder" })];
   if (tag) name.push(run(` ${tag}`, { isSubtle: true, size: "Small" }));
   const tokens = (n: number) => (g.hourly && n === 0 ? "–" : formatTokens(n));
@@ -155,8 +180,11 @@ function groupTable(r: SpendReport, maxRows: number): CardElement {
   const head = [groupByLabel(r.groupBy), "Cost", "Share", ...(withTokens(r) ? ["Input", "Output"] : []), ...(r.compare ? ["Change"] : [])];
   const rows: CardElement[] = shown.map((g) => groupRow(g, r));
   if (rest) {
-    const cells = [cell([text(moreLine(rest.count, rest.cost, r.currency, rest.earlier), { isSubtle: true })]),
-      numCell(formatMoney(rest.cost, r.currency)), numCell(formatShare(rest.cost, r.total))];
+    const cells = [
+      cell([text(moreLine(rest.count, rest.cost, r.currency, rest.earlier), { isSubtle: true })]),
+      numCell(formatMoney(rest.cost, r.currency)),
+      numCell(formatShare(rest.cost, r.total)),
+    ];
     if (withTokens(r)) cells.push(numCell(""), numCell(""));
     if (r.compare) cells.push(numCell(rowChange(rest.cost, rest.previousCost)));
     // The oldest days roll up above the list (newest last); the smallest groups below it.
@@ -164,7 +192,13 @@ function groupTable(r: SpendReport, maxRows: number): CardElement {
     else rows.push({ type: "TableRow", cells });
   }
   rows.unshift({ type: "TableRow", cells: head.map((h, i) => cell([text(h, { weight: "Bolder", horizontalAlignment: i ? "Right" : "Left" })])) });
-  const columns = [{ width: 3 }, { width: 2 }, { width: 1 }, ...(withTokens(r) ? [{ width: 1 }, { width: 1 }] : []), ...(r.compare ? [{ width: 1 }] : [])];
+  const columns = [
+    { width: 3 },
+    { width: 2 },
+    { width: 1 },
+    ...(withTokens(r) ? [{ width: 1 }, { width: 1 }] : []),
+    ...(r.compare ? [{ width: 1 }] : []),
+  ];
   return { type: "Table", firstRowAsHeaders: true, showGridLines: false, columns, rows };
 }
 

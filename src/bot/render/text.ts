@@ -3,8 +3,24 @@
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
-  channelName, filterLine, formatMoney, formatShare, formatTokens, freshnessLine, groupByLabel, groupNote, moreLine,
-  groupKeyLabel, otherCostLine, prepaymentNote, previousLine, rowChange, rowChangeLine, titleWithDates, totalChange, truncate,
+  channelName,
+  filterLine,
+  formatMoney,
+  formatShare,
+  formatTokens,
+  freshnessLine,
+  groupByLabel,
+  groupNote,
+  moreLine,
+  groupKeyLabel,
+  otherCostLine,
+  prepaymentNote,
+  previousLine,
+  rowChange,
+  rowChangeLine,
+  titleWithDates,
+  totalChange,
+  truncate,
 } from "./format.js";
 import { digestText } from "./digest-text.js";
 import { errorsNotice } from "./errors-view.js";
@@ -41,7 +57,9 @@ function spendText(r: SpendReport): string {
   lines.push("");
   const amounts = [money(r.total), ...r.channels.map((c) => money(c.cost))];
   const w = Math.max(...amounts.map((a) => a.length));
-  lines.push(`Total        ${amounts[0].padStart(w)}   ${[change.text, previousLine(r.previous, r.currency, r.coverage, r.locale)].filter(Boolean).join(" ")}`);
+  lines.push(
+    `Total        ${amounts[0].padStart(w)}   ${[change.text, previousLine(r.previous, r.currency, r.coverage, r.locale)].filter(Boolean).join(" ")}`,
+  );
   r.channels.forEach((c, i) => {
     const name = channelName(c.channel).padEnd(11);
     const vs = r.compare ? rowChangeLine(c.cost, c.previousCost, r.currency) : "";
@@ -79,7 +97,16 @@ function groupTable(r: SpendReport): string[] {
     [groupByLabel(r.groupBy), withChannel ? "Channel" : "", "Cost", "Share", "Input", "Output", r.compare ? "Change" : "", ""],
     ...shown.map(row),
   ];
-  const restRow = rest && [moreLine(rest.count, rest.cost, r.currency, rest.earlier), "", "", formatShare(rest.cost, r.total), "", "", change(rest.cost, rest.previousCost), ""];
+  const restRow = rest && [
+    moreLine(rest.count, rest.cost, r.currency, rest.earlier),
+    "",
+    "",
+    formatShare(rest.cost, r.total),
+    "",
+    "",
+    change(rest.cost, rest.previousCost),
+    "",
+  ];
   // The oldest days roll up above the list (newest last); the smallest groups below it.
   if (restRow) rest.earlier ? rows.splice(1, 0, restRow) : rows.push(restRow);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((cells) => cells[i].length)));

@@ -10,9 +10,7 @@ export function splitCents(cents: bigint, weights: bigint[]): bigint[] {
   const whole = cents * sign;
   const floors = weights.map((w) => (whole * w) / total);
   let left = whole - floors.reduce((s, c) => s + c, 0n);
-  const order = weights
-    .map((w, i) => ({ i, rem: (whole * w) % total }))
-    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+  const order = weights.map((w, i) => ({ i, rem: (whole * w) % total })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
   for (const { i } of order) {
     if (left <= 0n) break;
     floors[i] += 1n;

@@ -23,7 +23,13 @@ const DEPLOYMENTS: Array<DeploymentInfo & { share: number }> = [
 ];
 
 /** Share of requests per status code; 400/408 are billed failures, 401/429/500 are not. */
-const STATUS_MIX: Array<[string, number]> = [["400", 0.012], ["408", 0.002], ["401", 0.001], ["429", 0.03], ["500", 0.001]];
+const STATUS_MIX: Array<[string, number]> = [
+  ["400", 0.012],
+  ["408", 0.002],
+  ["401", 0.001],
+  ["429", 0.03],
+  ["500", 0.001],
+];
 /** Average input tokens per request, for request counts. */
 const TOKENS_PER_REQUEST = 1_800;
 /** The day billed failures jump (a client resending prompts the content filter rejects). */

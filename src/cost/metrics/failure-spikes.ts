@@ -21,7 +21,6 @@ export interface FailureSpikeOptions {
   minExcess?: number;
 }
 
-
 export function detectFailureSpikes(requests: RequestRow[], date: string, o: FailureSpikeOptions = {}): FailureSpike[] {
   const baselineDays = o.baselineDays ?? 14;
   const from = shiftDays(date, -baselineDays);

@@ -79,6 +79,7 @@ export function summariseFailures(requests: RequestRow[], usage: UsageRow[], rat
     out.estimatedBilledCost += cost;
   }
   out.groups = [...groups.values()].sort((a, b) =>
-    a.billed !== b.billed ? (a.billed ? -1 : 1) : b.requests - a.requests || a.key.localeCompare(b.key) || a.model.localeCompare(b.model));
+    a.billed !== b.billed ? (a.billed ? -1 : 1) : b.requests - a.requests || a.key.localeCompare(b.key) || a.model.localeCompare(b.model),
+  );
   return out;
 }

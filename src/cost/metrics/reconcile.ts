@@ -27,7 +27,6 @@ export interface DayAccuracy {
   error: number | null;
 }
 
-
 /**
  * Per day in `days` (complete days) and model with a priced estimate; `rows` must cover `rateDays`
  * days before the first. A model the estimate could not price is not checked (it was not estimated).
@@ -36,7 +35,11 @@ export function reconcileModels(days: string[], rows: CostRow[], usage: UsageRow
   const out: ModelCheck[] = [];
   for (const date of days) {
     const rates = observedRates(rows, shiftDays(date, -rateDays), shiftDays(date, -1));
-    const e = estimateUsage(usage.filter((u) => u.date === date), rates, fallback);
+    const e = estimateUsage(
+      usage.filter((u) => u.date === date),
+      rates,
+      fallback,
+    );
     const billed = new Map<string, Amount>();
     for (const r of rows) {
       if (r.date !== date) continue;

@@ -16,7 +16,10 @@ const NOT_INFERENCE = /\b(ft|fine[- ]?tun\w*|trng|training|grader|grdr)\b/i;
 /** ARM deployment sku name -> the catalogue's deployment type (`DataZoneStandard` -> `data-zone-standard`). */
 export function catalogueDeploymentType(sku: string): string {
   if (sku === "Standard") return "regional-standard";
-  return sku.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase().replace(/-managed$/, "");
+  return sku
+    .replace(/([a-z])([A-Z])/g, "$1-$2")
+    .toLowerCase()
+    .replace(/-managed$/, "");
 }
 
 /** "2024-08-06" -> "0806", the way meter names carry a model version; null for other versions. */

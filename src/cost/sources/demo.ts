@@ -18,18 +18,30 @@ interface Series {
 
 const SUB = "/subscriptions/00000000-0000-4000-8000-00000000c0de/resourceGroups";
 const aoai = (resourceName: string, resourceGroup: string) => ({
-  meterCategory: "Foundry Models", meterSubCategory: "Azure OpenAI", product: "Azure OpenAI",
-  serviceName: "Microsoft.CognitiveServices", publisherType: "Microsoft", publisherName: "Microsoft",
-  resourceName, resourceGroup, unitOfMeasure: "1K",
+  meterCategory: "Foundry Models",
+  meterSubCategory: "Azure OpenAI",
+  product: "Azure OpenAI",
+  serviceName: "Microsoft.CognitiveServices",
+  publisherType: "Microsoft",
+  publisherName: "Microsoft",
+  resourceName,
+  resourceGroup,
+  unitOfMeasure: "1K",
   resourceId: `${SUB}/${resourceGroup}/providers/Microsoft.CognitiveServices/accounts/${resourceName}`,
 });
 const PROD = aoai("contoso-ai-prod", "rg-ai-prod");
 const DEV = aoai("contoso-ai-dev", "rg-ai-dev");
 const DEEPSEEK = { ...PROD, meterSubCategory: "DeepSeek", product: "DeepSeek" };
 const market = (model: string, guid: string, publisherName: string) => ({
-  meterCategory: "SaaS", meterSubCategory: "Azure AI Foundry models", product: `${model} (Azure AI)`,
-  serviceName: "SaaS", publisherType: "Marketplace", publisherName, resourceGroup: "rg-ai-prod",
-  resourceName: `${model}-${guid}`, unitOfMeasure: "1K",
+  meterCategory: "SaaS",
+  meterSubCategory: "Azure AI Foundry models",
+  product: `${model} (Azure AI)`,
+  serviceName: "SaaS",
+  publisherType: "Marketplace",
+  publisherName,
+  resourceGroup: "rg-ai-prod",
+  resourceName: `${model}-${guid}`,
+  unitOfMeasure: "1K",
   resourceId: `${SUB}/rg-ai-prod/providers/Microsoft.SaaS/resources/${model}-${guid}`,
 });
 const MISTRAL = market("mistral-large-2411", "6f1c2a9e-4b7d-4c1e-9a35-0d2e8b7c5a10", "Mistral AI");
@@ -59,16 +71,45 @@ const SERIES: Series[] = [
   { id: "cohere-out", perDay: 1_500, price: "0.01", weekend: 0.3, noise: 0.25, row: { ...COHERE, meterName: "paygo-inference-output-tokens" } },
   { id: "llama-in", perDay: 7_000, price: "0.00268", weekend: 0.4, noise: 0.2, row: { ...LLAMA, meterName: "paygo-inference-input-tokens" } },
   { id: "llama-out", perDay: 2_000, price: "0.00354", weekend: 0.4, noise: 0.2, row: { ...LLAMA, meterName: "paygo-inference-output-tokens" } },
-  { id: "logs", perDay: 4, price: "2.3", weekend: 0.6, noise: 0.2, row: {
-    meterCategory: "Log Analytics", product: "Log Analytics - Pay-as-you-go Data Ingestion", meterName: "Pay-as-you-go Data Ingestion",
-    serviceName: "microsoft.operationalinsights", publisherType: "Microsoft", publisherName: "Microsoft", unitOfMeasure: "1 GB",
-    resourceName: "law-ai-prod", resourceGroup: "rg-ai-prod",
-    resourceId: `${SUB}/rg-ai-prod/providers/Microsoft.OperationalInsights/workspaces/law-ai-prod` } },
-  { id: "storage", perDay: 16.667, price: "0.0208", weekend: 1, noise: 0.02, row: {
-    meterCategory: "Storage", meterSubCategory: "Tiered Block Blob", product: "Tiered Block Blob - Hot LRS - Data Stored",
-    meterName: "Hot LRS Data Stored", serviceName: "Microsoft.Storage", publisherType: "Microsoft", publisherName: "Microsoft",
-    unitOfMeasure: "1 GB/Month", resourceName: "stcontosoaiprod", resourceGroup: "rg-ai-prod",
-    resourceId: `${SUB}/rg-ai-prod/providers/Microsoft.Storage/storageAccounts/stcontosoaiprod` } },
+  {
+    id: "logs",
+    perDay: 4,
+    price: "2.3",
+    weekend: 0.6,
+    noise: 0.2,
+    row: {
+      meterCategory: "Log Analytics",
+      product: "Log Analytics - Pay-as-you-go Data Ingestion",
+      meterName: "Pay-as-you-go Data Ingestion",
+      serviceName: "microsoft.operationalinsights",
+      publisherType: "Microsoft",
+      publisherName: "Microsoft",
+      unitOfMeasure: "1 GB",
+      resourceName: "law-ai-prod",
+      resourceGroup: "rg-ai-prod",
+      resourceId: `${SUB}/rg-ai-prod/providers/Microsoft.OperationalInsights/workspaces/law-ai-prod`,
+    },
+  },
+  {
+    id: "storage",
+    perDay: 16.667,
+    price: "0.0208",
+    weekend: 1,
+    noise: 0.02,
+    row: {
+      meterCategory: "Storage",
+      meterSubCategory: "Tiered Block Blob",
+      product: "Tiered Block Blob - Hot LRS - Data Stored",
+      meterName: "Hot LRS Data Stored",
+      serviceName: "Microsoft.Storage",
+      publisherType: "Microsoft",
+      publisherName: "Microsoft",
+      unitOfMeasure: "1 GB/Month",
+      resourceName: "stcontosoaiprod",
+      resourceGroup: "rg-ai-prod",
+      resourceId: `${SUB}/rg-ai-prod/providers/Microsoft.Storage/storageAccounts/stcontosoaiprod`,
+    },
+  },
 ];
 
 const DAY = 86_400_000;
@@ -94,12 +135,13 @@ export function createDemoCostSource(opts: { clock?: () => Date } = {}): CostSou
  * Every demo row up to the refresh time: ~90 days back and the whole previous month. `wholeToday`
  * gives the bill as it will read once today is final (the demo metrics' truth).
  */
-export function generate(now: Date, opts: { wholeToday?: boolean } = {}): { rows: CostRow[]; dataAsOf: string; coverage: { from: string; to: string } } {
+export function generate(
+  now: Date,
+  opts: { wholeToday?: boolean } = {},
+): { rows: CostRow[]; dataAsOf: string; coverage: { from: string; to: string } } {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   // Cost data lags: refreshed at 06:00 UTC, or a few hours behind the clock early in the day.
-  const asOf = opts.wholeToday
-    ? today + DAY
-    : Math.min(today + 6 * 3_600_000, Math.floor((now.getTime() - 3 * 3_600_000) / 3_600_000) * 3_600_000);
+  const asOf = opts.wholeToday ? today + DAY : Math.min(today + 6 * 3_600_000, Math.floor((now.getTime() - 3 * 3_600_000) / 3_600_000) * 3_600_000);
   const lastDay = Math.floor(asOf / DAY) * DAY;
   const prevMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
   const first = Math.min(today - 90 * DAY, prevMonth);

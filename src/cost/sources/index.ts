@@ -29,7 +29,12 @@ async function createBareSource(spec: string, opts: SourceOptions): Promise<Cost
     const { createStorageCostSource } = await import("./storage/source.js");
     const storage = opts.storage ?? { cacheDir: "./data/exports-cache", syncEveryMs: 3_600_000 };
     return createStorageCostSource({
-      location, ...storage, costType: opts.costType, clock: opts.clock, progress: opts.progress, ...opts.storageEvents,
+      location,
+      ...storage,
+      costType: opts.costType,
+      clock: opts.clock,
+      progress: opts.progress,
+      ...opts.storageEvents,
     });
   }
   if (!existsSync(spec)) {

@@ -34,7 +34,9 @@ export function watchedSource<S extends CostSource>(source: S, clock: () => Date
         const e = err as { code?: unknown; message?: unknown };
         if (!(typeof e?.code === "string" && ASKER_ERRORS.has(e.code))) {
           state.ok = false;
-          const message = String(e?.message ?? err).split("\n")[0].slice(0, 300);
+          const message = String(e?.message ?? err)
+            .split("\n")[0]
+            .slice(0, 300);
           state.lastFailure = { at: clock().toISOString(), message, ...(typeof e?.code === "string" ? { code: e.code } : {}) };
         }
         throw err;

@@ -28,9 +28,15 @@ describe("manifest/slack/manifest.yaml", () => {
   it("asks for the scopes the handlers' Web API calls need, and enables the Home tab", () => {
     // chat.postMessage/update: chat:write; users.info: users:read; /cost: commands; events: the read scopes;
     // conversations.history (did a digest arrive before a crash?): channels:history, groups:history.
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history", "users:read"],
-    );
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "app_mentions:read",
+      "channels:history",
+      "chat:write",
+      "commands",
+      "groups:history",
+      "im:history",
+      "users:read",
+    ]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(ACTION_PREFIX).toBe("costbot_");
   });

@@ -8,7 +8,15 @@ import { checkBlocks, startFakeSlack, type FakeSlack } from "../../fakes/slack-a
 
 const TOKEN = "xoxb-notify";
 const report: Report = { kind: "error", message: "Budget <!channel> check", hint: "a hint" };
-const target = (address: string): Target => ({ id: "t1", platform: "slack", address, reference: null, meta: {}, createdAt: new Date(), updatedAt: new Date() });
+const target = (address: string): Target => ({
+  id: "t1",
+  platform: "slack",
+  address,
+  reference: null,
+  meta: {},
+  createdAt: new Date(),
+  updatedAt: new Date(),
+});
 
 let slack: FakeSlack | undefined;
 afterEach(async () => {
@@ -45,7 +53,9 @@ describe("createSlackNotifier", () => {
     const apiUrl = slack.apiUrl;
     await slack.close();
     slack = undefined;
-    const err = await createSlackNotifier({ botToken: TOKEN, apiUrl, logger: silentLogger }).send(target("C0DIGEST"), report).catch((e) => e);
+    const err = await createSlackNotifier({ botToken: TOKEN, apiUrl, logger: silentLogger })
+      .send(target("C0DIGEST"), report)
+      .catch((e) => e);
     expect(err).toMatchObject({ name: "NotifyError", kind: "transient" });
   });
 });

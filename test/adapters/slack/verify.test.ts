@@ -2,9 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { signedHeaders, slackSignature, verifySignature } from "../../../src/adapters/slack/verify.js";
 
-const vector = JSON.parse(
-  readFileSync(new URL("../../../test/fixtures/reference/slack/signing-test-vector.json", import.meta.url), "utf8"),
-);
+const vector = JSON.parse(readFileSync(new URL("../../../test/fixtures/reference/slack/signing-test-vector.json", import.meta.url), "utf8"));
 const headersOf = (sig: string | undefined, ts: string | undefined) => ({
   ...(sig !== undefined ? { "x-slack-signature": sig } : {}),
   ...(ts !== undefined ? { "x-slack-request-timestamp": ts } : {}),
@@ -13,9 +11,7 @@ const at = vector.valid_at_unix_time * 1000;
 
 describe("Slack request signing", () => {
   it("reproduces the signature of Slack's published example", () => {
-    expect(slackSignature(vector.signing_secret, vector.headers["X-Slack-Request-Timestamp"], vector.body)).toBe(
-      vector.expected_signature,
-    );
+    expect(slackSignature(vector.signing_secret, vector.headers["X-Slack-Request-Timestamp"], vector.body)).toBe(vector.expected_signature);
     expect(signedHeaders(vector.signing_secret, vector.body, at)["x-slack-signature"]).toBe(vector.expected_signature);
   });
 

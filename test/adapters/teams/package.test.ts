@@ -55,9 +55,7 @@ describe("Teams app package", () => {
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(manifest.bots[0].scopes.sort()).toEqual(["groupChat", "personal", "team"]);
     expect(manifest.bots[0].commandLists[0].scopes.sort()).toEqual(["groupChat", "personal", "team"]);
-    expect(manifest.bots[0].commandLists[0].commands.map((c) => c.title)).toEqual([
-      "this week", "last month by model", "budgets", "digest", "help",
-    ]);
+    expect(manifest.bots[0].commandLists[0].commands.map((c) => c.title)).toEqual(["this week", "last month by model", "budgets", "digest", "help"]);
     expect(manifest.validDomains).toEqual(["costbot.example.com"]);
     expect(JSON.stringify(manifest)).not.toContain("${{");
   });

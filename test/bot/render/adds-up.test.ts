@@ -10,7 +10,12 @@ import type { SpendReport } from "../../../src/bot/report.js";
 import { parseAmount } from "../../../src/cost/money.js";
 import { makeRow, type CostRow, type CostSource } from "../../../src/cost/types.js";
 
-const GPT = { meterCategory: "Foundry Models", meterSubCategory: "Azure OpenAI", serviceName: "Microsoft.CognitiveServices", publisherType: "Microsoft" };
+const GPT = {
+  meterCategory: "Foundry Models",
+  meterSubCategory: "Azure OpenAI",
+  serviceName: "Microsoft.CognitiveServices",
+  publisherType: "Microsoft",
+};
 const row = (date: string, cost: string, meterName: string): CostRow => makeRow({ date, cost: parseAmount(cost)!, meterName, ...GPT });
 
 // Three models at x.xx5 each: rounded alone they show 0.01 more than the total.
@@ -24,7 +29,12 @@ const rows: CostRow[] = [
 const source: CostSource = {
   name: "test rows",
   async query(q) {
-    return { rows: rows.filter((r) => r.date >= q.from && r.date <= q.to), dataAsOf: "2026-11-25T06:00:00Z", warnings: [], coverage: { from: "2026-10-01", to: "2026-11-25" } };
+    return {
+      rows: rows.filter((r) => r.date >= q.from && r.date <= q.to),
+      dataAsOf: "2026-11-25T06:00:00Z",
+      warnings: [],
+      coverage: { from: "2026-10-01", to: "2026-11-25" },
+    };
   },
 };
 const now = new Date("2026-11-25T10:00:00Z");
@@ -67,7 +77,10 @@ describe("compare", () => {
   it("carries previousCost on every group, a vanished model included when comparing", async () => {
     const r = await ask("2026-11-02 to 2026-11-03 vs 2026-10-02 to 2026-10-03 compare");
     expect(r.groups.map((g) => [g.key, g.cost, g.previousCost])).toEqual([
-      ["gpt-4.1", 3.01, 0], ["gpt-4o-mini", 2.01, 0], ["gpt-4o", 1, 4], ["o3-mini", 0, 1],
+      ["gpt-4.1", 3.01, 0],
+      ["gpt-4o-mini", 2.01, 0],
+      ["gpt-4o", 1, 4],
+      ["o3-mini", 0, 1],
     ]);
   });
 
@@ -80,7 +93,9 @@ describe("compare", () => {
     expect(JSON.stringify(renderSlack(off))).not.toContain("from $4.00");
     expect(JSON.stringify(renderTeams(on))).toContain('"text":"▼ 75.0%"');
     expect(JSON.stringify(renderTeams(off))).not.toContain("▼ 75.0%");
-    expect(on.actions.find((a) => a.id === "no-compare")?.command).toBe("2026-11-02 to 2026-11-03 by model vs 2026-10-02 to 2026-10-03 no comparison");
+    expect(on.actions.find((a) => a.id === "no-compare")?.command).toBe(
+      "2026-11-02 to 2026-11-03 by model vs 2026-10-02 to 2026-10-03 no comparison",
+    );
   });
 });
 
@@ -115,7 +130,12 @@ describe("a source whose data ends before this month", () => {
     name: "old export",
     async query(q) {
       const kept = rows.filter((r) => r.date < "2026-11-01");
-      return { rows: kept.filter((r) => r.date >= q.from && r.date <= q.to), dataAsOf: "2026-10-04T00:00:00Z", warnings: [], coverage: { from: "2026-10-02", to: "2026-10-03" } };
+      return {
+        rows: kept.filter((r) => r.date >= q.from && r.date <= q.to),
+        dataAsOf: "2026-10-04T00:00:00Z",
+        warnings: [],
+        coverage: { from: "2026-10-02", to: "2026-10-03" },
+      };
     },
   };
   const oldBot = createBot({ costSource: old, clock: () => now });
@@ -125,7 +145,9 @@ describe("a source whose data ends before this month", () => {
     expect(r.range).toMatchObject({ from: "2026-10-01", to: "2026-10-03", label: "October 2026 until the data ends" });
     expect(r.total).toBe(5);
     expect(r.coverage).toEqual({ from: "2026-10-02", to: "2026-10-03" });
-    expect(r.warnings.join(" ")).toMatch(/data ends 3 Oct 2026, so this is October 2026, the last month it has \(only to that day: not the whole month\)/);
+    expect(r.warnings.join(" ")).toMatch(
+      /data ends 3 Oct 2026, so this is October 2026, the last month it has \(only to that day: not the whole month\)/,
+    );
     expect(renderText(r).split("\n")[0]).toBe("AI model spend · October 2026 until the data ends (1–3 Oct 2026)");
     // Compared with the same days of September, which the source does not hold: no figures, not $0.00.
     expect(r.previous).toMatchObject({ from: "2026-09-01", to: "2026-09-03", total: null, change: null });
@@ -133,7 +155,12 @@ describe("a source whose data ends before this month", () => {
   });
 
   it("answers a whole month when the data ends on its last day", async () => {
-    const full: CostSource = { ...old, async query(q) { return { ...(await old.query(q)), coverage: { from: "2026-10-02", to: "2026-10-31" } }; } };
+    const full: CostSource = {
+      ...old,
+      async query(q) {
+        return { ...(await old.query(q)), coverage: { from: "2026-10-02", to: "2026-10-31" } };
+      },
+    };
     const r = (await createBot({ costSource: full, clock: () => now }).answer("by model")) as SpendReport;
     expect(r.range).toMatchObject({ from: "2026-10-01", to: "2026-10-31", label: "October 2026" });
     expect(r.warnings.join(" ")).not.toMatch(/only to that day/);

@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { bucketSeries, sparkline, trendLine } from "../../../src/bot/render/chart.js";
 import {
-  channelName, filterLine, formatChange, formatDates, formatMoney, formatShare, formatTokens,
-  freshnessLine, prepaymentNote, sumMoney, tokensLine,
+  channelName,
+  filterLine,
+  formatChange,
+  formatDates,
+  formatMoney,
+  formatShare,
+  formatTokens,
+  freshnessLine,
+  prepaymentNote,
+  sumMoney,
+  tokensLine,
 } from "../../../src/bot/render/format.js";
 import { rollUp } from "../../../src/bot/render/rollup.js";
 import { normalReport } from "../../fixtures/reports.js";
@@ -36,8 +45,15 @@ describe("sumMoney", () => {
 
 describe("formatTokens", () => {
   it.each([
-    [0, "0"], [950, "950"], [1_000, "1K"], [1_500, "1.5K"], [350_000, "350K"], [999_950, "1M"],
-    [1_200_000, "1.2M"], [12_340_000, "12M"], [3_400_000_000, "3.4B"],
+    [0, "0"],
+    [950, "950"],
+    [1_000, "1K"],
+    [1_500, "1.5K"],
+    [350_000, "350K"],
+    [999_950, "1M"],
+    [1_200_000, "1.2M"],
+    [12_340_000, "12M"],
+    [3_400_000_000, "3.4B"],
   ])("writes %d as %s", (n, expected) => {
     expect(formatTokens(n)).toBe(expected);
   });
@@ -145,6 +161,11 @@ describe("trend", () => {
 
   it("draws no trend for a single day", () => {
     expect(trendLine([{ date: "2025-11-27", cost: 3 }])).toBe("");
-    expect(trendLine([{ date: "2025-11-26", cost: 1 }, { date: "2025-11-27", cost: 2 }])).toBe("Trend (daily) ▅█ 26 Nov – 27 Nov");
+    expect(
+      trendLine([
+        { date: "2025-11-26", cost: 1 },
+        { date: "2025-11-27", cost: 2 },
+      ]),
+    ).toBe("Trend (daily) ▅█ 26 Nov – 27 Nov");
   });
 });

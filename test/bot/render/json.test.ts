@@ -6,7 +6,15 @@ describe("renderJson", () => {
   it("writes the DESIGN.md §3 contract fields first, in contract order", () => {
     const json = renderJson(normalReport);
     expect(Object.keys(json).slice(0, 9)).toEqual([
-      "range", "currency", "total", "groupBy", "groups", "channels", "otherCost", "dataAsOf", "warnings",
+      "range",
+      "currency",
+      "total",
+      "groupBy",
+      "groups",
+      "channels",
+      "otherCost",
+      "dataAsOf",
+      "warnings",
     ]);
     expect(json).toMatchObject({
       range: { from: "2025-11-24", to: "2025-11-27", label: "This week" },
@@ -30,8 +38,13 @@ describe("renderJson", () => {
     if (json.kind !== "spend") throw new Error("expected spend");
     expect(json.groups).toHaveLength(200);
     expect(json.groups[0]).toEqual({
-      key: "fine-tuned-model-number-001-for-team-0", channel: "marketplace", cost: 10000,
-      inputTokens: 200_000_000, outputTokens: 50_000_000, cachedInputTokens: 0, hourly: false,
+      key: "fine-tuned-model-number-001-for-team-0",
+      channel: "marketplace",
+      cost: 10000,
+      inputTokens: 200_000_000,
+      outputTokens: 50_000_000,
+      cachedInputTokens: 0,
+      hourly: false,
     });
   });
 

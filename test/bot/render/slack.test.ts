@@ -5,7 +5,13 @@ import { escapeMrkdwn, truncateMrkdwn } from "../../../src/bot/render/slack-esca
 import { helpReport as realHelp } from "../../../src/bot/help.js";
 import type { SpendReport } from "../../../src/bot/report.js";
 import {
-  errorReport, helpReport, hostileErrorReport, hostileReport, manyModelsReport, marketplaceZeroReport, normalReport,
+  errorReport,
+  helpReport,
+  hostileErrorReport,
+  hostileReport,
+  manyModelsReport,
+  marketplaceZeroReport,
+  normalReport,
 } from "../../fixtures/reports.js";
 import { expectGolden } from "./golden.js";
 
@@ -77,7 +83,10 @@ describe("renderSlack", () => {
     const actions = renderSlack(normalReport).blocks.find((b) => b.type === "actions") as Record<string, any>;
     expect(actions.elements).toEqual(
       normalReport.actions.map((a) => ({
-        type: "button", text: { type: "plain_text", text: a.label, emoji: true }, action_id: `costbot_${a.id}`, value: a.command,
+        type: "button",
+        text: { type: "plain_text", text: a.label, emoji: true },
+        action_id: `costbot_${a.id}`,
+        value: a.command,
       })),
     );
   });
@@ -85,7 +94,9 @@ describe("renderSlack", () => {
   it("keeps a 200-model answer within Block Kit limits and rolls up the tail", () => {
     const { blocks } = renderSlack(manyModelsReport);
     checkLimits(blocks);
-    const all = textObjects(blocks).map((t) => t.text).join("\n");
+    const all = textObjects(blocks)
+      .map((t) => t.text)
+      .join("\n");
     expect(all.match(/fine-tuned-model/g)).toHaveLength(25);
     expect(all).toContain("…and 175 more: $");
     expect(all).toContain("…and 2 more warnings");
@@ -108,7 +119,12 @@ describe("renderSlack", () => {
 
   it("escapes data so <!channel> and <http://x|y> cannot ping or link", () => {
     const msg = renderSlack(hostileReport);
-    const texts = [msg.text, ...textObjects(msg.blocks).filter((t) => t.type === "mrkdwn").map((t) => t.text)];
+    const texts = [
+      msg.text,
+      ...textObjects(msg.blocks)
+        .filter((t) => t.type === "mrkdwn")
+        .map((t) => t.text),
+    ];
     for (const t of texts) expect(t).not.toMatch(/[<>]/);
     const all = texts.join("\n");
     expect(all).toContain("*&lt;!channel&gt;*");
@@ -127,7 +143,7 @@ describe("renderSlack", () => {
 
   it("renders errors and help as short specific messages", () => {
     expect(renderSlack(errorReport)).toEqual({
-      text: "Could not answer: I could not read \"fortnight\" as a date.",
+      text: 'Could not answer: I could not read "fortnight" as a date.',
       blocks: [
         { type: "section", text: { type: "mrkdwn", text: ':warning: *Could not answer:* I could not read "fortnight" as a date.' } },
         { type: "context", elements: [{ type: "mrkdwn", text: 'Try "last 14 days" or "2025-11-01 to 2025-11-14".' }] },

@@ -4,7 +4,13 @@ import { formatMoney, sumMoney } from "../../../src/bot/render/format.js";
 import { cardBytes, renderTeams, TEAMS_MAX_BYTES } from "../../../src/bot/render/teams.js";
 import type { SpendReport } from "../../../src/bot/report.js";
 import {
-  errorReport, helpReport, HOSTILE_KEYS, hostileErrorReport, hostileReport, manyModelsReport, marketplaceZeroReport,
+  errorReport,
+  helpReport,
+  HOSTILE_KEYS,
+  hostileErrorReport,
+  hostileReport,
+  manyModelsReport,
+  marketplaceZeroReport,
   normalReport,
 } from "../../fixtures/reports.js";
 import { expectGolden } from "./golden.js";
@@ -35,7 +41,9 @@ describe("renderTeams", () => {
 
   it("is an Adaptive Card 1.5 with a schema", () => {
     expect(renderTeams(normalReport)).toMatchObject({
-      type: "AdaptiveCard", version: "1.5", $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+      type: "AdaptiveCard",
+      version: "1.5",
+      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     });
   });
 
@@ -49,16 +57,17 @@ describe("renderTeams", () => {
   it("shows both channels with the Prepayment note, Marketplace even at zero", () => {
     const blocks = textBlocks(renderTeams(marketplaceZeroReport));
     const i = blocks.indexOf("Microsoft");
-    expect(blocks.slice(i, i + 6)).toEqual([
-      "Microsoft", "$4,323.46", "Prepayment eligible", "Marketplace", "$0.00", "not payable with Prepayment",
-    ]);
+    expect(blocks.slice(i, i + 6)).toEqual(["Microsoft", "$4,323.46", "Prepayment eligible", "Marketplace", "$0.00", "not payable with Prepayment"]);
     expect(blocks).toContain("n/a");
   });
 
   it("lists top groups with input and output tokens in a table, tail rolled up", () => {
     const [table] = ofType(renderTeams(normalReport), "Table");
     expect(table.rows).toHaveLength(7);
-    const cells = (row: El) => walk(row).filter((e) => e.type === "TextBlock" || e.type === "TextRun").map((e) => e.text);
+    const cells = (row: El) =>
+      walk(row)
+        .filter((e) => e.type === "TextBlock" || e.type === "TextRun")
+        .map((e) => e.text);
     expect(cells(table.rows[0])).toEqual(["Model", "Cost", "Share", "Input", "Output"]);
     expect(cells(table.rows[1])).toEqual(["gpt-4o", " Microsoft", "$812.40", "65.2%", "1.2M", "300K"]);
     expect(cells(table.rows[5])).toEqual(["gpt-4.1", " Microsoft · hourly (PTU)", "$50.00", "4.0%", "–", "–"]);
@@ -69,7 +78,10 @@ describe("renderTeams", () => {
     const [chart] = ofType(renderTeams(normalReport), "Chart.VerticalBar");
     expect(chart.data).toEqual(normalReport.series.map((p, i) => ({ x: ["24 Nov", "25 Nov", "26 Nov", "27 Nov"][i], y: p.cost })));
     expect(chart.fallback).toEqual({
-      type: "TextBlock", text: "Trend (daily) █▆█▅ 24 Nov – 27 Nov", wrap: true, fontType: "Monospace",
+      type: "TextBlock",
+      text: "Trend (daily) █▆█▅ 24 Nov – 27 Nov",
+      wrap: true,
+      fontType: "Monospace",
     });
   });
 
@@ -144,7 +156,9 @@ describe("renderTeams", () => {
   it("renders help with each example in monospace", () => {
     const card = renderTeams(helpReport);
     expect(textBlocks(card)).toEqual(["costbot help"]);
-    const mono = ofType(card, "TextRun").filter((r) => r.fontType === "Monospace").map((r) => r.text);
+    const mono = ofType(card, "TextRun")
+      .filter((r) => r.fontType === "Monospace")
+      .map((r) => r.text);
     expect(mono).toEqual(helpReport.sections.flatMap((s) => s.examples));
   });
 });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../../../src/bot/render/format.js";
 import { renderText } from "../../../src/bot/render/text.js";
-import {
-  errorReport, helpReport, hostileReport, manyModelsReport, marketplaceZeroReport, normalReport,
-} from "../../fixtures/reports.js";
+import { errorReport, helpReport, hostileReport, manyModelsReport, marketplaceZeroReport, normalReport } from "../../fixtures/reports.js";
 import { expectGolden } from "./golden.js";
 
 describe("renderText", () => {

@@ -146,14 +146,19 @@ describe("Azure source with several scopes", () => {
   it("answers from the scopes that worked and says which one is missing and why", async () => {
     const other = "/subscriptions/00000000-0000-0000-0000-000000000002";
     h = await setup(
-      { fault: (kind, _n, scope) => (kind === "query" && scope === other ? { status: 403, body: { error: { code: "AuthorizationFailed", message: "no" } } } : undefined) },
+      {
+        fault: (kind, _n, scope) =>
+          kind === "query" && scope === other ? { status: 403, body: { error: { code: "AuthorizationFailed", message: "no" } } } : undefined,
+      },
       { scopes: [SUB, other] },
     );
     const data = aiCosts(SUB, 2);
     h.fake.setCosts(SUB, data);
     const r = await h.source.query(Q);
     expect(sumAmounts(r.rows.map((x) => x.cost))).toBe(total(data, Q.from, Q.to));
-    expect(r.warnings).toEqual([expect.stringMatching(/^Missing from these totals: .*00000000-0000-0000-0000-000000000002 .*Cost Management Reader/)]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/^Missing from these totals: .*00000000-0000-0000-0000-000000000002 .*Cost Management Reader/),
+    ]);
   });
 
   it("fails when no scope answers", async () => {

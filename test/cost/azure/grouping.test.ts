@@ -17,7 +17,11 @@ const mcaMessage = `Invalid query definition: Invalid dataset grouping: 'Consume
 describe("rejectedDimensions", () => {
   it.each([
     ["names the dimension and lists valid ones (MCA)", mcaMessage, ["ConsumedService"]],
-    ["names one, but every requested one missing from the list counts", mcaMessage.replace("MeterSubcategory", "X"), ["MeterSubcategory", "ConsumedService"]],
+    [
+      "names one, but every requested one missing from the list counts",
+      mcaMessage.replace("MeterSubcategory", "X"),
+      ["MeterSubcategory", "ConsumedService"],
+    ],
     ["names only the dimension", "Invalid dataset grouping: 'Product'", ["Product"]],
     ["says nothing about a dimension", "Dataset grouping cannot have more than 2 elements.", []],
   ])("%s", (_, message, expected) => {

@@ -69,17 +69,28 @@ export function aiCosts(scope: string, resources: number, from = "2025-10-01", t
           ResourceId: `${group}/providers/microsoft.cognitiveservices/accounts/ai-${r}`.toLowerCase(),
           ResourceGroupName: /resourcegroups\/([^/]+)/i.exec(group)![1],
           Meter: r % 2 ? "gpt 4o 0513 Input global Tokens" : "gpt 4o 0513 Output global Tokens",
-          MeterCategory: "Cognitive Services", MeterSubcategory: "Azure OpenAI", ServiceName: "Cognitive Services",
-          PublisherType: "Azure", ConsumedService: "Microsoft.CognitiveServices", UnitOfMeasure: "1K", Product: "Azure OpenAI",
+          MeterCategory: "Cognitive Services",
+          MeterSubcategory: "Azure OpenAI",
+          ServiceName: "Cognitive Services",
+          PublisherType: "Azure",
+          ConsumedService: "Microsoft.CognitiveServices",
+          UnitOfMeasure: "1K",
+          Product: "Azure OpenAI",
         },
       });
     }
     rows.push({
-      date, cost: "1.25", quantity: 12,
+      date,
+      cost: "1.25",
+      quantity: 12,
       dims: {
         ResourceId: `${group}/providers/microsoft.saas/resources/mistral-large-2411-6b1e5c0a-2f4d-4a8e-9a51-0c3f2b7d9e11`.toLowerCase(),
-        Meter: "paygo-inference-input-tokens", PublisherType: "Marketplace", ConsumedService: "SaaS", ServiceName: "SaaS",
-        MeterCategory: "SaaS", UnitOfMeasure: "1K",
+        Meter: "paygo-inference-input-tokens",
+        PublisherType: "Marketplace",
+        ConsumedService: "SaaS",
+        ServiceName: "SaaS",
+        MeterCategory: "SaaS",
+        UnitOfMeasure: "1K",
       },
     });
   }

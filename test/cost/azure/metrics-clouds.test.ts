@@ -20,7 +20,16 @@ function recordingClient(region: string) {
       const body = /metrics:getBatch$/i.test(path)
         ? { values: [] }
         : /\/accounts$/i.test(path)
-          ? { value: [{ id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ai`, name: "ai", kind: "AIServices", location: region }] }
+          ? {
+              value: [
+                {
+                  id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ai`,
+                  name: "ai",
+                  kind: "AIServices",
+                  location: region,
+                },
+              ],
+            }
           : { value: [] };
       return { request, status: 200, headers: createHttpHeaders({ "content-type": "application/json" }), bodyAsText: JSON.stringify(body) };
     },
@@ -30,24 +39,50 @@ function recordingClient(region: string) {
 
 describe("usage metrics in other clouds", () => {
   it.each([
-    ["Azure Government", "https://management.usgovcloudapi.net", "usgovvirginia", "https://usgovvirginia.metrics.monitor.azure.us", "https://management.usgovcloudapi.net/.default"],
-    ["Azure China", "https://management.chinacloudapi.cn", "chinanorth3", "https://chinanorth3.metrics.monitor.azure.cn", "https://management.chinacloudapi.cn/.default"],
-    ["Azure public", "https://management.azure.com", "eastus", "https://eastus.metrics.monitor.azure.com", "https://metrics.monitor.azure.com/.default"],
-  ])("%s: ARM at its own host, metrics at the region's endpoint of that cloud with its audience", async (_cloud, arm, region, metricsOrigin, metricsScope) => {
-    const { httpClient, seen } = recordingClient(region);
-    const credential = testCredential();
-    const source = createAzureMetricsSource({ scopes: [`/subscriptions/${SUB}`], endpoint: arm, credential, httpClient });
-    const r = await source.usage({ from: "2026-11-27", to: "2026-11-27" });
-    expect(r.warnings).toEqual([]);
-    const origins = [...new Set(seen.map((s) => new URL(s.url).origin))];
-    expect(origins).toEqual([arm, metricsOrigin]);
-    expect(seen.every((s) => s.auth === "Bearer test-token")).toBe(true);
-    expect(credential.calls.map((c) => c.join(" "))).toEqual(expect.arrayContaining([`${arm}/.default`, metricsScope]));
-  });
+    [
+      "Azure Government",
+      "https://management.usgovcloudapi.net",
+      "usgovvirginia",
+      "https://usgovvirginia.metrics.monitor.azure.us",
+      "https://management.usgovcloudapi.net/.default",
+    ],
+    [
+      "Azure China",
+      "https://management.chinacloudapi.cn",
+      "chinanorth3",
+      "https://chinanorth3.metrics.monitor.azure.cn",
+      "https://management.chinacloudapi.cn/.default",
+    ],
+    [
+      "Azure public",
+      "https://management.azure.com",
+      "eastus",
+      "https://eastus.metrics.monitor.azure.com",
+      "https://metrics.monitor.azure.com/.default",
+    ],
+  ])(
+    "%s: ARM at its own host, metrics at the region's endpoint of that cloud with its audience",
+    async (_cloud, arm, region, metricsOrigin, metricsScope) => {
+      const { httpClient, seen } = recordingClient(region);
+      const credential = testCredential();
+      const source = createAzureMetricsSource({ scopes: [`/subscriptions/${SUB}`], endpoint: arm, credential, httpClient });
+      const r = await source.usage({ from: "2026-11-27", to: "2026-11-27" });
+      expect(r.warnings).toEqual([]);
+      const origins = [...new Set(seen.map((s) => new URL(s.url).origin))];
+      expect(origins).toEqual([arm, metricsOrigin]);
+      expect(seen.every((s) => s.auth === "Bearer test-token")).toBe(true);
+      expect(credential.calls.map((c) => c.join(" "))).toEqual(expect.arrayContaining([`${arm}/.default`, metricsScope]));
+    },
+  );
 
   it("says in one line that an unknown cloud has no usage metrics, and still answers", async () => {
     const { httpClient, seen } = recordingClient("local");
-    const source = createAzureMetricsSource({ scopes: [`/subscriptions/${SUB}`], endpoint: "https://management.local.azurestack.external", credential: testCredential(), httpClient });
+    const source = createAzureMetricsSource({
+      scopes: [`/subscriptions/${SUB}`],
+      endpoint: "https://management.local.azurestack.external",
+      credential: testCredential(),
+      httpClient,
+    });
     const r = await source.usage({ from: "2026-11-27", to: "2026-11-27" });
     expect(r.usage).toEqual([]);
     expect(r.warnings).toEqual([

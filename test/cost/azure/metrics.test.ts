@@ -18,17 +18,29 @@ import { days, testCredential } from "./harness.js";
 const NOW = new Date("2026-11-27T15:00:00Z");
 const SUB = "00000000-0000-4000-8000-000000000001";
 const ACCOUNTS: FakeAccount[] = [
-  { sub: SUB, rg: "rg-ai", name: "ai-prod", kind: "AIServices", location: "eastus", deployments: [
-    { name: "chat-4o", model: "gpt-4o", version: "2024-08-06", sku: "GlobalStandard" },
-    { name: "batch-4o", model: "gpt-4o", version: "2024-08-06", sku: "GlobalBatch" },
-    // Models never billed before: one on the retail price list, one not.
-    { name: "dz-41", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard" },
-    { name: "custom", model: "my-own-model", version: "1", sku: "GlobalStandard" },
-  ] },
+  {
+    sub: SUB,
+    rg: "rg-ai",
+    name: "ai-prod",
+    kind: "AIServices",
+    location: "eastus",
+    deployments: [
+      { name: "chat-4o", model: "gpt-4o", version: "2024-08-06", sku: "GlobalStandard" },
+      { name: "batch-4o", model: "gpt-4o", version: "2024-08-06", sku: "GlobalBatch" },
+      // Models never billed before: one on the retail price list, one not.
+      { name: "dz-41", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard" },
+      { name: "custom", model: "my-own-model", version: "1", sku: "GlobalStandard" },
+    ],
+  },
   { sub: SUB, rg: "rg-ai", name: "speech-legacy", kind: "SpeechServices", location: "eastus", deployments: [] },
-  { sub: SUB, rg: "rg-locked", name: "ai-locked", kind: "OpenAI", location: "westus", deployments: [
-    { name: "mini", model: "gpt-4o-mini", version: "2024-07-18", sku: "Standard" },
-  ] },
+  {
+    sub: SUB,
+    rg: "rg-locked",
+    name: "ai-locked",
+    kind: "OpenAI",
+    location: "westus",
+    deployments: [{ name: "mini", model: "gpt-4o-mini", version: "2024-07-18", sku: "Standard" }],
+  },
 ];
 const TODAY: FakePoint[] = [
   { account: "ai-prod", deployment: "chat-4o", date: "2026-11-27", metric: "InputTokens", total: 1_500_000 },
@@ -45,8 +57,15 @@ const TODAY: FakePoint[] = [
 function billedDays(): FakeCost[] {
   const dims = (meter: string) => ({
     ResourceId: `/subscriptions/${SUB}/resourcegroups/rg-ai/providers/microsoft.cognitiveservices/accounts/ai-prod`,
-    ResourceGroupName: "rg-ai", Meter: meter, MeterCategory: "Cognitive Services", MeterSubcategory: "Azure OpenAI",
-    ServiceName: "Cognitive Services", PublisherType: "Azure", ConsumedService: "Microsoft.CognitiveServices", UnitOfMeasure: "1K", Product: "Azure OpenAI",
+    ResourceGroupName: "rg-ai",
+    Meter: meter,
+    MeterCategory: "Cognitive Services",
+    MeterSubcategory: "Azure OpenAI",
+    ServiceName: "Cognitive Services",
+    PublisherType: "Azure",
+    ConsumedService: "Microsoft.CognitiveServices",
+    UnitOfMeasure: "1K",
+    Product: "Azure OpenAI",
   });
   return days("2026-11-20", "2026-11-26").flatMap((date) => [
     { date, cost: "2.50", quantity: 1000, dims: dims("gpt 4o 0513 Input global Tokens") },
@@ -80,14 +99,26 @@ describe("Azure usage metrics through the real SDK clients", () => {
     const source = await metricsSource();
     const r = await source.usage({ from: "2026-11-27", to: "2026-11-27" });
     expect(r.usage.map((u) => [u.deployment, u.model, u.inputTokens, u.outputTokens]).sort()).toEqual([
-      ["batch-4o", "gpt-4o", 500_000, 0], ["chat-4o", "gpt-4o", 1_500_000, 300_000],
+      ["batch-4o", "gpt-4o", 500_000, 0],
+      ["chat-4o", "gpt-4o", 1_500_000, 300_000],
     ]);
-    expect(r.requests.filter((q) => q.deployment === "chat-4o").map((q) => [q.statusCode, q.requests]).sort()).toEqual([
-      ["200", 900], ["400", 60], ["408", 10], ["429", 30],
+    expect(
+      r.requests
+        .filter((q) => q.deployment === "chat-4o")
+        .map((q) => [q.statusCode, q.requests])
+        .sort(),
+    ).toEqual([
+      ["200", 900],
+      ["400", 60],
+      ["408", 10],
+      ["429", 30],
     ]);
     expect(r.deployments.map((d) => [d.name, d.type, d.modelVersion]).sort()).toEqual([
-      ["batch-4o", "GlobalBatch", "2024-08-06"], ["chat-4o", "GlobalStandard", "2024-08-06"], ["custom", "GlobalStandard", "1"],
-      ["dz-41", "DataZoneStandard", "2025-04-14"], ["mini", "Standard", "2024-07-18"],
+      ["batch-4o", "GlobalBatch", "2024-08-06"],
+      ["chat-4o", "GlobalStandard", "2024-08-06"],
+      ["custom", "GlobalStandard", "1"],
+      ["dz-41", "DataZoneStandard", "2025-04-14"],
+      ["mini", "Standard", "2024-07-18"],
     ]);
     // Two regions -> two batches, each asked once for tokens and once for requests by status.
     const batches = monitor!.of("batch");
@@ -99,7 +130,12 @@ describe("Azure usage metrics through the real SDK clients", () => {
       expect(b.query.metricnamespace).toBe("Microsoft.CognitiveServices/accounts");
       expect(b.body.resourceids.every((id: string) => id === id.toLowerCase())).toBe(true);
     }
-    expect(batches.map((b) => b.query.metricnames).sort()).toEqual(["InputTokens,OutputTokens", "InputTokens,OutputTokens", "ModelRequests", "ModelRequests"]);
+    expect(batches.map((b) => b.query.metricnames).sort()).toEqual([
+      "InputTokens,OutputTokens",
+      "InputTokens,OutputTokens",
+      "ModelRequests",
+      "ModelRequests",
+    ]);
     // Only AI kinds: the speech account is never asked about.
     expect(batches.flatMap((b) => b.body.resourceids).some((id: string) => id.includes("speech-legacy"))).toBe(false);
     // A second ask within the cache's life reads nothing new.
@@ -118,7 +154,11 @@ describe("Azure usage metrics through the real SDK clients", () => {
 
   it("waits out a 429 with Retry-After and answers in full", async () => {
     const source = await metricsSource();
-    monitor!.script("batch", { status: 429, headers: { "retry-after": "1" }, body: { error: { code: "TooManyRequests", message: "Rate limit exceeded." } } });
+    monitor!.script("batch", {
+      status: 429,
+      headers: { "retry-after": "1" },
+      body: { error: { code: "TooManyRequests", message: "Rate limit exceeded." } },
+    });
     const r = await source.usage({ from: "2026-11-27", to: "2026-11-27" });
     expect(monitor!.of("batch")).toHaveLength(5);
     expect(r.warnings).toEqual([]);
@@ -131,13 +171,21 @@ describe("answers from Azure cost data and Azure metrics", () => {
     const metrics = await metricsSource(points);
     arm = await startArmFake({ today: "2026-11-26" });
     arm.setCosts(`/subscriptions/${SUB}`.toLowerCase(), billedDays());
-    const costSource = createAzureCostSource({ scopes: [`/subscriptions/${SUB}`], endpoint: arm.url, credential: testCredential(), clock, queriesPerMinute: 1000 });
+    const costSource = createAzureCostSource({
+      scopes: [`/subscriptions/${SUB}`],
+      endpoint: arm.url,
+      credential: testCredential(),
+      clock,
+      queriesPerMinute: 1000,
+    });
     return createBot({ costSource, metrics, clock, commands: [errorsCommand, accuracy] });
   }
 
   /** The 27th billed (input $4.00, output $3.00 for the same tokens) and the 28th begun, so the 27th is final. */
   function billThe27th() {
-    const billed = billedDays().slice(-2).map((c) => ({ ...c, date: "2026-11-27", cost: c.cost === "2.50" ? "4.00" : "3.00" }));
+    const billed = billedDays()
+      .slice(-2)
+      .map((c) => ({ ...c, date: "2026-11-27", cost: c.cost === "2.50" ? "4.00" : "3.00" }));
     const started = { ...billed[0], date: "2026-11-28", cost: "0.10", quantity: 40 };
     arm!.setCosts(`/subscriptions/${SUB}`.toLowerCase(), [...billedDays(), ...billed, started]);
   }
@@ -169,7 +217,9 @@ describe("answers from Azure cost data and Azure metrics", () => {
     expect(r.estimate!.pricing).toEqual({ billedRate: ["gpt-4o"], retailPrice: ["gpt-4.1"], notEstimated: ["my-own-model"] });
     expect(r.estimate!.basis).toContain("per-token rates billed 2026-11-19 to 2026-11-25 for gpt-4o");
     expect(r.estimate!.basis).toContain("retail price (Azure list price in USD; discounts and commitments not applied) for gpt-4.1");
-    expect(r.warnings.join("\n")).toMatch(/Not in the estimate \(no billed rate in 2026-11-19 to 2026-11-25 and no single list price for the deployment type and version\): my-own-model\./);
+    expect(r.warnings.join("\n")).toMatch(
+      /Not in the estimate \(no billed rate in 2026-11-19 to 2026-11-25 and no single list price for the deployment type and version\): my-own-model\./,
+    );
     expect(r.total).toBe(0);
   });
 
@@ -178,7 +228,9 @@ describe("answers from Azure cost data and Azure metrics", () => {
     const today = (await b.answer("today")) as SpendReport;
     expect(today.estimate!.cost).toBe(8);
     // A day later Azure has billed the 27th: $4.00 input and $3.00 output for the same tokens.
-    const billed = billedDays().slice(-2).map((c) => ({ ...c, date: "2026-11-27", cost: c.cost === "2.50" ? "4.00" : "3.00" }));
+    const billed = billedDays()
+      .slice(-2)
+      .map((c) => ({ ...c, date: "2026-11-27", cost: c.cost === "2.50" ? "4.00" : "3.00" }));
     // The 28th has started arriving too, which makes the 27th final.
     const started = { ...billed[0], date: "2026-11-28", cost: "0.10", quantity: 40 };
     arm!.setCosts(`/subscriptions/${SUB}`.toLowerCase(), [...billedDays(), ...billed, started]);
@@ -256,7 +308,9 @@ describe("answers from Azure cost data and Azure metrics", () => {
     const r = (await (await bot()).answer("errors today")) as ErrorsReport;
     expect(r.kind).toBe("errors");
     expect(r.groups.map((g) => [g.key, g.billed, g.requests, g.model])).toEqual([
-      ["400", true, 60, "gpt-4o"], ["408", true, 10, "gpt-4o"], ["429", false, 30, "gpt-4o"],
+      ["400", true, 60, "gpt-4o"],
+      ["408", true, 10, "gpt-4o"],
+      ["429", false, 30, "gpt-4o"],
     ]);
     // chat-4o: 1.5M input tokens over 1,000 requests = 1,500 per request; 70 x 1,500 x $2.50/1M = $0.2625
     expect(r.estimatedBilledCost).toBe(0.26);

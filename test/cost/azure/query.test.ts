@@ -41,8 +41,18 @@ describe("Azure source query", () => {
       dataset: {
         granularity: "Daily",
         aggregation: { totalCost: { name: "Cost", function: "Sum" }, totalQuantity: { name: "UsageQuantity", function: "Sum" } },
-        grouping: ["ResourceId", "ResourceGroupName", "Meter", "MeterCategory", "MeterSubcategory", "ServiceName",
-          "PublisherType", "ConsumedService", "UnitOfMeasure", "Product"].map((name) => ({ type: "Dimension", name })),
+        grouping: [
+          "ResourceId",
+          "ResourceGroupName",
+          "Meter",
+          "MeterCategory",
+          "MeterSubcategory",
+          "ServiceName",
+          "PublisherType",
+          "ConsumedService",
+          "UnitOfMeasure",
+          "Product",
+        ].map((name) => ({ type: "Dimension", name })),
       },
     });
   });
@@ -57,7 +67,13 @@ describe("Azure source query", () => {
     h = await setup();
     const data = aiCosts(SUB, 3, "2025-09-01");
     h.fake.setCosts(SUB, data);
-    const ranges = [["2025-11-27", "2025-11-27"], ["2025-11-24", "2025-11-27"], ["2025-10-01", "2025-10-31"], ["2025-11-01", "2025-11-27"], ["2025-09-01", "2025-09-30"]];
+    const ranges = [
+      ["2025-11-27", "2025-11-27"],
+      ["2025-11-24", "2025-11-27"],
+      ["2025-10-01", "2025-10-31"],
+      ["2025-11-01", "2025-11-27"],
+      ["2025-09-01", "2025-09-30"],
+    ];
     for (const [from, to] of ranges) {
       const r = await h.source.query({ from, to, costType: "actual" });
       expect(sumAmounts(r.rows.map((x) => x.cost))).toBe(total(data, from, to));
@@ -85,14 +101,25 @@ describe("Azure source query", () => {
     const { rows, dataAsOf } = await h.source.query({ from: "2025-11-27", to: "2025-11-27", costType: "actual" });
     const market = rows.find((r) => r.publisherType === "Marketplace")!;
     expect(market).toMatchObject({
-      date: "2025-11-27", cost: 1_250_000_000_000n, currency: "USD", quantity: 12, unitOfMeasure: "1K",
-      meterName: "paygo-inference-input-tokens", serviceName: "SaaS",
-      resourceName: "mistral-large-2411-6b1e5c0a-2f4d-4a8e-9a51-0c3f2b7d9e11", resourceGroup: "rg-ai",
+      date: "2025-11-27",
+      cost: 1_250_000_000_000n,
+      currency: "USD",
+      quantity: 12,
+      unitOfMeasure: "1K",
+      meterName: "paygo-inference-input-tokens",
+      serviceName: "SaaS",
+      resourceName: "mistral-large-2411-6b1e5c0a-2f4d-4a8e-9a51-0c3f2b7d9e11",
+      resourceGroup: "rg-ai",
     });
     const openai = rows.find((r) => r.publisherType === "Azure")!;
     expect(openai).toMatchObject({
-      meterName: "gpt 4o 0513 Input global Tokens", meterCategory: "Cognitive Services", meterSubCategory: "Azure OpenAI",
-      serviceName: "Microsoft.CognitiveServices", product: "Azure OpenAI", resourceName: "ai-1", resourceGroup: "rg-ai",
+      meterName: "gpt 4o 0513 Input global Tokens",
+      meterCategory: "Cognitive Services",
+      meterSubCategory: "Azure OpenAI",
+      serviceName: "Microsoft.CognitiveServices",
+      product: "Azure OpenAI",
+      resourceName: "ai-1",
+      resourceGroup: "rg-ai",
     });
     expect(dataAsOf).toBe("2025-11-27T00:00:00Z");
   });

@@ -12,19 +12,42 @@ describe("parseScope", () => {
     [G, "subscription", `/subscriptions/${G}`],
     [`subscriptions/${G}/`, "subscription", `/subscriptions/${G}`],
     [`/subscriptions/${G}/resourceGroups/rg-ai-prod`, "resource-group", `/subscriptions/${G}/resourceGroups/rg-ai-prod`],
-    [`/subscriptions/${G}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ai-1`, "resource", `/subscriptions/${G}/resourceGroups/rg`],
+    [
+      `/subscriptions/${G}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/ai-1`,
+      "resource",
+      `/subscriptions/${G}/resourceGroups/rg`,
+    ],
     ["/providers/Microsoft.Management/managementGroups/mg-ai", "management-group", "/providers/Microsoft.Management/managementGroups/mg-ai"],
-    ["/providers/Microsoft.Billing/billingAccounts/12345:6789_2019-05-31", "billing-account", "/providers/Microsoft.Billing/billingAccounts/12345:6789_2019-05-31"],
-    ["/providers/Microsoft.Billing/billingAccounts/12345:6789/billingProfiles/13579", "billing-profile", "/providers/Microsoft.Billing/billingAccounts/12345:6789/billingProfiles/13579"],
-    ["/providers/Microsoft.Billing/billingAccounts/100/departments/7", "department", "/providers/Microsoft.Billing/billingAccounts/100/departments/7"],
-    ["/providers/Microsoft.Billing/billingAccounts/100/enrollmentAccounts/42", "enrollment-account", "/providers/Microsoft.Billing/billingAccounts/100/enrollmentAccounts/42"],
+    [
+      "/providers/Microsoft.Billing/billingAccounts/12345:6789_2019-05-31",
+      "billing-account",
+      "/providers/Microsoft.Billing/billingAccounts/12345:6789_2019-05-31",
+    ],
+    [
+      "/providers/Microsoft.Billing/billingAccounts/12345:6789/billingProfiles/13579",
+      "billing-profile",
+      "/providers/Microsoft.Billing/billingAccounts/12345:6789/billingProfiles/13579",
+    ],
+    [
+      "/providers/Microsoft.Billing/billingAccounts/100/departments/7",
+      "department",
+      "/providers/Microsoft.Billing/billingAccounts/100/departments/7",
+    ],
+    [
+      "/providers/Microsoft.Billing/billingAccounts/100/enrollmentAccounts/42",
+      "enrollment-account",
+      "/providers/Microsoft.Billing/billingAccounts/100/enrollmentAccounts/42",
+    ],
   ])("reads %s as a %s queried at %s", (raw, kind, queryId) => {
     expect(parseScope(raw)).toMatchObject({ kind, queryId });
   });
 
-  it.each(["rg-ai-prod", "/subscriptions", "https://portal.azure.com/#@contoso", "/providers/Microsoft.Foo/bars/1"])("refuses %s with a CONFIG error", (raw) => {
-    expect(() => parseScope(raw)).toThrow(expect.objectContaining({ code: "CONFIG" }));
-  });
+  it.each(["rg-ai-prod", "/subscriptions", "https://portal.azure.com/#@contoso", "/providers/Microsoft.Foo/bars/1"])(
+    "refuses %s with a CONFIG error",
+    (raw) => {
+      expect(() => parseScope(raw)).toThrow(expect.objectContaining({ code: "CONFIG" }));
+    },
+  );
 
   it("keeps a scope once however it is spelled", () => {
     expect(planScopes([G, `/subscriptions/${G.toUpperCase()}`]).scopes).toHaveLength(1);

@@ -4,12 +4,26 @@ import { observedRates } from "../../../src/cost/metrics/rates.js";
 import { parseAmount } from "../../../src/cost/money.js";
 import { makeRow } from "../../../src/cost/types.js";
 
-const aoai = { meterCategory: "Foundry Models", meterSubCategory: "Azure OpenAI", product: "Azure OpenAI",
-  serviceName: "Microsoft.CognitiveServices", publisherType: "Microsoft", publisherName: "Microsoft", unitOfMeasure: "1K" };
+const aoai = {
+  meterCategory: "Foundry Models",
+  meterSubCategory: "Azure OpenAI",
+  product: "Azure OpenAI",
+  serviceName: "Microsoft.CognitiveServices",
+  publisherType: "Microsoft",
+  publisherName: "Microsoft",
+  unitOfMeasure: "1K",
+};
 const row = (date: string, meterName: string, quantity: number, cost: string) =>
   makeRow({ ...aoai, date, meterName, quantity, cost: parseAmount(cost)! });
-const use = (model: string, inputTokens: number, outputTokens: number, cachedInputTokens = 0) =>
-  ({ date: "2026-11-27", account: "a", deployment: "d", model, inputTokens, cachedInputTokens, outputTokens });
+const use = (model: string, inputTokens: number, outputTokens: number, cachedInputTokens = 0) => ({
+  date: "2026-11-27",
+  account: "a",
+  deployment: "d",
+  model,
+  inputTokens,
+  cachedInputTokens,
+  outputTokens,
+});
 
 describe("usage estimate", () => {
   // Two complete days of gpt-4o: 3,000K input billed $7.50 ($2.50 per 1M), 500K output $5.00 ($10 per 1M),

@@ -4,9 +4,16 @@ import { createDemoMetricsSource } from "../../../src/cost/metrics/demo.js";
 import { detectFailureSpikes } from "../../../src/cost/metrics/failure-spikes.js";
 import type { RequestRow } from "../../../src/cost/metrics/types.js";
 
-const row = (date: string, statusCode: string, requests: number, model = "gpt-4o"): RequestRow =>
-  ({ date, account: "a", deployment: "d", model, statusCode, requests });
-const days = (n: number, end: string) => Array.from({ length: n }, (_, i) => new Date(Date.parse(`${end}T00:00:00Z`) - (n - i) * 86_400_000).toISOString().slice(0, 10));
+const row = (date: string, statusCode: string, requests: number, model = "gpt-4o"): RequestRow => ({
+  date,
+  account: "a",
+  deployment: "d",
+  model,
+  statusCode,
+  requests,
+});
+const days = (n: number, end: string) =>
+  Array.from({ length: n }, (_, i) => new Date(Date.parse(`${end}T00:00:00Z`) - (n - i) * 86_400_000).toISOString().slice(0, 10));
 
 describe("billed-failure spikes", () => {
   const usual = days(14, "2026-11-20").flatMap((d) => [row(d, "400", 40), row(d, "408", 10), row(d, "429", 5000)]);

@@ -2,13 +2,39 @@
 // ```blocks```, > quotes, <links|labels>, :emoji: and the &amp; &lt; &gt; entities. Never innerHTML.
 
 const EMOJI = {
-  warning: "⚠️", white_check_mark: "✅", x: "❌", information_source: "ℹ️", bell: "🔔",
-  moneybag: "💰", chart_with_upwards_trend: "📈", chart_with_downwards_trend: "📉", calendar: "📅",
-  date: "📅", clock9: "🕘", hourglass: "⌛", rotating_light: "🚨", memo: "📝", mag: "🔍",
-  arrow_up: "⬆️", arrow_down: "⬇️", heavy_check_mark: "✔️", no_entry: "⛔", bar_chart: "📊",
-  small_red_triangle: "🔺", small_red_triangle_down: "🔻", sparkles: "✨", tada: "🎉",
-  red_circle: "🔴", large_orange_circle: "🟠", large_yellow_circle: "🟡", large_green_circle: "🟢",
-  green_circle: "🟢", white_circle: "⚪", black_circle: "⚫", large_blue_circle: "🔵", fire: "🔥",
+  warning: "⚠️",
+  white_check_mark: "✅",
+  x: "❌",
+  information_source: "ℹ️",
+  bell: "🔔",
+  moneybag: "💰",
+  chart_with_upwards_trend: "📈",
+  chart_with_downwards_trend: "📉",
+  calendar: "📅",
+  date: "📅",
+  clock9: "🕘",
+  hourglass: "⌛",
+  rotating_light: "🚨",
+  memo: "📝",
+  mag: "🔍",
+  arrow_up: "⬆️",
+  arrow_down: "⬇️",
+  heavy_check_mark: "✔️",
+  no_entry: "⛔",
+  bar_chart: "📊",
+  small_red_triangle: "🔺",
+  small_red_triangle_down: "🔻",
+  sparkles: "✨",
+  tada: "🎉",
+  red_circle: "🔴",
+  large_orange_circle: "🟠",
+  large_yellow_circle: "🟡",
+  large_green_circle: "🟢",
+  green_circle: "🟢",
+  white_circle: "⚪",
+  black_circle: "⚫",
+  large_blue_circle: "🔵",
+  fire: "🔥",
 };
 
 /** Plain text as Slack shows it: entities decoded and known :emoji: codes drawn. */
@@ -45,7 +71,11 @@ function special(inner) {
   const span = document.createElement("span");
   span.className = "sk-mention";
   const words = { "!here": "@here", "!channel": "@channel", "!everyone": "@everyone" };
-  span.textContent = label ? (target.startsWith("#") ? `#${label}` : `@${label}`) : words[target] ?? (target[0] === "#" ? target : `@${target.slice(1)}`);
+  span.textContent = label
+    ? target.startsWith("#")
+      ? `#${label}`
+      : `@${label}`
+    : (words[target] ?? (target[0] === "#" ? target : `@${target.slice(1)}`));
   return span;
 }
 

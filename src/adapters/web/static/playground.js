@@ -26,8 +26,7 @@ async function ask(text) {
 
 /** Both renderings of one answer, plus its text and JSON for the curious. */
 function answerView(answer, onCommand) {
-  const pane = (platform, title, content) =>
-    el("section", `pane ${platform}`, [el("h3", "", [title]), el("div", "frame", [content])]);
+  const pane = (platform, title, content) => el("section", `pane ${platform}`, [el("h3", "", [title]), el("div", "frame", [content])]);
   const details = el("details", "raw", [
     el("summary", "", ["Plain text and JSON report"]),
     el("pre", "text", [answer.text]),
@@ -51,10 +50,12 @@ function addTurn(text) {
     try {
       const answer = await ask(words);
       turn.dataset.kind = answer.report.kind;
-      body.replaceChildren(answerView(answer, (command, label) => {
-        note.textContent = `Pressed “${label}” → asked “${command}”`;
-        void run(command);
-      }));
+      body.replaceChildren(
+        answerView(answer, (command, label) => {
+          note.textContent = `Pressed “${label}” → asked “${command}”`;
+          void run(command);
+        }),
+      );
     } catch (err) {
       turn.dataset.kind = "failed";
       body.replaceChildren(el("p", "failed", [String(err.message ?? err)]));
@@ -69,8 +70,24 @@ function addTurn(text) {
 function table(headers, rows, empty) {
   if (!rows.length) return el("p", "empty", [empty]);
   return el("table", "", [
-    el("thead", "", [el("tr", "", headers.map((h) => el("th", "", [h])))]),
-    el("tbody", "", rows.map((r) => el("tr", "", r.map((c) => el("td", "", [c ?? ""]))))),
+    el("thead", "", [
+      el(
+        "tr",
+        "",
+        headers.map((h) => el("th", "", [h])),
+      ),
+    ]),
+    el(
+      "tbody",
+      "",
+      rows.map((r) =>
+        el(
+          "tr",
+          "",
+          r.map((c) => el("td", "", [c ?? ""])),
+        ),
+      ),
+    ),
   ]);
 }
 
@@ -86,15 +103,39 @@ async function refreshState() {
     el("p", "note", [p.note]),
     answerView(p, (command) => addTurn(command)),
   );
-  $("budgets").replaceChildren(table(["Where", "Name", "Amount", "Period", "Only", "Alerts at"],
-    s.budgets.map((b) => [b.target, b.name, b.amount, b.period, [b.model, b.channel].filter(Boolean).join(", ") || "all", b.thresholds.map((t) => `${t}%`).join(" ")]),
-    "No budgets yet. Try “budget set 500 weekly”."));
-  $("digests").replaceChildren(table(["Where", "When", "Zone", "Next"],
-    s.digests.map((d) => [d.target, `${d.cadence}${d.weekday ? ` (day ${d.weekday})` : ""} ${d.time}`, d.tz, d.next ? new Date(d.next).toLocaleString() : "–"]),
-    "No digest subscriptions yet. Try “digest daily 09:00 Europe/Paris”."));
-  $("targets").replaceChildren(table(["Platform", "Place", "State"],
-    s.targets.map((t) => [t.platform, t.label, t.disabled ? `stopped: ${t.disabled}` : "active"]),
-    s.store ? "None yet: places appear when the bot is used there." : "No store is connected."));
+  $("budgets").replaceChildren(
+    table(
+      ["Where", "Name", "Amount", "Period", "Only", "Alerts at"],
+      s.budgets.map((b) => [
+        b.target,
+        b.name,
+        b.amount,
+        b.period,
+        [b.model, b.channel].filter(Boolean).join(", ") || "all",
+        b.thresholds.map((t) => `${t}%`).join(" "),
+      ]),
+      "No budgets yet. Try “budget set 500 weekly”.",
+    ),
+  );
+  $("digests").replaceChildren(
+    table(
+      ["Where", "When", "Zone", "Next"],
+      s.digests.map((d) => [
+        d.target,
+        `${d.cadence}${d.weekday ? ` (day ${d.weekday})` : ""} ${d.time}`,
+        d.tz,
+        d.next ? new Date(d.next).toLocaleString() : "–",
+      ]),
+      "No digest subscriptions yet. Try “digest daily 09:00 Europe/Paris”.",
+    ),
+  );
+  $("targets").replaceChildren(
+    table(
+      ["Platform", "Place", "State"],
+      s.targets.map((t) => [t.platform, t.label, t.disabled ? `stopped: ${t.disabled}` : "active"]),
+      s.store ? "None yet: places appear when the bot is used there." : "No store is connected.",
+    ),
+  );
 }
 
 $("ask").addEventListener("submit", (e) => {

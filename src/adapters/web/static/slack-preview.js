@@ -32,25 +32,40 @@ function block(b, onPress) {
     case "section": {
       const parts = [];
       if (b.text) parts.push(el("div", "sk-text", [textObject(b.text)]));
-      if (b.fields?.length) parts.push(el("div", "sk-fields", b.fields.map((f) => el("div", "sk-field", [textObject(f)]))));
+      if (b.fields?.length)
+        parts.push(
+          el(
+            "div",
+            "sk-fields",
+            b.fields.map((f) => el("div", "sk-field", [textObject(f)])),
+          ),
+        );
       const body = el("div", "sk-section-body", parts);
       const accessory = b.accessory?.type === "button" ? [el("div", "sk-accessory", [button(b.accessory, onPress)])] : [];
       return el("div", "sk-section", [body, ...accessory]);
     }
     case "context":
-      return el("div", "sk-context", (b.elements ?? []).map((e) => {
-        if (e.type === "image") {
-          const img = el("img", "sk-context-img");
-          img.src = e.image_url;
-          img.alt = e.alt_text ?? "";
-          return img;
-        }
-        return el("span", "sk-context-item", [textObject(e)]);
-      }));
+      return el(
+        "div",
+        "sk-context",
+        (b.elements ?? []).map((e) => {
+          if (e.type === "image") {
+            const img = el("img", "sk-context-img");
+            img.src = e.image_url;
+            img.alt = e.alt_text ?? "";
+            return img;
+          }
+          return el("span", "sk-context-item", [textObject(e)]);
+        }),
+      );
     case "divider":
       return el("hr", "sk-divider");
     case "actions":
-      return el("div", "sk-actions", (b.elements ?? []).filter((e) => e.type === "button").map((e) => button(e, onPress)));
+      return el(
+        "div",
+        "sk-actions",
+        (b.elements ?? []).filter((e) => e.type === "button").map((e) => button(e, onPress)),
+      );
     case "image": {
       const img = el("img", "sk-image");
       img.src = b.image_url;
@@ -64,9 +79,7 @@ function block(b, onPress) {
 
 /** The message as it would appear in a channel, posted by the costbot app. */
 export function renderSlackMessage(message, onPress) {
-  const blocks = message.blocks?.length
-    ? message.blocks.map((b) => block(b, onPress))
-    : [el("div", "sk-text", [mrkdwn(message.text ?? "")])];
+  const blocks = message.blocks?.length ? message.blocks.map((b) => block(b, onPress)) : [el("div", "sk-text", [mrkdwn(message.text ?? "")])];
   const time = new Date().toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
   const head = el("div", "sk-meta", [el("b", "", ["costbot"]), el("span", "sk-app", ["APP"]), el("span", "sk-time", [time])]);
   return el("div", "sk-message", [el("div", "sk-avatar", ["$"]), el("div", "sk-body", [head, ...blocks])]);

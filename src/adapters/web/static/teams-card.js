@@ -27,7 +27,14 @@ const HOST_CONFIG = {
     attention: { backgroundColor: "#FCF4F6", foregroundColors: colors("#242424", "#616161") },
     accent: { backgroundColor: "#E8EBFA", foregroundColors: colors("#242424", "#616161") },
   },
-  actions: { maxActions: 6, spacing: "default", buttonSpacing: 8, actionsOrientation: "horizontal", actionAlignment: "left", showCard: { actionMode: "inline" } },
+  actions: {
+    maxActions: 6,
+    spacing: "default",
+    buttonSpacing: 8,
+    actionsOrientation: "horizontal",
+    actionAlignment: "left",
+    showCard: { actionMode: "inline" },
+  },
   table: { cellSpacing: 6 },
 };
 

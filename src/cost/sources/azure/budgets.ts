@@ -36,11 +36,7 @@ export async function budgetsFor(
   );
   const errors = lists.flatMap((l) => (l.error ? [l.error] : []));
   if (errors.length === lists.length) throw errors[0];
-  const warnings = [
-    ...planWarnings,
-    ...lists.flatMap((l) => (l.warning ? [l.warning] : [])),
-    ...errors.map((e) => `Budgets missing: ${e.message}`),
-  ];
+  const warnings = [...planWarnings, ...lists.flatMap((l) => (l.warning ? [l.warning] : [])), ...errors.map((e) => `Budgets missing: ${e.message}`)];
   return { budgets: lists.flatMap((l) => l.budgets), warnings };
 }
 
@@ -75,17 +71,21 @@ function toBudget(scope: string, raw: RawBudget): BudgetInfo {
   // A notification without a numeric threshold is not an alert level: never shown as "0%".
   const notifications: BudgetNotification[] = Object.entries(p.notifications ?? {}).flatMap(([name, n]) => {
     const threshold = thresholdOf(n.threshold);
-    return threshold === null ? [] : [{
-      name,
-      enabled: n.enabled !== false,
-      operator: n.operator ?? "GreaterThan",
-      threshold,
-      // Azure omits thresholdType on older budgets; those alert on actual cost.
-      thresholdType: /forecast/i.test(n.thresholdType ?? "") ? "Forecasted" : "Actual",
-      contactEmails: n.contactEmails ?? [],
-      contactGroups: n.contactGroups ?? [],
-      contactRoles: n.contactRoles ?? [],
-    }];
+    return threshold === null
+      ? []
+      : [
+          {
+            name,
+            enabled: n.enabled !== false,
+            operator: n.operator ?? "GreaterThan",
+            threshold,
+            // Azure omits thresholdType on older budgets; those alert on actual cost.
+            thresholdType: /forecast/i.test(n.thresholdType ?? "") ? "Forecasted" : "Actual",
+            contactEmails: n.contactEmails ?? [],
+            contactGroups: n.contactGroups ?? [],
+            contactRoles: n.contactRoles ?? [],
+          },
+        ];
   });
   return {
     scope,

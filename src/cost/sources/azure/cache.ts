@@ -38,9 +38,7 @@ export function createWindowCache<T>(opts: CacheOptions): WindowCache<T> {
   const stats = { hits: 0, coalesced: 0, loads: 0, staleAnswers: 0 };
 
   const find = (group: string, wanted: DateWindow, maxAge: number) =>
-    (entries.get(group) ?? [])
-      .filter((e) => covers(e.window, wanted) && opts.now() - e.storedAt < maxAge)
-      .sort((a, b) => b.storedAt - a.storedAt)[0];
+    (entries.get(group) ?? []).filter((e) => covers(e.window, wanted) && opts.now() - e.storedAt < maxAge).sort((a, b) => b.storedAt - a.storedAt)[0];
 
   function orStale(group: string, wanted: DateWindow, error: unknown): CacheAnswer<T> {
     const old = find(group, wanted, opts.staleMaxMs);
@@ -54,16 +52,18 @@ export function createWindowCache<T>(opts: CacheOptions): WindowCache<T> {
     const promise = load.run().then((value) => {
       const entry = { window: load.window, value, storedAt: opts.now() };
       // A new entry replaces those it covers; others stay until too old even to answer stale.
-      const kept = (entries.get(group) ?? []).filter(
-        (e) => !covers(entry.window, e.window) && opts.now() - e.storedAt < opts.staleMaxMs,
-      );
+      const kept = (entries.get(group) ?? []).filter((e) => !covers(entry.window, e.window) && opts.now() - e.storedAt < opts.staleMaxMs);
       entries.set(group, [...kept, entry]);
       failures.delete(group);
       return entry;
     });
     const flight = { window: load.window, promise };
     inflight.set(group, [...(inflight.get(group) ?? []), flight]);
-    const done = () => inflight.set(group, (inflight.get(group) ?? []).filter((f) => f !== flight));
+    const done = () =>
+      inflight.set(
+        group,
+        (inflight.get(group) ?? []).filter((f) => f !== flight),
+      );
     promise.then(done, (error) => {
       failures.set(group, { at: opts.now(), error });
       done();

@@ -3,10 +3,7 @@
 // The only file that constructs SDK objects; everything else goes through `ArmHttp`.
 import { CostManagementClient } from "@azure/arm-costmanagement";
 import type { AccessToken, TokenCredential } from "@azure/core-auth";
-import {
-  bearerTokenAuthenticationPolicyName, createPipelineRequest,
-  type PipelinePolicy, type PipelineResponse,
-} from "@azure/core-rest-pipeline";
+import { bearerTokenAuthenticationPolicyName, createPipelineRequest, type PipelinePolicy, type PipelineResponse } from "@azure/core-rest-pipeline";
 import { DefaultAzureCredential } from "@azure/identity";
 import { CostbotError } from "../../../base/errors.js";
 import { costbotRetryPolicy, type RetryOptions } from "./retry-policy.js";
@@ -55,7 +52,10 @@ export function createArmHttp(opts: ArmHttpOptions = {}): ArmHttp {
   let attempts = 0;
   client.pipeline.removePolicy({ name: DEFAULT_RETRY_POLICY });
   client.pipeline.addPolicy(costbotRetryPolicy(opts.retry), { phase: "Retry" });
-  client.pipeline.addPolicy(headerPolicy(() => attempts++), { afterPhase: "Sign" });
+  client.pipeline.addPolicy(
+    headerPolicy(() => attempts++),
+    { afterPhase: "Sign" },
+  );
   if (insecure) {
     // The SDK's bearer policy refuses plain http even with allowInsecureConnection.
     client.pipeline.removePolicy({ name: bearerTokenAuthenticationPolicyName });
@@ -69,8 +69,7 @@ export function createArmHttp(opts: ArmHttpOptions = {}): ArmHttp {
     get attempts() {
       return attempts;
     },
-    url: (scope, suffix, version) =>
-      `${base.origin}/${scope.replace(/^\/+/, "")}/${suffix}?api-version=${encodeURIComponent(version)}`,
+    url: (scope, suffix, version) => `${base.origin}/${scope.replace(/^\/+/, "")}/${suffix}?api-version=${encodeURIComponent(version)}`,
     follow(link, version) {
       const u = new URL(link, base.origin);
       const out = new URL(u.pathname + u.search, base.origin);

@@ -43,12 +43,14 @@ export function toCostbotError(err: unknown, scope: string, what: string): Costb
         return new CostbotError(
           `Azure did not accept costbot's credentials for ${scope} (401). Sign in as an identity (az login, service principal ` +
             `or managed identity) that has the Cost Management Reader role on ${scope}.${said}`,
-          "FORBIDDEN", { cause: err },
+          "FORBIDDEN",
+          { cause: err },
         );
       case 403:
         return new CostbotError(
           `costbot's identity may not read costs of ${scope} (403): it needs the Cost Management Reader role on ${scope}.${said}`,
-          "FORBIDDEN", { cause: err },
+          "FORBIDDEN",
+          { cause: err },
         );
       case 404:
         return new CostbotError(`Azure does not know the scope ${scope} (404): check COSTBOT_SCOPES.${said}`, "NOT_FOUND", { cause: err });
@@ -62,10 +64,13 @@ export function toCostbotError(err: unknown, scope: string, what: string): Costb
   }
   const name = (err as { name?: string } | undefined)?.name;
   const text = (err as Error)?.message ?? String(err);
-  const why = name === "AbortError" ? "did not answer in time"
-    : name === "RestError" ? `could not be reached (${text})`
-    : name === "AggregateAuthenticationError" || name === "CredentialUnavailableError" || name === "AuthenticationError"
-      ? `got no Azure credential (${text.split("\n")[0]}): run az login, set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET or COSTBOT_AZURE_TOKEN,`
-      : `failed unexpectedly (${text})`;
+  const why =
+    name === "AbortError"
+      ? "did not answer in time"
+      : name === "RestError"
+        ? `could not be reached (${text})`
+        : name === "AggregateAuthenticationError" || name === "CredentialUnavailableError" || name === "AuthenticationError"
+          ? `got no Azure credential (${text.split("\n")[0]}): run az login, set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET or COSTBOT_AZURE_TOKEN,`
+          : `failed unexpectedly (${text})`;
   return new CostbotError(`Azure Cost Management ${why} for ${what} on ${scope}.`, "SOURCE_FAILED", { cause: err });
 }

@@ -37,7 +37,13 @@ export interface FetchContext {
 
 const MAX_SHRINKS = 6;
 
-export async function fetchScopeCosts(ctx: FetchContext, scopeId: string, window: DateWindow, costType: CostType, lane: Lane = "interactive"): Promise<ScopeCosts> {
+export async function fetchScopeCosts(
+  ctx: FetchContext,
+  scopeId: string,
+  window: DateWindow,
+  costType: CostType,
+  lane: Lane = "interactive",
+): Promise<ScopeCosts> {
   const key = scopeId.toLowerCase();
   const mem = ctx.memory.get(key) ?? { grouping: [...FULL_GROUPING], quantity: true, warnings: [] };
   const out: ScopeCosts = { rows: [], latestDate: null, answeredAt: null, warnings: [] };

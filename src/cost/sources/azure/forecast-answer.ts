@@ -35,7 +35,8 @@ export async function forecastFor(inp: ForecastInputs): Promise<ForecastResult> 
     // Azure may send rows outside the period asked for (the published example does); a cached
     // answer may also cover a wider window. Only the period's days count.
     const f = { ...answer.value, days: answer.value.days.filter((d) => d.date >= inp.window.from && d.date <= inp.window.to) };
-    if (answer.staleBecause !== undefined) warnings.push(`Azure did not answer the forecast for ${id}: showing the one from ${new Date(answer.storedAt).toISOString()}.`);
+    if (answer.staleBecause !== undefined)
+      warnings.push(`Azure did not answer the forecast for ${id}: showing the one from ${new Date(answer.storedAt).toISOString()}.`);
     const actual = sumAmounts(f.days.filter((d) => d.status === "actual").map((d) => d.cost));
     const forecast = sumAmounts(f.days.filter((d) => d.status === "forecast").map((d) => d.cost));
     const lastActual = f.days.filter((d) => d.status === "actual").at(-1)?.date;

@@ -49,7 +49,8 @@ export async function fetchForecast(ctx: FetchContext, scopeId: string, w: DateW
     for (const raw of page.rows) {
       const amount = parseAmount(String(raw[at.get(cost!)!] ?? ""));
       const date = usageDate(raw[dateAt!]);
-      if (amount === null || date === null) throw new CostbotError(`Azure sent a forecast row that is not a dated cost: ${JSON.stringify(raw)}`, "SOURCE_FAILED");
+      if (amount === null || date === null)
+        throw new CostbotError(`Azure sent a forecast row that is not a dated cost: ${JSON.stringify(raw)}`, "SOURCE_FAILED");
       const status = /forecast/i.test(String(statusAt !== undefined ? raw[statusAt] : "")) ? "forecast" : "actual";
       days.push({ date, cost: amount, status });
       currency ||= currencyAt !== undefined ? String(raw[currencyAt] ?? "") : "";

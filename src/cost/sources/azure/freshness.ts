@@ -37,7 +37,14 @@ export function coverageOf(costs: Pick<ScopeCosts, "rows" | "latestDate">[]): { 
 
 export function staleWarning(scope: string, answer: CacheAnswer<unknown>, now: Date): string {
   const e = answer.staleBecause;
-  const why = e instanceof AzureHttpError ? `HTTP ${e.status}` : e instanceof CostbotError ? e.code : (e as Error)?.name === "AbortError" ? "timed out" : "unreachable";
+  const why =
+    e instanceof AzureHttpError
+      ? `HTTP ${e.status}`
+      : e instanceof CostbotError
+        ? e.code
+        : (e as Error)?.name === "AbortError"
+          ? "timed out"
+          : "unreachable";
   const hours = Math.max(0, (now.getTime() - answer.storedAt) / HOUR);
   const age = hours < 1 ? `${Math.round(hours * 60)} min` : `${hours.toFixed(1)} h`;
   return `Azure Cost Management did not answer for ${scope} (${why}): showing data fetched ${age} ago (${new Date(answer.storedAt).toISOString()}).`;

@@ -3,17 +3,20 @@
 
 /** Everything classification can use; Azure answers each as one column. */
 export const FULL_GROUPING = [
-  "ResourceId", "ResourceGroupName", "Meter", "MeterCategory", "MeterSubcategory",
-  "ServiceName", "PublisherType", "ConsumedService", "UnitOfMeasure", "Product",
+  "ResourceId",
+  "ResourceGroupName",
+  "Meter",
+  "MeterCategory",
+  "MeterSubcategory",
+  "ServiceName",
+  "PublisherType",
+  "ConsumedService",
+  "UnitOfMeasure",
+  "Product",
 ] as const;
 
 /** Smaller groupings to try, in order, when Azure rejects one without naming the dimension. */
-const FALLBACKS: string[][] = [
-  ["ResourceId", "Meter", "PublisherType", "UnitOfMeasure"],
-  ["ResourceId", "Meter"],
-  ["Meter"],
-  [],
-];
+const FALLBACKS: string[][] = [["ResourceId", "Meter", "PublisherType", "UnitOfMeasure"], ["ResourceId", "Meter"], ["Meter"], []];
 
 /** What an answer lacks without each dimension; null when another column stands in for it. */
 const LOST: Record<string, string | null> = {
@@ -45,8 +48,7 @@ export function rejectedDimensions(message: string, requested: readonly string[]
 
 /** The next smaller grouping to try after `current` was rejected for a reason naming no dimension. */
 export function smallerGrouping(current: readonly string[]): string[] | undefined {
-  return FALLBACKS.find((g) => g.length < current.length && g.every((d) => current.includes(d)))
-    ?? FALLBACKS.find((g) => g.length < current.length);
+  return FALLBACKS.find((g) => g.length < current.length && g.every((d) => current.includes(d))) ?? FALLBACKS.find((g) => g.length < current.length);
 }
 
 /** A warning naming what dropping `dropped` costs the user, or null when nothing visible is lost. */

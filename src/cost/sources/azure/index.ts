@@ -67,10 +67,12 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
     const group = `${id.toLowerCase()}|${costType}`;
     try {
       // A group of its own: a failing history read must not hold up (or fail) the recent window.
-      const history = plan.history && costCache.get(`${group}|history`, plan.history, {
-        window: plan.history,
-        run: () => fetchScopeCosts(ctx, id, plan.history!, costType, "backfill"),
-      });
+      const history =
+        plan.history &&
+        costCache.get(`${group}|history`, plan.history, {
+          window: plan.history,
+          run: () => fetchScopeCosts(ctx, id, plan.history!, costType, "backfill"),
+        });
       if (!plan.recent) return await history!;
       const window = canonicalWindow(plan.recent, clock());
       const recent = costCache.get(group, plan.recent, { window, run: () => fetchScopeCosts(ctx, id, window, costType) });
@@ -93,12 +95,20 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
       const wanted = { from: q.from, to: q.to };
       // Refused before any query: a range needing many windowed queries would hold the scope's queue.
       checkPlan(planQuery(wanted, clock()), wanted, {
-        max: opts.maxHistoryQueries ?? DEFAULT_MAX_HISTORY_QUERIES, perMinute: opts.queriesPerMinute ?? 3, scopes: queryIds.length, now: clock(),
+        max: opts.maxHistoryQueries ?? DEFAULT_MAX_HISTORY_QUERIES,
+        perMinute: opts.queriesPerMinute ?? 3,
+        scopes: queryIds.length,
+        now: clock(),
       });
       const answers = new Map<string, CacheAnswer<ScopeCosts>>();
       const failures: Error[] = [];
       await Promise.all(
-        queryIds.map((id) => scopeCosts(id, wanted, costType).then((a) => void answers.set(id.toLowerCase(), a), (e) => void failures.push(e))),
+        queryIds.map((id) =>
+          scopeCosts(id, wanted, costType).then(
+            (a) => void answers.set(id.toLowerCase(), a),
+            (e) => void failures.push(e),
+          ),
+        ),
       );
       // One failing scope should not silence the others; a total that misses a scope says so.
       if (answers.size === 0) throw failures[0];
@@ -134,8 +144,7 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
         ids: queryIds,
         window: w,
         warnings: planWarnings,
-        load: (id) =>
-          forecastCache.get(`${id.toLowerCase()}|${costType}`, w, { window: w, run: () => fetchForecast(ctx, id, w, costType) }),
+        load: (id) => forecastCache.get(`${id.toLowerCase()}|${costType}`, w, { window: w, run: () => fetchForecast(ctx, id, w, costType) }),
         actualSoFar: async (id) => {
           const today = isoDate(clock());
           const upTo = { from: w.from, to: w.to < today ? w.to : today };
@@ -146,17 +155,32 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
     },
 
     budgets() {
-      return budgetsFor(queryIds, planWarnings, (id) =>
-        budgetCache.get(id.toLowerCase(), { from: "", to: "" }, {
-          window: { from: "", to: "" },
-          run: () => fetchBudgets(http, id, id, opts.budgetsApiVersion ?? BUDGETS_API_VERSION),
-        }), clock);
+      return budgetsFor(
+        queryIds,
+        planWarnings,
+        (id) =>
+          budgetCache.get(
+            id.toLowerCase(),
+            { from: "", to: "" },
+            {
+              window: { from: "", to: "" },
+              run: () => fetchBudgets(http, id, id, opts.budgetsApiVersion ?? BUDGETS_API_VERSION),
+            },
+          ),
+        clock,
+      );
     },
 
     stats() {
       const caches = [costCache.stats, forecastCache.stats, budgetCache.stats];
       const sum = (k: keyof typeof costCache.stats) => caches.reduce((n, s) => n + s[k], 0);
-      return { httpRequests: http.attempts, cacheHits: sum("hits"), coalesced: sum("coalesced"), loads: sum("loads"), staleAnswers: sum("staleAnswers") };
+      return {
+        httpRequests: http.attempts,
+        cacheHits: sum("hits"),
+        coalesced: sum("coalesced"),
+        loads: sum("loads"),
+        staleAnswers: sum("staleAnswers"),
+      };
     },
   };
   return source;

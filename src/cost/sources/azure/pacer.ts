@@ -38,7 +38,11 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
   const scopes = new Map<string, ScopeState>();
   const state = (key: string) => {
     let s = scopes.get(key);
-    if (!s) scopes.set(key, (s = { starts: [], blocked: 0, chains: { interactive: Promise.resolve(), backfill: Promise.resolve() }, waitingInteractive: 0 }));
+    if (!s)
+      scopes.set(
+        key,
+        (s = { starts: [], blocked: 0, chains: { interactive: Promise.resolve(), backfill: Promise.resolve() }, waitingInteractive: 0 }),
+      );
     return s;
   };
 
@@ -66,9 +70,11 @@ export function createPacer(opts: PacerOptions = {}): Pacer {
       if (lane === "interactive") s.waitingInteractive++;
       // Within a lane, starts are granted in arrival order, one at a time.
       const turn = s.chains[lane].then(() => take(s, lane));
-      const settled = turn.catch(() => undefined).finally(() => {
-        if (lane === "interactive") s.waitingInteractive--;
-      });
+      const settled = turn
+        .catch(() => undefined)
+        .finally(() => {
+          if (lane === "interactive") s.waitingInteractive--;
+        });
       s.chains[lane] = settled;
       return turn;
     },

@@ -65,7 +65,10 @@ export async function getAllValues(http: ArmHttp, url: string, apiVersion: strin
 function guard(seen: Set<string>, url: string): void {
   // A repeated link would loop forever; stopping there would silently drop the rest.
   if (seen.has(url) || seen.size >= MAX_PAGES) {
-    throw new CostbotError(`Azure returned a nextLink that repeats or never ends (after ${seen.size} pages); no partial answer is given.`, "SOURCE_FAILED");
+    throw new CostbotError(
+      `Azure returned a nextLink that repeats or never ends (after ${seen.size} pages); no partial answer is given.`,
+      "SOURCE_FAILED",
+    );
   }
   seen.add(url);
 }

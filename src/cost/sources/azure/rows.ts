@@ -88,7 +88,10 @@ export function rowsBetween(sorted: CostRow[], from: string, to: string): CostRo
     }
     return lo;
   };
-  return sorted.slice(first((r) => r.date >= from), first((r) => r.date > to));
+  return sorted.slice(
+    first((r) => r.date >= from),
+    first((r) => r.date > to),
+  );
 }
 
 /** Column positions by lowercase name. */

@@ -3,8 +3,15 @@
 import { CostbotError } from "../../../base/errors.js";
 
 type ScopeKind =
-  | "subscription" | "resource-group" | "resource" | "management-group"
-  | "billing-account" | "billing-profile" | "invoice-section" | "department" | "enrollment-account";
+  | "subscription"
+  | "resource-group"
+  | "resource"
+  | "management-group"
+  | "billing-account"
+  | "billing-profile"
+  | "invoice-section"
+  | "department"
+  | "enrollment-account";
 
 export interface AzureScope {
   /** Normalised ARM id: leading slash, no trailing slash, as configured otherwise. */

@@ -36,9 +36,11 @@ export function tableOf(file: ExportFile, typed: Record<string, string> = {}): s
   // Columns in `typed` are parsed by the reader itself (fast); a value it cannot read fails the query.
   const entries = Object.entries(typed);
   const types = entries.length === 0 ? "" : `, types = {${entries.map(([c, t]) => `${quoteText(c)}: '${t}'`).join(", ")}}`;
-  return `read_csv(${quoteText(file.path)}, header = true, all_varchar = true, quote = '"', escape = '"', ` +
+  return (
+    `read_csv(${quoteText(file.path)}, header = true, all_varchar = true, quote = '"', escape = '"', ` +
     // 4 MB buffers (DuckDB's default is 32 MB per thread): a third less memory, no slower.
-    `nullstr = ['NULL', ''], buffer_size = 4194304, compression = ${file.gzip ? "'gzip'" : "'none'"}${types})`;
+    `nullstr = ['NULL', ''], buffer_size = 4194304, compression = ${file.gzip ? "'gzip'" : "'none'"}${types})`
+  );
 }
 
 /** Column names of a file, in order. */

@@ -81,7 +81,9 @@ export async function readFileTotals(file: ExportFile): Promise<FileTotals> {
   const typed = file.kind === "csv" && Object.keys(types).length > 0;
   const run = (keys: string) =>
     queryRows(sums(keys, typed))
-      .catch((cause: unknown) => (typed && /Conversion Error|Could not convert/i.test(String((cause as Error)?.message)) ? queryRows(sums(keys, false)) : Promise.reject(cause)))
+      .catch((cause: unknown) =>
+        typed && /Conversion Error|Could not convert/i.test(String((cause as Error)?.message)) ? queryRows(sums(keys, false)) : Promise.reject(cause),
+      )
       .catch((cause: unknown) => unreadable(file, cause));
   const hash = `hash(${texts.join(", ")})`;
   const named = await queryRows(
@@ -96,8 +98,11 @@ export async function readFileTotals(file: ExportFile): Promise<FileTotals> {
     groups = (await run(`${text(plan.date, names)} AS d, ${hash} AS h`)).map((r) => [r[0], byHash.get(r[1] as bigint), ...r.slice(2)]);
   } else {
     const k = texts.length;
-    groups = (await run(`${text(plan.date, names)} AS d, ${texts.map((t, i) => `${t} AS k${i}`).join(", ")}`))
-      .map((r) => [r[0], intern(r.slice(1, k + 1), interned), ...r.slice(k + 1)]);
+    groups = (await run(`${text(plan.date, names)} AS d, ${texts.map((t, i) => `${t} AS k${i}`).join(", ")}`)).map((r) => [
+      r[0],
+      intern(r.slice(1, k + 1), interned),
+      ...r.slice(k + 1),
+    ]);
   }
   const out: FileTotals = { file, plan, names, totals: [], latestDate: null, badDate: 0, badCost: { actual: 0, amortized: 0 } };
   const dates = new Map<string, string | null>();
@@ -115,7 +120,11 @@ export async function readFileTotals(file: ExportFile): Promise<FileTotals> {
     // Raw dates (and NULL vs empty texts) that mean the same thing merge here.
     const key = `${date}\u0001${t.id}`;
     let k = merged.get(key);
-    if (!k) merged.set(key, (k = { date, texts: t.texts, textKey: t.key, provider: t.provider, cost: { actual: 0n, amortized: 0n }, quantity: 0, rows: 0 }));
+    if (!k)
+      merged.set(
+        key,
+        (k = { date, texts: t.texts, textKey: t.key, provider: t.provider, cost: { actual: 0n, amortized: 0n }, quantity: 0, rows: 0 }),
+      );
     k.cost.actual += amount(a);
     k.cost.amortized += amount(m);
     k.quantity += q ?? 0;
@@ -143,9 +152,7 @@ function intern(raw: unknown[], seen: Map<string, Text>): Text {
 
 /** The 1-based data row number of the first row whose cost (or date) cannot be read. */
 export async function firstBadRow(file: ExportFile, plan: ColumnPlan, names: string[], what: CostType | "date"): Promise<number> {
-  const bad = what === "date"
-    ? `${text(plan.date, names)} IS NULL`
-    : `${money(plan.costs[what], names)} IS NULL`;
+  const bad = what === "date" ? `${text(plan.date, names)} IS NULL` : `${money(plan.costs[what], names)} IS NULL`;
   const sql = `SELECT min(n) FROM (SELECT *, row_number() OVER () AS n FROM ${tableOf(file)}) WHERE ${bad}`;
   const rows = await queryRows(sql).catch(() => [[null]]);
   return Number(rows[0]?.[0] ?? 0);
@@ -161,6 +168,8 @@ function amount(v: unknown): Amount {
 
 function unreadable(file: ExportFile, cause: unknown): never {
   if (cause instanceof CostbotError) throw cause;
-  const reason = String((cause as Error)?.message ?? cause).split("\n")[0].replace(/^[A-Za-z ]+Error: /, "");
+  const reason = String((cause as Error)?.message ?? cause)
+    .split("\n")[0]
+    .replace(/^[A-Za-z ]+Error: /, "");
   throw new CostbotError(`Could not read ${shown(file)}: ${reason}`, "SOURCE_FAILED", { cause });
 }

@@ -22,7 +22,6 @@ export interface ExportFile {
   shownAs?: string;
 }
 
-
 /** Describes one file on disk. */
 export async function exportFile(path: string, label = basename(path)): Promise<ExportFile> {
   const { mtimeMs, size } = await stat(path);

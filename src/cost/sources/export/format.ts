@@ -78,8 +78,7 @@ const DETAILS: Candidates = {
 const DETAILS_COST = ["CostInBillingCurrency", "Cost", "PreTaxCost"];
 
 /** Thrown (wrapped by the source) when a header has no recognisable date and cost columns. */
-export const EXPECTED_COLUMNS =
-  "EA/MCA: Date + Cost or CostInBillingCurrency; FOCUS: ChargePeriodStart + BilledCost/EffectiveCost";
+export const EXPECTED_COLUMNS = "EA/MCA: Date + Cost or CostInBillingCurrency; FOCUS: ChargePeriodStart + BilledCost/EffectiveCost";
 
 /**
  * Picks columns for the requested cost type. `pathHint` (the file path) tells an EA/MCA actual

@@ -92,7 +92,9 @@ function selectRuns(runs: Run[], where: string): Selection {
       throw new CostbotError(`No complete export run for ${group[0].period}: ${group[0].incomplete}; nothing counted.`, "SOURCE_FAILED");
     }
     if (newer.length > 0) {
-      warnings.push(`Skipped the incomplete export run ${folderOf(newer[0].manifest)} (${newer[0].incomplete}); using the earlier run ${folderOf(complete.manifest)}.`);
+      warnings.push(
+        `Skipped the incomplete export run ${folderOf(newer[0].manifest)} (${newer[0].incomplete}); using the earlier run ${folderOf(complete.manifest)}.`,
+      );
     }
     if (complete.blobs.length > 0) chosen.push(complete);
   }
@@ -116,7 +118,12 @@ export type LooseFiles = "refuse" | "read";
  * warning). Other data files that belong to no run are left out with a warning, or, when there is
  * no run at all, refused (`loose` "refuse") or returned as one run of their own ("read").
  */
-export function chooseRuns(listing: Map<string, BlobInfo>, manifests: Array<{ name: string; manifest: Manifest }>, where: string, loose: LooseFiles): Selection {
+export function chooseRuns(
+  listing: Map<string, BlobInfo>,
+  manifests: Array<{ name: string; manifest: Manifest }>,
+  where: string,
+  loose: LooseFiles,
+): Selection {
   // A manifest.json that is no export's (neither exportConfig nor blobs) is a side file like any other.
   const exportManifests = manifests.filter((m) => m.manifest.exportConfig || m.manifest.blobs);
   const runs = exportManifests.map((m) => runOf(m.name, m.manifest, listing)).filter((r): r is Run => r !== null);
@@ -140,7 +147,14 @@ export function chooseRuns(listing: Map<string, BlobInfo>, manifests: Array<{ na
       continue;
     }
     files.sort((a, b) => b.lastModified.getTime() - a.lastModified.getTime() || (a.name < b.name ? 1 : -1));
-    legacy.push({ manifest: "", key: `folder|${folder}`, period: folder, submitted: files[0].lastModified.getTime(), blobs: [files[0]], incomplete: null });
+    legacy.push({
+      manifest: "",
+      key: `folder|${folder}`,
+      period: folder,
+      submitted: files[0].lastModified.getTime(),
+      blobs: [files[0]],
+      incomplete: null,
+    });
   }
   if (legacy.length > 0) {
     const older = [...byMonth.values()].reduce((n, f) => n + f.length, 0) - legacy.length - shadowed.length;
@@ -150,7 +164,8 @@ export function chooseRuns(listing: Map<string, BlobInfo>, manifests: Array<{ na
         (older > 0 ? `; ${older} older file(s) there taken as superseded runs and left out.` : "."),
     );
   }
-  if (shadowed.length > 0) warnings.push(`Left out ${shadowed.length} file(s) lying beside export runs with manifest.json in the same month folder, e.g. ${shadowed[0]}.`);
+  if (shadowed.length > 0)
+    warnings.push(`Left out ${shadowed.length} file(s) lying beside export runs with manifest.json in the same month folder, e.g. ${shadowed[0]}.`);
   if (runs.length + legacy.length === 0 && other.length > 0) {
     if (loose === "read") return { runs: [{ manifest: "", key: "files", period: "", submitted: 0, blobs: other, incomplete: null }], warnings };
     const folder = folderOf(other[0].name);
@@ -161,7 +176,10 @@ export function chooseRuns(listing: Map<string, BlobInfo>, manifests: Array<{ na
       "NOT_FOUND",
     );
   }
-  if (other.length > 0) warnings.push(`Left out ${other.length} file(s) that belong to no export run (no manifest.json beside them, not in a month folder), e.g. ${other[0].name}.`);
+  if (other.length > 0)
+    warnings.push(
+      `Left out ${other.length} file(s) that belong to no export run (no manifest.json beside them, not in a month folder), e.g. ${other[0].name}.`,
+    );
   const selection = selectRuns([...runs, ...legacy], where);
   return { runs: selection.runs, warnings: [...selection.warnings, ...warnings] };
 }
@@ -179,6 +197,10 @@ export function parseManifest(text: string, name: string): Manifest {
 
 /** A manifest's blobName is the path inside the container; tolerate stray spaces and bare file names. */
 function find(blobName: string, folder: string, listing: Map<string, BlobInfo>): BlobInfo | undefined {
-  const trimmed = blobName.split("/").map((s) => s.trim()).join("/").replace(/^\/+/, "");
+  const trimmed = blobName
+    .split("/")
+    .map((s) => s.trim())
+    .join("/")
+    .replace(/^\/+/, "");
   return listing.get(blobName) ?? listing.get(trimmed) ?? listing.get(folder + trimmed.split("/").pop());
 }

@@ -18,14 +18,14 @@ type ReadCount = { files: number; bytes: number; rows: number };
 export class ExportSnapshot {
   // The same cache idiom as in front of every source (../cached.ts): fetched once, in flight shared,
   // failures not kept; no TTL, since a changed file has another key. Pruned to the current files.
-  private readonly files = createMemo<FileTotals, { file: ExportFile; of: number; read: ReadCount }>(
-    (c) => this.readFile(c.file, c.of, c.read),
-    { ttlMs: 0, max: 10_000 },
-  );
-  private readonly rowSets = createMemo<RowSet, { used: FileTotals[]; costType: CostType }>(
-    (c) => buildRowSet(c.used, c.costType),
-    { ttlMs: 0, max: 64 },
-  );
+  private readonly files = createMemo<FileTotals, { file: ExportFile; of: number; read: ReadCount }>((c) => this.readFile(c.file, c.of, c.read), {
+    ttlMs: 0,
+    max: 10_000,
+  });
+  private readonly rowSets = createMemo<RowSet, { used: FileTotals[]; costType: CostType }>((c) => buildRowSet(c.used, c.costType), {
+    ttlMs: 0,
+    max: 64,
+  });
 
   constructor(private readonly progress?: (line: string) => void) {}
 
@@ -35,13 +35,19 @@ export class ExportSnapshot {
     this.forgetOthers(new Set(keys));
     const read: ReadCount = { files: 0, bytes: 0, rows: 0 };
     const totals = await Promise.all(files.map((file, i) => this.files.get(keys[i], { file, of: files.length, read })));
-    const choice = chooseDataset(totals.map((t) => ({ file: t.file, plan: t.plan, dataset: identify(t.file, t.plan) })), q.costType);
+    const choice = chooseDataset(
+      totals.map((t) => ({ file: t.file, plan: t.plan, dataset: identify(t.file, t.plan) })),
+      q.costType,
+    );
     const used = totals.filter((t) => choice.files.some((c) => c.file === t.file));
     const setKey = `${q.costType}\u0002${used.map((t) => fileKey(t.file)).join("\u0002")}`;
     const { rows, warnings, latestDate } = await this.rowSets.get(setKey, { used, costType: q.costType });
     return {
       rows: slice(rows, q.from, q.to),
-      dataAsOf: freshness(latestDate, used.map((t) => t.file)),
+      dataAsOf: freshness(
+        latestDate,
+        used.map((t) => t.file),
+      ),
       warnings: [...choice.warnings, ...warnings],
       // Rows are sorted by date: the first and last are the dates the export holds at all.
       coverage: rows.length ? { from: rows[0].date, to: rows[rows.length - 1].date } : null,
@@ -63,7 +69,12 @@ export class ExportSnapshot {
   /** Drops what belongs to files no longer in the export, so memory follows the current export. */
   private forgetOthers(current: Set<string>): void {
     this.files.prune((k) => current.has(k));
-    this.rowSets.prune((k) => k.split("\u0002").slice(1).every((f) => current.has(f)));
+    this.rowSets.prune((k) =>
+      k
+        .split("\u0002")
+        .slice(1)
+        .every((f) => current.has(f)),
+    );
   }
 }
 

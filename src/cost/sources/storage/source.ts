@@ -34,7 +34,11 @@ export interface StorageCostSource extends CostSource, Fingerprinted {
 const HOUR = 3_600_000;
 
 /** Which files a sync picked, as they are (a blob's mtime is its Last-Modified). */
-const fingerprint = (files: ExportFile[]) => files.map((f) => `${f.label}|${f.bytes}|${f.mtimeMs}`).sort().join("\n");
+const fingerprint = (files: ExportFile[]) =>
+  files
+    .map((f) => `${f.label}|${f.bytes}|${f.mtimeMs}`)
+    .sort()
+    .join("\n");
 
 export function createStorageCostSource(opts: StorageSourceOptions): StorageCostSource {
   const now = () => (opts.clock ? opts.clock() : new Date()).getTime();
@@ -50,14 +54,20 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
         const container = openContainer(opts.location, opts.connectionString);
         // The files of the sync before stay in the cache until the next one: a question may be reading them.
         const inUse = new Set(current?.result.files.map((f) => f.label) ?? []);
-        const result = await syncExport(container, opts.location, opts.cacheDir, (p) => {
-          opts.onProgress?.(p);
-          opts.progress?.(
-            p.phase === "listing"
-              ? `syncing ${opts.location.shown}: ${p.done} blobs listed`
-              : `syncing ${opts.location.shown}: ${p.done}/${p.total} files, ${(p.bytes / 1e6).toFixed(1)} MB downloaded`,
-          );
-        }, inUse);
+        const result = await syncExport(
+          container,
+          opts.location,
+          opts.cacheDir,
+          (p) => {
+            opts.onProgress?.(p);
+            opts.progress?.(
+              p.phase === "listing"
+                ? `syncing ${opts.location.shown}: ${p.done} blobs listed`
+                : `syncing ${opts.location.shown}: ${p.done}/${p.total} files, ${(p.bytes / 1e6).toFixed(1)} MB downloaded`,
+            );
+          },
+          inUse,
+        );
         const changed = current !== null && fingerprint(current.result.files) !== fingerprint(result.files);
         current = { result, at: now() };
         lastError = null;

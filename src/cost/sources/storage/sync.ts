@@ -5,7 +5,17 @@ import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/pr
 import { dirname, join, resolve, sep } from "node:path";
 import type { ContainerClient } from "@azure/storage-blob";
 import { CostbotError } from "../../../base/errors.js";
-import { chooseRuns, DATA_FILE, exportFile, isManifest, parseManifest, type BlobInfo, type ExportFile, type Manifest, type Run } from "../export/index.js";
+import {
+  chooseRuns,
+  DATA_FILE,
+  exportFile,
+  isManifest,
+  parseManifest,
+  type BlobInfo,
+  type ExportFile,
+  type Manifest,
+  type Run,
+} from "../export/index.js";
 import { storageError } from "./client.js";
 import type { StorageLocation } from "./location.js";
 

@@ -63,8 +63,11 @@ export function createMetricsClients(opts: MetricsClientsOptions = {}): MetricsC
       let c = cognitive.get(subscriptionId);
       if (!c) {
         c = new CognitiveServicesManagementClient(credential, subscriptionId, {
-          endpoint: base.origin, credentialScopes: armScopes, allowInsecureConnection: insecure,
-          apiVersion: COGNITIVE_API_VERSION, userAgentOptions: { userAgentPrefix: "costbot" },
+          endpoint: base.origin,
+          credentialScopes: armScopes,
+          allowInsecureConnection: insecure,
+          apiVersion: COGNITIVE_API_VERSION,
+          userAgentOptions: { userAgentPrefix: "costbot" },
           ...(opts.httpClient ? { httpClient: opts.httpClient } : {}),
         });
         prepare(c.pipeline, armScopes);
@@ -86,7 +89,9 @@ export function createMetricsClients(opts: MetricsClientsOptions = {}): MetricsC
         const endpoint = insecure ? base.origin : `https://${region}.${cloud.host}`;
         const scopes = [`${cloud.audience}/.default`];
         c = new MetricsClient(endpoint, credential, {
-          audience: scopes[0], allowInsecureConnection: insecure, userAgentOptions: { userAgentPrefix: "costbot" },
+          audience: scopes[0],
+          allowInsecureConnection: insecure,
+          userAgentOptions: { userAgentPrefix: "costbot" },
           ...(opts.httpClient ? { httpClient: opts.httpClient } : {}),
         });
         prepare(c.pipeline, scopes);

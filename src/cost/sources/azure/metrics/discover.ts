@@ -25,31 +25,35 @@ export interface Discovery {
 export async function discoverAccounts(clients: MetricsClients, scopes: AzureScope[]): Promise<Discovery> {
   const warnings: string[] = [];
   const found = new Map<string, AiAccount>();
-  await Promise.all(scopes.map(async (scope) => {
-    const m = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?(\/providers\/.+)?$/i.exec(scope.id);
-    if (!m) return; // billing scopes have no resources to list
-    const [, sub, rg] = m;
-    const client = clients.cognitive(sub);
-    try {
-      const pages = rg ? client.accounts.listByResourceGroup(rg) : client.accounts.list();
-      for await (const a of pages) {
-        if (!a.id || !AI_KINDS.has((a.kind ?? "").toLowerCase())) continue;
-        const id = a.id.toLowerCase();
-        if (scope.kind === "resource" && id !== scope.id.toLowerCase()) continue;
-        found.set(id, { id, subscriptionId: sub, region: (a.location ?? "global").toLowerCase(), deployments: [] });
+  await Promise.all(
+    scopes.map(async (scope) => {
+      const m = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?(\/providers\/.+)?$/i.exec(scope.id);
+      if (!m) return; // billing scopes have no resources to list
+      const [, sub, rg] = m;
+      const client = clients.cognitive(sub);
+      try {
+        const pages = rg ? client.accounts.listByResourceGroup(rg) : client.accounts.list();
+        for await (const a of pages) {
+          if (!a.id || !AI_KINDS.has((a.kind ?? "").toLowerCase())) continue;
+          const id = a.id.toLowerCase();
+          if (scope.kind === "resource" && id !== scope.id.toLowerCase()) continue;
+          found.set(id, { id, subscriptionId: sub, region: (a.location ?? "global").toLowerCase(), deployments: [] });
+        }
+      } catch (e) {
+        warnings.push(`Could not list AI accounts in ${scope.id}: ${describeFailure(e, "Reader")}`);
       }
-    } catch (e) {
-      warnings.push(`Could not list AI accounts in ${scope.id}: ${describeFailure(e, "Reader")}`);
-    }
-  }));
+    }),
+  );
   const accounts = [...found.values()];
-  await Promise.all(accounts.map(async (acct) => {
-    try {
-      acct.deployments = await listDeployments(clients.cognitive(acct.subscriptionId), acct.id);
-    } catch (e) {
-      warnings.push(`Could not list deployments of ${accountName(acct.id)}: ${describeFailure(e, "Reader")}`);
-    }
-  }));
+  await Promise.all(
+    accounts.map(async (acct) => {
+      try {
+        acct.deployments = await listDeployments(clients.cognitive(acct.subscriptionId), acct.id);
+      } catch (e) {
+        warnings.push(`Could not list deployments of ${accountName(acct.id)}: ${describeFailure(e, "Reader")}`);
+      }
+    }),
+  );
   return { accounts, warnings };
 }
 

@@ -60,10 +60,18 @@ async function readBatch(client: MetricsClient, batch: AiAccount[], range: { sta
   const query = async (family: typeof TOKENS) => {
     try {
       return await client.queryResources(ids, family.names, NAMESPACE, {
-        ...range, interval: "P1D", aggregation: "Total", filter: family.filter, top: TOP,
+        ...range,
+        interval: "P1D",
+        aggregation: "Total",
+        filter: family.filter,
+        top: TOP,
       });
     } catch (e) {
-      const names = batch.slice(0, 5).map((a) => accountName(a.id)).join(", ") + (batch.length > 5 ? `, +${batch.length - 5} more` : "");
+      const names =
+        batch
+          .slice(0, 5)
+          .map((a) => accountName(a.id))
+          .join(", ") + (batch.length > 5 ? `, +${batch.length - 5} more` : "");
       out.warnings.push(`Usage metrics missing for ${names}: ${describeFailure(e, "Monitoring Reader")}`);
       return [];
     }
@@ -105,7 +113,14 @@ function each(result: Result, out: FetchedMetrics, visit: (metric: string, dims:
     }
     for (const ts of m.timeseries ?? []) {
       // Azure returns dimension names lower-cased; normalise anyway (and drop spaces of display names).
-      const dims = Object.fromEntries((ts.metadatavalues ?? []).map((v) => [String(v.name ?? "").toLowerCase().replace(/\s+/g, ""), v.value ?? ""]));
+      const dims = Object.fromEntries(
+        (ts.metadatavalues ?? []).map((v) => [
+          String(v.name ?? "")
+            .toLowerCase()
+            .replace(/\s+/g, ""),
+          v.value ?? "",
+        ]),
+      );
       for (const p of ts.data ?? []) {
         if (typeof p.total !== "number" || p.total === 0) continue;
         visit(metric, dims, new Date(p.timeStamp).toISOString().slice(0, 10), p.total);

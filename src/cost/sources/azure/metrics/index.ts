@@ -32,7 +32,10 @@ export interface AzureMetricsSource extends MetricsSource {
   readonly requests: number;
 }
 
-interface Entry<T> { at: number; value: Promise<T> }
+interface Entry<T> {
+  at: number;
+  value: Promise<T>;
+}
 
 export function createAzureMetricsSource(opts: AzureMetricsOptions): AzureMetricsSource {
   const { scopes } = planScopes(opts.scopes);
@@ -60,15 +63,25 @@ export function createAzureMetricsSource(opts: AzureMetricsOptions): AzureMetric
       return clients.requests;
     },
     async usage(q: MetricsQuery): Promise<MetricsResult> {
-      const d = await cached(() => discovery, (e) => (discovery = e), discoveryTtl, () => discoverAccounts(clients, scopes));
+      const d = await cached(
+        () => discovery,
+        (e) => (discovery = e),
+        discoveryTtl,
+        () => discoverAccounts(clients, scopes),
+      );
       const now = clock();
       const today = now.toISOString().slice(0, 10);
       const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - (WINDOW_DAYS - 1) * DAY).toISOString().slice(0, 10);
       const from = q.from < earliest ? q.from : earliest;
-      const m = await cached(() => windows.get(from), (e) => (e ? windows.set(from, e) : windows.delete(from)), ttl, async () => ({
-        ...(await fetchMetrics(clients, d.accounts, from, today, now)),
-        asOf: now.toISOString(),
-      }));
+      const m = await cached(
+        () => windows.get(from),
+        (e) => (e ? windows.set(from, e) : windows.delete(from)),
+        ttl,
+        async () => ({
+          ...(await fetchMetrics(clients, d.accounts, from, today, now)),
+          asOf: now.toISOString(),
+        }),
+      );
       const inRange = <T extends { date: string }>(rows: T[]) => rows.filter((r) => r.date >= q.from && r.date <= q.to);
       return {
         usage: inRange(m.usage),
