@@ -101,6 +101,25 @@ describe("POST /playground/api/ask", () => {
     expect(seen[1].tz).toBeUndefined();
   });
 
+  it("writes dates in the browser's locale when Intl knows it, else in the default style", async () => {
+    const base = await start();
+    // "this week" on Thursday 27 Nov 2025 is Monday 24..Thursday 27.
+    const cases: Array<[unknown, string, string]> = [
+      ["en-US", "Nov 24 – 27, 2025", "24–27 Nov 2025"],
+      ["not a locale!", "24–27 Nov 2025", "Nov 24 – 27, 2025"],
+      [42, "24–27 Nov 2025", "Nov 24 – 27, 2025"],
+    ];
+    for (const [locale, shown, notShown] of cases) {
+      const res = await fetch(`${base}/playground/api/ask`, askBody("this week", { locale }));
+      expect(res.status, String(locale)).toBe(200);
+      const body = await res.json();
+      for (const preview of [JSON.stringify(body.slack), JSON.stringify(body.teams)]) {
+        expect(preview, String(locale)).toContain(shown);
+        expect(preview, String(locale)).not.toContain(notShown);
+      }
+    }
+  });
+
   it("refuses bodies that are not a question", async () => {
     const base = await start();
     const cases: Array<[RequestInit, number]> = [

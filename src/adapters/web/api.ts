@@ -7,6 +7,7 @@ import { PLAYGROUND_TARGET, PLAYGROUND_USER_ID } from "./identity.js";
 import { describeState } from "./state.js";
 import { type ApiOptions, renderAll } from "./render-all.js";
 import { isKnownZone } from "../../base/zones.js";
+import { dateLocale } from "../../bot/date-style.js";
 
 export const PLAYGROUND_API = "/playground/api";
 const MAX_TEXT = 2000;
@@ -18,7 +19,7 @@ export function createPlaygroundApi(deps: AppDeps, opts: ApiOptions) {
       if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) {
         return sendJson(res, 415, { error: 'Send JSON: {"text": "this week"}.' });
       }
-      let body: { text?: unknown; tz?: unknown };
+      let body: { text?: unknown; tz?: unknown; locale?: unknown };
       try {
         body = JSON.parse(await readBody(req, 10_000));
       } catch (err) {
@@ -30,8 +31,10 @@ export function createPlaygroundApi(deps: AppDeps, opts: ApiOptions) {
         return sendJson(res, 400, { error: `"text" must be a question of 1 to ${MAX_TEXT} characters.` });
       }
       const tz = isKnownZone(body.tz) ? body.tz : undefined;
+      // The browser's language writes the dates, as Slack's and Teams' locale do; an unknown tag means the default style.
+      const locale = typeof body.locale === "string" ? dateLocale(body.locale) : undefined;
       // What the asker can act on comes back as an error report; only a bug throws (the router's 500).
-      const report = await deps.bot.answer(text, { platform: "web", userId: PLAYGROUND_USER_ID, target: PLAYGROUND_TARGET, tz });
+      const report = await deps.bot.answer(text, { platform: "web", userId: PLAYGROUND_USER_ID, target: PLAYGROUND_TARGET, tz, locale });
       sendJson(res, 200, renderAll(report));
     },
     async state(_req: IncomingMessage, res: ServerResponse) {

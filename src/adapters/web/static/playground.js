@@ -5,6 +5,7 @@ import { renderTeamsCard } from "./teams-card.js";
 
 const API = "/playground/api";
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const locale = navigator.language;
 const $ = (id) => document.getElementById(id);
 const el = (tag, className, children = []) => {
   const node = document.createElement(tag);
@@ -17,7 +18,7 @@ async function ask(text) {
   const res = await fetch(`${API}/ask`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ text, tz: zone }),
+    body: JSON.stringify({ text, tz: zone, locale }),
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(body.error ?? `The server answered ${res.status}.`);
