@@ -79,7 +79,9 @@ function buildReport(intent: SpendIntent, prev: Period, result: CostResult, note
   const total = toMoneyNumber(now.total);
   // A compared period wholly outside the source's data has no figures, not zeros.
   const prevTotal = outside(prev, result.coverage) ? null : toMoneyNumber(before.total);
-  const prevCost = (c: bigint) => (prevTotal === null ? {} : { previousCost: toMoneyNumber(c) });
+  // A range wholly after the source's last day has no cost data yet: nothing to compare (not ▼ 100%).
+  const noDataYet = !!result.coverage && from > result.coverage.to;
+  const prevCost = (c: bigint) => (prevTotal === null || noDataYet ? {} : { previousCost: toMoneyNumber(c) });
   const open = firstOpenDay(localDate(deps.now, deps.tz), result.dataAsOf);
   const range: DateRange & { complete: boolean } = { ...intent.range, complete: to < open };
   if (!range.complete && from === to && intent.range.label === "Today") range.label = "Today so far";
@@ -99,7 +101,7 @@ function buildReport(intent: SpendIntent, prev: Period, result: CostResult, note
       prevFrom: prev.from,
       prevTo: prev.to,
       withVanished: intent.compare,
-      noPrevious: prevTotal === null,
+      noPrevious: prevTotal === null || noDataYet,
     }),
     channels: [
       { channel: "microsoft", cost: microsoft, ...prevCost(before.channels.microsoft), prepaymentEligible: true },
@@ -124,7 +126,7 @@ function buildReport(intent: SpendIntent, prev: Period, result: CostResult, note
       label: prev.label,
       total: prevTotal,
       // A compared period the source only partly holds gives no change worth showing.
-      change: !prevTotal || beforeData(prev, result.coverage) ? null : (total - prevTotal) / prevTotal,
+      change: !prevTotal || noDataYet || beforeData(prev, result.coverage) ? null : (total - prevTotal) / prevTotal,
     },
     compare: intent.compare,
     series: days.map((date, i) => ({ date, cost: seriesCost[i] })),

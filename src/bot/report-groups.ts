@@ -15,7 +15,7 @@ export interface GroupOptions {
   prevTo: string;
   /** Also list groups that cost something before and nothing now (when comparing). */
   withVanished: boolean;
-  /** The compared period has no data at all: rows carry no previousCost (not a zero). */
+  /** Nothing to compare (no data for the compared period, or none yet for the range): rows carry no previousCost. */
   noPrevious?: boolean;
 }
 
@@ -47,7 +47,7 @@ export function groupsOf(now: Aggregation, before: Aggregation, o: GroupOptions)
     return day <= o.prevTo ? (prevByKey.get(day) ?? 0) : undefined;
   };
   const rows = entries.map(([key, g], i) => row(key, g, costs[i], counterpart(key)));
-  if (o.withVanished && !byDay) {
+  if (o.withVanished && !byDay && !o.noPrevious) {
     const gone = prevEntries.filter(([k]) => !now.groups.has(k)).sort(byCost);
     for (const [key, g] of gone) rows.push(row(key, { ...EMPTY, channels: g.channels }, 0, prevByKey.get(key) ?? 0));
   }

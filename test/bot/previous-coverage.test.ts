@@ -42,3 +42,23 @@ describe("a compared period outside the data", () => {
     expect(r.channels[0].previousCost).toBeGreaterThan(0);
   });
 });
+
+describe("a range the source has no data for yet", () => {
+  // Monday 00:30 UTC: the demo's data ends on Sunday 29 Nov, so "this week" (30 Nov) has none yet.
+  const monday = new Date("2026-11-30T00:30:00Z");
+  const early = createBot({ costSource: createDemoCostSource({ clock: () => monday }), clock: () => monday });
+
+  it("shows no change (never ▼ 100%) and no row compared against $0.00", async () => {
+    const r = (await early.answer("this week compare")) as SpendReport;
+    expect(r.coverage?.to).toBe("2026-11-29");
+    expect(r.total).toBe(0);
+    expect(r.previous.change).toBeNull();
+    expect(r.previous.total).toBeGreaterThan(0);
+    for (const g of [...r.groups, ...r.channels]) expect(g).not.toHaveProperty("previousCost");
+    const text = renderText(r);
+    expect(text).toMatch(/^Total +\$0\.00 +no cost data yet vs 23 Nov 2026 \(\$[\d,.]+\)$/m);
+    expect(text).not.toContain("▼");
+    expect(JSON.stringify(renderSlack(r).blocks)).not.toContain("▼");
+    expect(JSON.stringify(renderTeams(r))).not.toContain("▼");
+  });
+});

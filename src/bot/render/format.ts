@@ -79,10 +79,19 @@ export function formatChange(current: number, previous: number): Change {
   return ratio > 0 ? { text: `▲ ${shown}%`, direction: "up", ratio } : { text: `▼ ${shown}%`, direction: "down", ratio };
 }
 
+type Coverage = { from: string; to: string } | null | undefined;
+
 /** The total's change; "so far" when a day of the range has no final cost data (never a plain ▼). */
-export function totalChange(r: { total: number; previous: { total: number | null; change: number | null }; range: { complete: boolean } }): Change {
+export function totalChange(r: {
+  total: number;
+  previous: { total: number | null; change: number | null };
+  range: { from: string; complete: boolean };
+  coverage?: Coverage;
+}): Change {
   // No data for the compared period: the previous line says so, there is no change to print.
   if (r.previous.total === null) return { text: "", direction: "none", ratio: null };
+  // No data yet for any day of the range (it begins after the source's last day): not a ▼ 100%.
+  if (r.coverage && r.range.from > r.coverage.to) return { text: "no cost data yet", direction: "none", ratio: null };
   if (r.previous.change === null) return { text: "n/a", direction: "none", ratio: null };
   const c = formatChange(r.total, r.previous.total);
   if (r.range.complete || c.direction === "none") return c;
@@ -164,8 +173,6 @@ export function freshnessLine(dataAsOf: string | null, source: string, locale?: 
   const iso = when.toISOString();
   return `Data as of ${formatDate(iso.slice(0, 10), true, locale)} ${iso.slice(11, 16)} UTC (source: ${source})`;
 }
-
-type Coverage = { from: string; to: string } | null | undefined;
 
 /**
  * "vs 17–20 Nov 2025 ($1,099.00)"; "no data for the quarter before (data begins 31 Aug 2026)" when
