@@ -110,22 +110,20 @@ describe("classify: finops-toolkit finley ADX output (real x_SkuMeterName values
 });
 
 describe("classify: AI-free sample exports", () => {
-  const ea = ["exports/EA_ActualCost_Small.csv", "exports/EA_AmortizedCost_Small.csv"]
-    .flatMap(readCsv)
-    .map((r) =>
-      row({
-        meterName: r.MeterName,
-        meterCategory: r.MeterCategory,
-        meterSubCategory: r.MeterSubCategory,
-        product: r.Product,
-        serviceName: r.ConsumedService,
-        publisherType: r.PublisherType,
-        publisherName: r.PublisherName,
-        resourceName: r.ResourceName,
-        unitOfMeasure: r.UnitOfMeasure,
-        quantity: Number(r.Quantity),
-      }),
-    );
+  const ea = ["exports/EA_ActualCost_Small.csv", "exports/EA_AmortizedCost_Small.csv"].flatMap(readCsv).map((r) =>
+    row({
+      meterName: r.MeterName,
+      meterCategory: r.MeterCategory,
+      meterSubCategory: r.MeterSubCategory,
+      product: r.Product,
+      serviceName: r.ConsumedService,
+      publisherType: r.PublisherType,
+      publisherName: r.PublisherName,
+      resourceName: r.ResourceName,
+      unitOfMeasure: r.UnitOfMeasure,
+      quantity: Number(r.Quantity),
+    }),
+  );
   const focus = readCsv("exports/FOCUS-1.0-sample.Microsoft-rows.csv").map((r) =>
     row({
       meterName: r.ChargeDescription,
