@@ -9,6 +9,7 @@ import { createSlackMount } from "../../src/adapters/slack/mount.js";
 import { signedHeaders } from "../../src/adapters/slack/verify.js";
 import { silentLogger } from "../../src/log.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
+import { heldSource } from "../fixtures/sources.js";
 import { buttonPressBody, checkBlocks, eventBody, FAKE_BOT_USER_ID, FORM, JSON_TYPE, startFakeSlack, type FakeSlack } from "../fakes/slack-api.js";
 
 const NOW = new Date("2025-11-27T09:00:00Z");
@@ -141,14 +142,15 @@ describe("Slack: retries", () => {
 
 describe("Slack: slow answers in threads", () => {
   it("posts 'working on it' in the thread, then updates that message with the card", async () => {
-    const slow: CostSource = (() => {
-      const demo = createDemoCostSource({ clock: () => NOW });
-      return { name: demo.name, query: async (q) => (await new Promise((r) => setTimeout(r, 400)), demo.query(q)) };
-    })();
-    await start(recordingBot(slow), 50);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    await start(recordingBot(heldSource(createDemoCostSource({ clock: () => NOW }), released)), 50);
     await post(eventBody(mention(`<@${FAKE_BOT_USER_ID}> this week`)));
+    // The source holds the answer until the notice is out: the test, not a clock, makes it slow.
+    const working = await slack.waitFor(() => slack.callsTo("chat.postMessage")[0]);
+    expect(slack.callsTo("chat.update")).toEqual([]);
+    release();
     const update = await slack.waitFor(() => slack.callsTo("chat.update")[0]);
-    const [working] = slack.callsTo("chat.postMessage");
     expect(working.args).toMatchObject({ channel: "C0COSTS", thread_ts: "1700000100.000200" });
     expect(working.args.text).toMatch(/Working on it/);
     expect(update.args.channel).toBe("C0COSTS");

@@ -12,7 +12,7 @@ import { createSlackMount, mountSlack } from "../../src/adapters/slack/mount.js"
 import { signedHeaders } from "../../src/adapters/slack/verify.js";
 import type { Logger } from "../../src/log.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
-import { manyModelsSource } from "../fixtures/sources.js";
+import { heldSource, manyModelsSource } from "../fixtures/sources.js";
 import { buttonPressBody, checkBlocks, FORM, JSON_TYPE, slashCommandBody, startFakeSlack, type FakeSlack } from "../fakes/slack-api.js";
 
 const NOW = new Date("2025-11-27T09:00:00Z");
@@ -280,8 +280,3 @@ describe("Slack: slow answers and errors", () => {
     expect(logged).not.toContain(TOKEN);
   });
 });
-
-/** Answers only once `released` settles: the test, not a clock, says when the answer is ready. */
-function heldSource(inner: CostSource, released: Promise<void>): CostSource {
-  return { name: inner.name, query: async (q) => (await released, inner.query(q)) };
-}

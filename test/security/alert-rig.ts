@@ -38,9 +38,6 @@ export function afterSend(inner: Notifier, after: () => Promise<void> | void): N
   };
 }
 
-/** A promise that never settles: the instance holding it is as good as dead. */
-export const never = () => new Promise<never>(() => {});
-
 export interface Rig {
   clock: { now: Date };
   slack: FakeSlack;
@@ -57,6 +54,8 @@ export interface Rig {
   /** Alert posts per Slack channel / Teams conversation. */
   slackPosts(): Record<string, string[]>;
   teamsPosts(): Record<string, string[]>;
+  /** A promise that settles only when the rig closes: the instance holding it is as good as dead. */
+  never(): Promise<never>;
   close(): Promise<void>;
 }
 
@@ -69,6 +68,9 @@ export async function rig(url: string, start = "2025-11-27T10:00:00Z"): Promise<
   const config = { ...loadConfig({}), host: "127.0.0.1" };
   const stores: Store[] = [];
   const schedulers: Scheduler[] = [];
+  const graves: Array<(err: Error) => void> = [];
+  let closed = false;
+  const dead = () => new Error("alert rig closed: this instance is dead");
   const open = async () => {
     const s = await openStore(url, { clock: () => clock.now });
     stores.push(s);
@@ -137,9 +139,13 @@ export async function rig(url: string, start = "2025-11-27T10:00:00Z"): Promise<
       for (const c of connector.calls) (out[c.conversationId] ??= []).push(String(c.body.text ?? "").split("\n")[0]);
       return out;
     },
+    never: () => new Promise<never>((_, reject) => (closed ? reject(dead()) : graves.push(reject))),
     async close() {
-      // Schedulers of "dead" instances never finish their pass: stop without waiting for them.
-      await Promise.race([Promise.all(schedulers.map((s) => s.stop())), new Promise((r) => setTimeout(r, 50))]);
+      // "Dead" instances hold a pass that never finishes: end it (and any later hold at once), then
+      // wait until every pass has ended.
+      closed = true;
+      for (const bury of graves) bury(dead());
+      await Promise.all(schedulers.map((s) => s.stop()));
       await Promise.all(stores.map((s) => s.close().catch(() => {})));
       await proxy.close();
       await slack.close();

@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/types.js";
 import { postgresBackend, sqliteBackend, type Backend } from "../store/backends.js";
-import { afterSend, never, rig, type Rig } from "./alert-rig.js";
+import { afterSend, rig, type Rig } from "./alert-rig.js";
 
 const EXCEEDED_LINE = /^Budget "monthly" exceeded: /;
 
@@ -97,6 +97,7 @@ describe.each<[string, Backend]>([
 
   it("does not post a Teams alert again after its instance dies between the send and the record", async () => {
     r = await rig(await backend.fresh());
+    const { never } = r;
     const first = await r.open();
     await r.budgetTarget(first, "teams", "19:dies@thread.tacv2");
     const a = await r.instance({ store: first, wrap: (n, p) => (p === "teams" ? afterSend(n, never) : n) });
@@ -118,6 +119,7 @@ describe.each<[string, Backend]>([
 
   it("finds a Slack alert its dead instance posted in the channel and records it instead of posting again", async () => {
     r = await rig(await backend.fresh());
+    const { never } = r;
     const first = await r.open();
     await r.budgetTarget(first, "slack", "CDIES");
     const a = await r.instance({ store: first, wrap: (n, p) => (p === "slack" ? afterSend(n, never) : n) });
@@ -133,6 +135,7 @@ describe.each<[string, Backend]>([
 
   it("sends a Teams alert whose instance died after claiming it but before sending", async () => {
     r = await rig(await backend.fresh());
+    const { never } = r;
     const first = await r.open();
     await r.budgetTarget(first, "teams", "19:early@thread.tacv2");
     let stalled!: () => void;
