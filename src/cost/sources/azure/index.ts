@@ -1,5 +1,6 @@
 // The live Azure Cost Management source: one cached, coalesced, paced query per scope, from which
 // every asked range is cut locally; plus forecast and budgets. The only entry point to this folder.
+import { utcDate } from "../../../base/dates.js";
 import { CostbotError } from "../../../base/errors.js";
 import type { CostQuery, CostResult, CostRow, CostType } from "../../types.js";
 import { BUDGETS_API_VERSION, budgetsFor, fetchBudgets } from "./budgets.js";
@@ -15,7 +16,7 @@ import { checkPlan, DEFAULT_MAX_HISTORY_QUERIES, mergeAnswers, planQuery } from 
 import { rowsBetween } from "./rows.js";
 import { planScopes, scopeWarnings } from "./scopes.js";
 import type { AzureCostSource, AzureCostSourceOptions, BudgetInfo } from "./types.js";
-import { canonicalWindow, isoDate, monthOf, type DateWindow } from "./window.js";
+import { canonicalWindow, monthOf, type DateWindow } from "./window.js";
 
 export type * from "./types.js";
 
@@ -146,7 +147,7 @@ export function createAzureCostSource(opts: AzureCostSourceOptions): AzureCostSo
         warnings: planWarnings,
         load: (id) => forecastCache.get(`${id.toLowerCase()}|${costType}`, w, { window: w, run: () => fetchForecast(ctx, id, w, costType) }),
         actualSoFar: async (id) => {
-          const today = isoDate(clock());
+          const today = utcDate(clock());
           const upTo = { from: w.from, to: w.to < today ? w.to : today };
           return upTo.from > upTo.to ? [] : rowsBetween((await scopeCosts(id, upTo, costType)).value.rows, upTo.from, upTo.to);
         },

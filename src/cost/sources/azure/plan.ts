@@ -1,10 +1,11 @@
 // Query planning for asked ranges older than the recent window: how many windowed queries the
 // history needs, refusal (with the count, the time at Azure's pace and what to ask instead) when
 // it needs more than a question may spend, and merging the history answer with the recent one.
+import { shiftDays } from "../../../base/dates.js";
 import { CostbotError } from "../../../base/errors.js";
 import type { CacheAnswer } from "./cache.js";
 import type { ScopeCosts } from "./fetch-costs.js";
-import { isoDate, monthStart, splitWindow, type DateWindow } from "./window.js";
+import { monthStart, splitWindow, type DateWindow } from "./window.js";
 
 /** Windowed history queries one question may cost per scope (default); each covers up to 365 days. */
 export const DEFAULT_MAX_HISTORY_QUERIES = 4;
@@ -18,13 +19,10 @@ export interface QueryPlan {
   historyQueries: number;
 }
 
-const DAY = 86_400_000;
-const shift = (date: string, days: number) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY));
-
 export function planQuery(asked: DateWindow, now: Date, monthsBack = 2): QueryPlan {
   const start = monthStart(now, monthsBack);
   if (asked.from >= start) return { recent: asked, historyQueries: 0 };
-  const history = { from: asked.from, to: asked.to < start ? asked.to : shift(start, -1) };
+  const history = { from: asked.from, to: asked.to < start ? asked.to : shiftDays(start, -1) };
   return {
     history,
     ...(asked.to >= start ? { recent: { from: start, to: asked.to } } : {}),
@@ -40,7 +38,7 @@ export function checkPlan(plan: QueryPlan, asked: DateWindow, opts: { max: numbe
   if (plan.historyQueries <= opts.max) return;
   const n = plan.historyQueries;
   const minutes = Math.ceil(n / opts.perMinute);
-  const earliest = shift(monthStart(opts.now, 2), -365 * opts.max);
+  const earliest = shiftDays(monthStart(opts.now, 2), -365 * opts.max);
   const perScope = opts.scopes > 1 ? ` for each of the ${opts.scopes} scopes` : "";
   throw new CostbotError(
     `Answering this reads Azure costs from ${asked.from} to ${asked.to} (the asked range and any period it is compared with): ` +
