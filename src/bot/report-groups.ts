@@ -3,7 +3,7 @@
 import type { Aggregation, GroupTotals } from "../cost/aggregate.js";
 import { apportionMoney } from "../cost/apportion.js";
 import type { GroupBy } from "./intent-types.js";
-import { eachDate, shiftDays } from "../base/dates.js";
+import { eachDate, lengthInDays, shiftDays } from "../base/dates.js";
 import type { SpendGroup } from "./report.js";
 
 export interface GroupOptions {
@@ -43,7 +43,7 @@ export function groupsOf(now: Aggregation, before: Aggregation, o: GroupOptions)
   const counterpart = (key: string) => {
     if (o.noPrevious) return undefined;
     if (!byDay) return prevByKey.get(key) ?? 0;
-    const day = shiftDays(o.prevFrom, Math.round((Date.parse(key) - Date.parse(o.from)) / 86_400_000));
+    const day = shiftDays(o.prevFrom, lengthInDays(o.from, key) - 1);
     return day <= o.prevTo ? (prevByKey.get(day) ?? 0) : undefined;
   };
   const rows = entries.map(([key, g], i) => row(key, g, costs[i], counterpart(key)));

@@ -1,6 +1,7 @@
 // Trend helpers: squeeze a daily series into a few buckets and draw it as a text sparkline.
 // Used by every renderer (Slack has no chart block; Teams uses it as the chart fallback).
 // Pure: must not import any SDK or platform renderer.
+import { lengthInDays } from "../../base/dates.js";
 import { formatDate, sumMoney } from "./format.js";
 
 export interface Point {
@@ -54,7 +55,7 @@ export function trendLine(series: Array<{ date: string; cost: number }>, width =
 }
 
 function dayCount(p: Point): number {
-  return Math.round((Date.parse(p.to) - Date.parse(p.date)) / 86_400_000) + 1;
+  return lengthInDays(p.date, p.to);
 }
 
 /** Axis label for a bucket: "24 Nov", or "24 Nov–30 Nov" when it spans days. */
