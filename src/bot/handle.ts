@@ -3,7 +3,7 @@
 import { aggregate, type Aggregation } from "../cost/aggregate.js";
 import { apportionMoney } from "../cost/apportion.js";
 import { toMoneyNumber } from "../cost/money.js";
-import { derived } from "../cost/sources/cached.js";
+import { derived } from "../base/derived.js";
 import type { CostResult, CostSource } from "../cost/types.js";
 import { formatDate, formatDates } from "./date-style.js";
 import { helpReport } from "./help.js";

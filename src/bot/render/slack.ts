@@ -1,7 +1,7 @@
 // Report -> Slack Block Kit message ({ text, blocks }) within Slack's limits, data escaped.
 // Lives here (not in the adapter) so `costbot ask --format slack` needs no @slack/bolt import.
 // Pure; must not import any platform SDK.
-import { derived } from "../../cost/sources/cached.js";
+import { derived } from "../../base/derived.js";
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {

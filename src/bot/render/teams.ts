@@ -1,7 +1,7 @@
 // Report -> Microsoft Teams Adaptive Card (1.5) with a Teams chart, buttons and a size cap.
 // Lives here (not in the adapter) so `costbot ask --format teams` needs no botbuilder import.
 // Pure; must not import any platform SDK.
-import { derived } from "../../cost/sources/cached.js";
+import { derived } from "../../base/derived.js";
 import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { bucketSeries, pointLabel, trendLine } from "./chart.js";
 import {

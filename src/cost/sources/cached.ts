@@ -75,26 +75,6 @@ export function cachedSource<S extends Source>(source: S, opts: Partial<MemoOpti
   });
 }
 
-const derivations = new WeakMap<object, Map<string, unknown>>();
-/** How many values one kept answer holds derived from it (reports for different questions over it). */
-const MAX_DERIVED = 100;
-
-/**
- * A value computed from `answer` (the report for one question over it, a report's card), kept as
- * long as `answer` itself is kept by the cache above: no clock and no key of its own to go stale,
- * so a changed or expired answer means new values. Over an uncached source every answer is new.
- * The value is shared by every asker, so it is frozen.
- */
-export function derived<T extends object>(answer: object, key: string, compute: () => T): T {
-  let values = derivations.get(answer);
-  if (!values) derivations.set(answer, (values = new Map()));
-  if (values.has(key)) return values.get(key) as T;
-  const value = deepFreeze(compute());
-  if (values.size >= MAX_DERIVED) values.delete(values.keys().next().value as string);
-  values.set(key, value);
-  return value;
-}
-
 /** `source` with some methods replaced; the rest (and `name`) are read from `source` itself. */
 export function extend<S extends object>(source: S, own: object): S {
   return Object.setPrototypeOf(own, source) as S;
@@ -106,12 +86,4 @@ function frozen(result: CostResult): CostResult {
   Object.freeze(result.rows);
   Object.freeze(result.warnings);
   return Object.freeze(result);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
