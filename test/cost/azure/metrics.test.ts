@@ -144,6 +144,20 @@ describe("Azure usage metrics through the real SDK clients", () => {
     expect(monitor!.requests.length).toBe(before);
   });
 
+  it("reads once for concurrent identical questions, and again once the cache's life is over", async () => {
+    const source = await metricsSource();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => source.usage({ from: "2026-11-27", to: "2026-11-27" })));
+    // One discovery (accounts, then each AI account's deployments) and one refresh: two batches, each read twice.
+    expect(monitor!.of("accounts")).toHaveLength(1);
+    expect(monitor!.of("batch")).toHaveLength(4);
+    expect(new Set(answers.map((a) => a.asOf))).toEqual(new Set(["2026-11-27T15:00:00.000Z"]));
+    clockNow = new Date("2026-11-27T15:06:00Z");
+    const later = await source.usage({ from: "2026-11-27", to: "2026-11-27" });
+    expect(later.asOf).toBe("2026-11-27T15:06:00.000Z");
+    expect(monitor!.of("batch")).toHaveLength(8);
+    expect(monitor!.of("accounts")).toHaveLength(1);
+  });
+
   it("names the Monitoring Reader role when Azure refuses an account's metrics, and keeps the others", async () => {
     const source = await metricsSource();
     monitor!.deny("ai-locked");

@@ -1,9 +1,12 @@
 // The Azure usage-metrics source: AI accounts and deployments discovered through ARM once a day,
 // daily token and request totals through the Azure Monitor batch API, cached for a few minutes
-// (one refresh covers the last five weeks; ranges are cut locally), concurrent asks coalesced.
+// (one refresh covers the last five weeks; ranges are cut locally). Both behind the shared cache
+// idiom (../../cached.ts: lru-cache with a TTL, concurrent asks share one fetch, failures not kept).
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient } from "@azure/core-rest-pipeline";
+import { shiftDays, utcDate } from "../../../../base/dates.js";
 import type { MetricsQuery, MetricsResult, MetricsSource } from "../../../metrics/types.js";
+import { createMemo } from "../../cached.js";
 import { planScopes } from "../scopes.js";
 import { createMetricsClients, type MetricsClients } from "./clients.js";
 import { discoverAccounts, type Discovery } from "./discover.js";
@@ -32,30 +35,17 @@ export interface AzureMetricsSource extends MetricsSource {
   readonly requests: number;
 }
 
-interface Entry<T> {
-  at: number;
-  value: Promise<T>;
-}
-
 export function createAzureMetricsSource(opts: AzureMetricsOptions): AzureMetricsSource {
   const { scopes } = planScopes(opts.scopes);
   const clock = opts.clock ?? (() => new Date());
+  const nowMs = () => clock().getTime();
   const clients: MetricsClients = createMetricsClients(opts);
-  const ttl = opts.ttlMs ?? 5 * 60_000;
-  const discoveryTtl = opts.discoveryTtlMs ?? DAY;
-  let discovery: Entry<Discovery> | null = null;
-  const windows = new Map<string, Entry<FetchedMetrics & { asOf: string }>>();
-
-  /** A cached promise, dropped on failure so the next ask retries. */
-  function cached<T>(get: () => Entry<T> | null | undefined, set: (e: Entry<T> | null) => void, maxAge: number, load: () => Promise<T>): Promise<T> {
-    const now = clock().getTime();
-    const hit = get();
-    if (hit && now - hit.at < maxAge) return hit.value;
-    const value = load();
-    set({ at: now, value });
-    value.catch(() => set(null));
-    return value;
-  }
+  const discovery = createMemo<Discovery>(() => discoverAccounts(clients, scopes), { ttlMs: opts.discoveryTtlMs ?? DAY, nowMs, max: 1 });
+  /** Read metrics by the first day they cover (the window's start, or an earlier asked date). */
+  const windows = createMemo<FetchedMetrics & { asOf: string }, { from: string; now: Date; accounts: Discovery["accounts"] }>(
+    async ({ from, now, accounts }) => ({ ...(await fetchMetrics(clients, accounts, from, utcDate(now), now)), asOf: now.toISOString() }),
+    { ttlMs: opts.ttlMs ?? 5 * 60_000, nowMs },
+  );
 
   return {
     name: `Azure Monitor (${scopes.length} scope${scopes.length === 1 ? "" : "s"})`,
@@ -63,25 +53,11 @@ export function createAzureMetricsSource(opts: AzureMetricsOptions): AzureMetric
       return clients.requests;
     },
     async usage(q: MetricsQuery): Promise<MetricsResult> {
-      const d = await cached(
-        () => discovery,
-        (e) => (discovery = e),
-        discoveryTtl,
-        () => discoverAccounts(clients, scopes),
-      );
+      const d = await discovery.get("", undefined);
       const now = clock();
-      const today = now.toISOString().slice(0, 10);
-      const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - (WINDOW_DAYS - 1) * DAY).toISOString().slice(0, 10);
+      const earliest = shiftDays(utcDate(now), -(WINDOW_DAYS - 1));
       const from = q.from < earliest ? q.from : earliest;
-      const m = await cached(
-        () => windows.get(from),
-        (e) => (e ? windows.set(from, e) : windows.delete(from)),
-        ttl,
-        async () => ({
-          ...(await fetchMetrics(clients, d.accounts, from, today, now)),
-          asOf: now.toISOString(),
-        }),
-      );
+      const m = await windows.get(from, { from, now, accounts: d.accounts });
       const inRange = <T extends { date: string }>(rows: T[]) => rows.filter((r) => r.date >= q.from && r.date <= q.to);
       return {
         usage: inRange(m.usage),
