@@ -174,6 +174,12 @@ export interface DigestReport {
 
 export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport | DigestReport | ErrorsReport;
 
+/**
+ * The reports bot/render draws itself. A feature's report (the digest) is drawn from the worded
+ * card its feature writes (src/server/render.ts puts the two together); its JSON is its data.
+ */
+export type BotReport = Exclude<Report, DigestReport>;
+
 /** `estimate` of the JSON contract: usage-based cost of days without final cost data. */
 export interface SpendEstimate {
   from: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
-import { renderText } from "../../src/bot/render/index.js";
+import { renderText } from "../../src/server/render.js";
 import type { SpendReport } from "../../src/bot/report.js";
 import { createDemoMetricsSource } from "../../src/cost/metrics/demo.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { forecastCommand } from "../../src/bot/commands/forecast.js";
 import { buildDigestBase, digestFor } from "../../src/digests/figures.js";
-import { renderText } from "../../src/bot/render/text.js";
+import { renderText } from "../../src/server/render.js";
 import type { NoticeReport } from "../../src/bot/report.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 

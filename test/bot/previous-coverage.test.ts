@@ -2,7 +2,7 @@
 // quarter before (data begins ...)" and the JSON carries no previous figures, never a real-looking $0.00.
 import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
-import { renderJson, renderSlack, renderTeams, renderText } from "../../src/bot/render/index.js";
+import { renderJson, renderSlack, renderTeams, renderText } from "../../src/server/render.js";
 import type { SpendReport } from "../../src/bot/report.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { handle } from "../../src/bot/handle.js";
 import { parseIntent } from "../../src/bot/intent.js";
 import { renderJson, type SpendJson } from "../../src/bot/render/json.js";
-import { renderText } from "../../src/bot/render/text.js";
+import { renderText } from "../../src/server/render.js";
 import { aggregate } from "../../src/cost/aggregate.js";
 import { parseAmount } from "../../src/cost/money.js";
 import { makeRow, type CostRow } from "../../src/cost/types.js";

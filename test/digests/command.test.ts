@@ -3,7 +3,7 @@ import { createBot, type AskContext, type Bot } from "../../src/bot/bot.js";
 import { createDigestCommand } from "../../src/digests/command.js";
 import { readDigestWords } from "../../src/digests/words.js";
 import { tokenize } from "../../src/bot/intent-words.js";
-import { renderText } from "../../src/bot/render/text.js";
+import { renderText } from "../../src/server/render.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/types.js";

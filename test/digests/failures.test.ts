@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDigestBase } from "../../src/digests/figures.js";
-import { renderSlack, renderTeams, renderText } from "../../src/bot/render/index.js";
+import { renderSlack, renderTeams, renderText } from "../../src/server/render.js";
 import { createDemoMetricsSource } from "../../src/cost/metrics/demo.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { buildDigestBase, digestFor } from "../../src/digests/figures.js";
 import { shiftDays } from "../../src/base/dates.js";
-import { renderJson, renderSlack, renderTeams, renderText } from "../../src/bot/render/index.js";
+import { renderJson, renderSlack, renderTeams, renderText } from "../../src/server/render.js";
 import { cardBytes, TEAMS_MAX_BYTES } from "../../src/bot/render/teams.js";
 import type { SpendReport } from "../../src/bot/report.js";
 import { fromCents, parseAmount } from "../../src/cost/money.js";

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { formatMoney } from "../../src/bot/render/format.js";
-import { renderJson } from "../../src/bot/render/index.js";
+import { renderJson } from "../../src/server/render.js";
 import { loadConfig } from "../../src/config.js";
 import { parseAmount } from "../../src/cost/money.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";

@@ -2,7 +2,7 @@
 // answer the bot gives in-process), the store's state with a digest preview, and the production-off rule.
 import { afterEach, describe, expect, it } from "vitest";
 import { createBot, type AskContext, type Bot } from "../../src/bot/bot.js";
-import { renderJson, renderSlack, renderTeams, renderText } from "../../src/bot/render/index.js";
+import { renderJson, renderSlack, renderTeams, renderText } from "../../src/server/render.js";
 import { loadConfig } from "../../src/config.js";
 import { CostbotError } from "../../src/base/errors.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";

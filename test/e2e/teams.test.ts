@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBot, type Bot } from "../../src/bot/bot.js";
-import { TEAMS_MAX_BYTES } from "../../src/bot/render/index.js";
+import { TEAMS_MAX_BYTES } from "../../src/server/render.js";
 import { loadConfig } from "../../src/config.js";
 import { CostbotError } from "../../src/base/errors.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";

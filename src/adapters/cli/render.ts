@@ -1,8 +1,5 @@
 // Picks the renderer for --format; shared by `costbot ask` and anything printing a report.
-import { renderJson } from "../../bot/render/json.js";
-import { renderSlack } from "../../bot/render/slack.js";
-import { renderTeams } from "../../bot/render/teams.js";
-import { renderText } from "../../bot/render/text.js";
+import { renderJson, renderSlack, renderTeams, renderText } from "../../server/render.js";
 import type { Report } from "../../bot/report.js";
 import type { OutputFormat } from "./options.js";
 

@@ -2,7 +2,8 @@
 // Also the "working on it…" timing every reply shares. No cost logic; no Web API calls here.
 import { type AskContext, type Bot, errorReport } from "../../bot/bot.js";
 import type { types } from "@slack/bolt";
-import { renderSlack, type SlackMessage } from "../../bot/render/slack.js";
+import type { SlackMessage } from "../../bot/render/slack.js";
+import { renderSlack } from "../../server/render.js";
 import type { Logger } from "../../log.js";
 import type { TzLookup } from "./user-tz.js";
 

@@ -1,9 +1,9 @@
 // The scheduler's Slack notifier: createSlackNotifier's sends, plus the wait Slack asks for on a
 // 429 (Retry-After) and a look back in the channel for a post a crashed instance already made.
 import { webApi } from "@slack/bolt";
-import { digestTitle } from "../../bot/render/digest-format.js";
-import { renderSlack } from "../../bot/render/slack.js";
 import { escapeMrkdwn } from "../../bot/render/slack-escape.js";
+import { digestCard } from "../../digests/card.js";
+import { renderSlack } from "../../server/render.js";
 import type { Report } from "../../bot/report.js";
 import type { Logger } from "../../log.js";
 import { NotifyError, type Notifier } from "../../schedule/notifier.js";
@@ -18,7 +18,7 @@ export interface SlackNotifierOptions {
 
 /** What identifies a report among the channel's messages: a digest by its title (its day), others by text. */
 function slackMarker(report: Report): string {
-  return report.kind === "digest" ? escapeMrkdwn(digestTitle(report)) : renderSlack(report).text;
+  return report.kind === "digest" ? escapeMrkdwn(digestCard(report).title) : renderSlack(report).text;
 }
 
 export function createSlackSchedulerNotifier(opts: SlackNotifierOptions): Notifier {

@@ -2,7 +2,7 @@
 // Implements the scheduler's Notifier seam; no cost logic, and no handling of incoming traffic.
 import { webApi } from "@slack/bolt";
 import type { Report } from "../../bot/report.js";
-import { renderSlack } from "../../bot/render/slack.js";
+import { renderSlack } from "../../server/render.js";
 import type { Logger } from "../../log.js";
 import { NotifyError, type Notifier } from "../../schedule/notifier.js";
 import type { Target } from "../../store/types.js";

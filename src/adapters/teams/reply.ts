@@ -1,10 +1,10 @@
 // Turns a Report into the Teams message activity: the Adaptive Card plus text for notifications.
-// Uses only the shared renderers; the card itself is built in src/bot/render/teams.ts.
+// Uses only the shared renderers; the card itself is built by src/server/render.ts.
 import type { Activity, Attachment } from "botbuilder";
 import type { Report } from "../../bot/report.js";
 import { formatMoney } from "../../bot/render/format.js";
-import { digestHeadline } from "../../bot/render/digest-format.js";
-import { renderTeams, renderText } from "../../bot/render/index.js";
+import { digestCard } from "../../digests/card.js";
+import { renderTeams, renderText } from "../../server/render.js";
 import { errorsNotice } from "../../bot/render/errors-view.js";
 
 export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
@@ -38,7 +38,7 @@ function headline(report: Report): string {
     case "notice":
       return report.title;
     case "digest":
-      return digestHeadline(report);
+      return digestCard(report).headline;
     case "errors":
       return errorsNotice(report).title;
   }

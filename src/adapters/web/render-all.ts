@@ -1,6 +1,6 @@
 // What the playground API and the digest preview share: the options the API runs with and
 // every rendering of one report. Imports only the renderers.
-import { renderJson, renderSlack, renderTeams, renderText } from "../../bot/render/index.js";
+import { renderJson, renderSlack, renderTeams, renderText } from "../../server/render.js";
 import type { Report } from "../../bot/report.js";
 
 export interface ApiOptions {

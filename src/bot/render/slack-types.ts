@@ -1,4 +1,4 @@
-// The shape of a Slack message as costbot builds it: shared by the spend and digest renderers.
+// The shape of a Slack message as costbot builds it: shared by the spend and worded-card renderers.
 // Types only; imports nothing.
 export type SlackBlock = Record<string, unknown>;
 export interface SlackMessage {

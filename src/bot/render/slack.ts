@@ -2,7 +2,7 @@
 // Lives here (not in the adapter) so `costbot ask --format slack` needs no @slack/bolt import.
 // Pure; must not import any platform SDK.
 import { derived } from "../../base/derived.js";
-import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
+import type { BotReport, ErrorReport, HelpReport, NoticeReport, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
   channelName,
@@ -23,7 +23,6 @@ import {
   tokensLine,
   totalChange,
 } from "./format.js";
-import { digestSlack } from "./digest-slack.js";
 import { errorsNotice } from "./errors-view.js";
 import { estimateLine } from "./estimate-line.js";
 import { rollUp } from "./rollup.js";
@@ -49,7 +48,7 @@ const SLACK_MAX_ROWS = 25;
 const SLACK_MAX_DAYS = 92;
 const MAX_WARNINGS = 10;
 
-export function renderSlack(report: Report): SlackMessage {
+export function renderSlack(report: BotReport): SlackMessage {
   switch (report.kind) {
     case "spend":
       // A spend report is shared by everyone asking the same question: so is its card.
@@ -60,8 +59,6 @@ export function renderSlack(report: Report): SlackMessage {
       return errorSlack(report);
     case "notice":
       return noticeSlack(report);
-    case "digest":
-      return digestSlack(report);
     case "errors":
       return noticeSlack(errorsNotice(report));
   }

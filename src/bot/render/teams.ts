@@ -2,7 +2,7 @@
 // Lives here (not in the adapter) so `costbot ask --format teams` needs no botbuilder import.
 // Pure; must not import any platform SDK.
 import { derived } from "../../base/derived.js";
-import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
+import type { BotReport, ErrorReport, HelpReport, NoticeReport, SpendGroup, SpendReport } from "../report.js";
 import { bucketSeries, pointLabel, trendLine } from "./chart.js";
 import {
   channelName,
@@ -25,7 +25,6 @@ import {
   totalChange,
   truncate,
 } from "./format.js";
-import { digestTeamsBody } from "./digest-teams.js";
 import { errorsNotice } from "./errors-view.js";
 import { estimateLine } from "./estimate-line.js";
 import { rollUp } from "./rollup.js";
@@ -48,7 +47,7 @@ const TEAMS_MAX_ACTIONS = 6;
 const CHART_MAX_POINTS = 31;
 const MAX_WARNINGS = 10;
 
-export function renderTeams(report: Report): AdaptiveCard {
+export function renderTeams(report: BotReport): AdaptiveCard {
   switch (report.kind) {
     case "spend":
       // A spend report is shared by everyone asking the same question: so is its card.
@@ -59,8 +58,6 @@ export function renderTeams(report: Report): AdaptiveCard {
       return card(errorBody(report));
     case "notice":
       return card(noticeBody(report), submitActions(report.actions ?? []));
-    case "digest":
-      return card(digestTeamsBody(report));
     case "errors":
       return card(noticeBody(errorsNotice(report)));
   }
@@ -82,7 +79,7 @@ export function cardBytes(c: AdaptiveCard): number {
   return new TextEncoder().encode(JSON.stringify(c)).length;
 }
 
-function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+export function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   const c: AdaptiveCard = {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",

@@ -1,6 +1,6 @@
 // Report -> plain text card for terminals (CLI, logs) and as notification fallback text.
 // Pure; words come from format.ts. Must not import any platform SDK.
-import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
+import type { BotReport, ErrorReport, HelpReport, NoticeReport, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
   channelName,
@@ -22,7 +22,6 @@ import {
   totalChange,
   truncate,
 } from "./format.js";
-import { digestText } from "./digest-text.js";
 import { errorsNotice } from "./errors-view.js";
 import { estimateLine } from "./estimate-line.js";
 import { rollUp } from "./rollup.js";
@@ -31,7 +30,7 @@ import { rollUp } from "./rollup.js";
 const TEXT_MAX_ROWS = 50;
 const KEY_WIDTH = 40;
 
-export function renderText(report: Report): string {
+export function renderText(report: BotReport): string {
   switch (report.kind) {
     case "spend":
       return spendText(report);
@@ -41,8 +40,6 @@ export function renderText(report: Report): string {
       return errorText(report);
     case "notice":
       return noticeText(report);
-    case "digest":
-      return digestText(report);
     case "errors":
       return noticeText(errorsNotice(report));
   }
