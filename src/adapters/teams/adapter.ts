@@ -1,9 +1,9 @@
 // Builds the botbuilder CloudAdapter from typed Teams config; the only place that configures Bot
 // Framework authentication. botbuilder stays inside src/adapters/teams; settings come typed from config.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from "botbuilder";
 import type { Config } from "../../config.js";
 import { ConfigError } from "../../config.js";
+import { createTokenPrecheck, type TokenPrecheck } from "./token-precheck.js";
 
 export type TeamsConfig = Config["teams"];
 export type TurnLogic = (context: TurnContext) => Promise<void>;
@@ -23,15 +23,16 @@ export class TeamsCloudAdapter extends CloudAdapter {
 export type AuthOverrides = Record<string, string | boolean | undefined>;
 
 export function createTeamsAdapter(teams: TeamsConfig, overrides: AuthOverrides = {}): TeamsCloudAdapter {
-  if (teams.appId) installTokenRejectionFilter();
+  const settings: AuthOverrides = {
+    MicrosoftAppId: teams.appId,
+    MicrosoftAppPassword: teams.appPassword,
+    MicrosoftAppType: teams.appType,
+    MicrosoftAppTenantId: teams.tenantId,
+    ...overrides,
+  };
   try {
-    const auth = new ReusingAuthentication({
-      MicrosoftAppId: teams.appId,
-      MicrosoftAppPassword: teams.appPassword,
-      MicrosoftAppType: teams.appType,
-      MicrosoftAppTenantId: teams.tenantId,
-      ...overrides,
-    });
+    // Without an app id the SDK checks no token at all (local mode), so neither do we.
+    const auth = new ReusingAuthentication(settings, teams.appId ? createTokenPrecheck(settings) : undefined);
     return new TeamsCloudAdapter(auth);
   } catch (err) {
     // The SDK asserts on incomplete settings (e.g. SingleTenant without a tenant id).
@@ -56,8 +57,17 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<Client>>();
   private readonly tokenClients = new Map<string, Promise<TokenClient>>();
 
-  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>) {
-    const result = await checkingToken.run(true, () => super.authenticateRequest(...args));
+  /** `precheck` refuses the tokens botbuilder would console.error about (see token-precheck.ts). */
+  constructor(
+    settings: AuthOverrides,
+    private readonly precheck?: TokenPrecheck,
+  ) {
+    super(settings);
+  }
+
+  override async authenticateRequest(activity: Activity, authHeader: string) {
+    await this.precheck?.(activity, authHeader);
+    const result = await super.authenticateRequest(activity, authHeader);
     // Inbound turns get their factory here, not from createConnectorFactory.
     if (!result.connectorFactory) return result;
     return { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) };
@@ -109,27 +119,4 @@ export function isAuthFailure(err: unknown): boolean {
   if (e.statusCode === 401 || e.statusCode === 403) return true;
   // jsonwebtoken's own errors (bad signature, expired, not yet valid) escape the SDK unwrapped.
   return e.name === "JsonWebTokenError" || e.name === "TokenExpiredError" || e.name === "NotBeforeError";
-}
-
-/**
- * botbuilder has no logger option or hook for its token check: JwtTokenExtractor console.errors a
- * PEM dump (bad signature) or a stack (expired token) before throwing, and the HTTP edge already logs
- * one line per refusal. So exactly those two messages are dropped, and only while this adapter's own
- * authenticateRequest runs (an async context); every other console.error passes through untouched.
- */
-const checkingToken = new AsyncLocalStorage<boolean>();
-let filtering = false;
-function installTokenRejectionFilter(): void {
-  if (filtering) return;
-  filtering = true;
-  const original = console.error;
-  console.error = (...args: unknown[]) => {
-    if (checkingToken.getStore() && isTokenRejectionDump(args[0])) return;
-    original.apply(console, args);
-  };
-}
-
-function isTokenRejectionDump(first: unknown): boolean {
-  if (typeof first === "string") return first.startsWith("Error finding key for token.");
-  return (first as { name?: unknown } | null)?.name === "TokenExpiredError";
 }
