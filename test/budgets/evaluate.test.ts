@@ -2,32 +2,8 @@ import { describe, expect, it } from "vitest";
 import { shiftDays } from "../../src/base/dates.js";
 import { evaluateBudget, thresholdAmount } from "../../src/budgets/evaluate.js";
 import { periodWindow } from "../../src/budgets/period.js";
-import { parseAmount } from "../../src/cost/money.js";
-import { makeRow, type CostRow } from "../../src/cost/types.js";
-
-const usd = (s: string) => parseAmount(s)!;
-const aoai = (date: string, cost: string, meterName = "gpt-4o-0806-Inp-glbl Tokens"): CostRow =>
-  makeRow({
-    date,
-    cost: usd(cost),
-    meterCategory: "Foundry Models",
-    meterSubCategory: "Azure OpenAI",
-    serviceName: "Microsoft.CognitiveServices",
-    publisherType: "Microsoft",
-    meterName,
-    unitOfMeasure: "1K",
-  });
-const mistral = (date: string, cost: string): CostRow =>
-  makeRow({
-    date,
-    cost: usd(cost),
-    meterCategory: "SaaS",
-    serviceName: "SaaS",
-    publisherType: "Marketplace",
-    meterName: "paygo-inference-input-tokens",
-    resourceName: "mistral-large-2411-6f1c2a9e-4b7d-4c1e-9a35-0d2e8b7c5a10",
-    unitOfMeasure: "1K",
-  });
+import type { CostRow } from "../../src/cost/types.js";
+import { gpt4oRow as aoai, mistralRow as mistral, usd } from "../fixtures/rows.js";
 
 /** $100 a day of gpt-4o and $20 of Mistral every day from `from` to `to`. */
 function flat(from: string, to: string): CostRow[] {

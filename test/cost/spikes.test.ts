@@ -1,33 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { shiftDays } from "../../src/base/dates.js";
-import { fromCents, parseAmount } from "../../src/cost/money.js";
+import { fromCents } from "../../src/cost/money.js";
 import { detectSpikes, median } from "../../src/cost/spikes.js";
 import { DEMO_SPIKE, generate } from "../../src/cost/sources/demo.js";
-import { makeRow, type CostRow } from "../../src/cost/types.js";
-
-const usd = (s: string) => parseAmount(s)!;
-const gpt4o = (date: string, cost: string): CostRow =>
-  makeRow({
-    date,
-    cost: usd(cost),
-    meterCategory: "Foundry Models",
-    meterSubCategory: "Azure OpenAI",
-    serviceName: "Microsoft.CognitiveServices",
-    publisherType: "Microsoft",
-    meterName: "gpt-4o-0806-Inp-glbl Tokens",
-    unitOfMeasure: "1K",
-  });
-const mistral = (date: string, cost: string): CostRow =>
-  makeRow({
-    date,
-    cost: usd(cost),
-    meterCategory: "SaaS",
-    serviceName: "SaaS",
-    publisherType: "Marketplace",
-    meterName: "paygo-inference-input-tokens",
-    resourceName: "mistral-large-2411-6f1c2a9e-4b7d-4c1e-9a35-0d2e8b7c5a10",
-    unitOfMeasure: "1K",
-  });
+import type { CostRow } from "../../src/cost/types.js";
+import { gpt4oRow as gpt4o, mistralRow as mistral, usd } from "../fixtures/rows.js";
 
 /** 42 days ending `last`, weekdays at `weekday`, weekends at `weekend` (plus a little wobble). */
 function rhythm(make: (d: string, c: string) => CostRow, last: string, weekday: number, weekend: number): CostRow[] {
