@@ -2,9 +2,10 @@
 // and spike alerts to this channel. Changing is for admins; everyone can see the routing.
 // Must not import platform SDKs or the HTTP server.
 import type { Store } from "../store/types.js";
-import type { ChatCommand } from "../bot/bot.js";
+import { type ChatCommand, type CommandContext, defineCommand } from "../bot/bot.js";
 import type { Report } from "../bot/report.js";
 import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
+import { type AlertsWords, readAlertsWords } from "./words.js";
 
 export interface AlertsCommandDeps {
   store: Store;
@@ -13,23 +14,10 @@ export interface AlertsCommandDeps {
   webhookTokenSet: boolean;
 }
 
-const HERE = new Set(["here", "on", "this"]);
-const OFF = new Set(["off", "stop", "remove", "none", "disable"]);
 const WEBHOOK = "https://<costbot host>/alerts/azure?token=<ALERT_WEBHOOK_TOKEN>";
 
 export function createAlertsCommand(deps: AlertsCommandDeps): ChatCommand {
-  const run: ChatCommand["run"] = async (words, ctx) => {
-    const verb = words[1];
-    const rest = words.slice(2).filter((w) => w !== "channel");
-    if (verb !== undefined && !HERE.has(verb) && !OFF.has(verb) && verb !== "status") {
-      return { kind: "error", message: `"${verb}" is not an alerts command.`, hint: "Try: alerts here · alerts off · alerts" };
-    }
-    if (rest.length)
-      return {
-        kind: "error",
-        message: `I don't understand "${rest.join(" ")}" after "alerts ${verb}".`,
-        hint: "Try: alerts here · alerts off · alerts",
-      };
+  const run = async (asked: AlertsWords, ctx: CommandContext): Promise<Report> => {
     if (!ctx.target) {
       return {
         kind: "error",
@@ -37,10 +25,10 @@ export function createAlertsCommand(deps: AlertsCommandDeps): ChatCommand {
         hint: "Ask in the Slack channel or Teams conversation that should get them.",
       };
     }
-    if (verb === undefined || verb === "status") return await status(ctx.target.platform, ctx.target.address, deps);
+    if (asked.kind === "status") return await status(ctx.target.platform, ctx.target.address, deps);
     if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change alert routing");
     const target = await deps.store.upsertTarget(ctx.target);
-    if (OFF.has(verb)) {
+    if (asked.kind === "off") {
       const removed = await deps.store.removeAlertRoute(target.id);
       return {
         kind: "notice",
@@ -63,7 +51,7 @@ export function createAlertsCommand(deps: AlertsCommandDeps): ChatCommand {
       actions: [{ id: "alerts-status", label: "Alert routing", command: "alerts" }],
     };
   };
-  return { heads: ["alerts", "alert"], run };
+  return defineCommand({ heads: ["alerts", "alert"], parse: readAlertsWords, run });
 }
 
 async function status(platform: Parameters<Store["findTarget"]>[0], address: string, deps: AlertsCommandDeps): Promise<Report> {

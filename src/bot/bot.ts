@@ -10,7 +10,7 @@ import { withDeployments } from "./by-deployment.js";
 import { withEstimate } from "./estimate.js";
 import { handle } from "./handle.js";
 import { parseIntent } from "./intent.js";
-import type { Intent } from "./intent-types.js";
+import type { CommandWords, Intent } from "./intent-types.js";
 import type { ErrorReport, Report } from "./report.js";
 
 /** Who is asking, from where; adapters fill what their platform knows. */
@@ -32,14 +32,25 @@ export type CommandContext = AskContext & { now: Date; tz: string };
 
 /**
  * A chat command beyond cost questions (digest, budget, alerts, forecast ...): every message whose
- * first word is one of its `heads` is its to answer (parseIntent makes it a `command` intent).
+ * first word is one of its `heads` is its own. parseIntent reads the words with its `parse` (pure)
+ * into a `command` intent carrying a `T`, or an `invalid` one; the bot's dispatch hands that `T` to `run`.
  */
-export interface ChatCommand {
+export interface ChatCommand<T = unknown> extends CommandWords<T> {
   heads: readonly string[];
-  /** Also answers `help <head>` (e.g. `help accuracy`). */
-  helpTopic?: boolean;
-  /** Answers the words (head first). A CostbotError it throws becomes the error report at `answer`. */
-  run(words: string[], ctx: CommandContext, bot: Bot): Promise<Report> | Report;
+  /** Answers what `parse` read. A CostbotError it throws becomes the error report at `answer`. */
+  run(parsed: T, ctx: CommandContext, bot: Bot): Promise<Report> | Report;
+}
+
+/** A command whose `run` takes exactly what its `parse` returns; the bot holds it with `T` erased. */
+export function defineCommand<T>(command: ChatCommand<T>): ChatCommand {
+  return command;
+}
+
+/** Commands by the words that name them; a later command takes over the heads it shares with an earlier one. */
+export function commandRegistry(commands: readonly ChatCommand[]): ReadonlyMap<string, ChatCommand> {
+  const byHead = new Map<string, ChatCommand>();
+  for (const command of commands) for (const head of command.heads) byHead.set(head, command);
+  return byHead;
 }
 
 export interface BotDeps {
@@ -52,7 +63,7 @@ export interface BotDeps {
   tz?: string;
   costType?: CostType;
   /** Chat commands; a later one takes over the heads it shares with an earlier one. */
-  commands?: ChatCommand[];
+  commands?: readonly ChatCommand[];
 }
 
 export interface Bot {
@@ -85,8 +96,7 @@ export function errorReport(err: unknown): ErrorReport {
 
 export function createBot(deps: BotDeps): Bot {
   const clock = deps.clock ?? (() => new Date());
-  const commands = new Map<string, ChatCommand>();
-  for (const command of deps.commands ?? []) for (const head of command.heads) commands.set(head, command);
+  const commands = commandRegistry(deps.commands ?? []);
   const settle = (ctx: AskContext): CommandContext => ({ ...ctx, now: ctx.now ?? clock(), tz: ctx.tz ?? deps.tz ?? "UTC" });
 
   const spend = async (intent: Intent & { kind: "spend" }, ctx: CommandContext): Promise<Report> => {
@@ -102,7 +112,7 @@ export function createBot(deps: BotDeps): Bot {
     switch (intent.kind) {
       case "command": {
         const command = commands.get(intent.head);
-        return command ? command.run(intent.words, ctx, bot) : { kind: "error", message: `"${intent.head}" is not a command here.` };
+        return command ? command.run(intent.command, ctx, bot) : { kind: "error", message: `"${intent.head}" is not a command here.` };
       }
       // No cache here: the cost source is built with the one cache in front of it (cost/sources/cached.ts).
       case "spend":

@@ -33,7 +33,7 @@ export async function handle(intent: Exclude<Intent, CommandIntent>, deps: Handl
     case "help":
       return helpReport();
     case "invalid":
-      return { kind: "error", message: intent.message };
+      return intent.hint ? { kind: "error", message: intent.message, hint: intent.hint } : { kind: "error", message: intent.message };
     case "spend":
       return spendReport(intent, deps);
   }

@@ -43,26 +43,41 @@ export interface SpendIntent {
   costType: CostType;
 }
 
-interface HelpIntent {
+export interface HelpIntent {
   kind: "help";
 }
 
-/** Text we could not read: `message` names what was wrong, `word` the offending word. */
+/**
+ * Text we could not read: `message` names what was wrong, `word` the offending word, `hint` what to
+ * try instead (a chat command's own examples, e.g. "Try: alerts here · alerts off · alerts").
+ */
 export interface InvalidIntent {
   kind: "invalid";
   message: string;
   word?: string;
+  hint?: string;
 }
 
 /**
  * A chat command beyond cost questions (forecast, errors, digest, budget, alerts ...): the command
- * registered for its first word (`head`) reads the rest. Which commands exist is the bot's setup.
+ * registered for its first word (`head`) has read the words into `command`, its own typed value
+ * (e.g. `{ kind: "set", amount, period, ... }` for `budget set 5000 monthly`), which only its `run` reads.
+ * Which commands exist is the bot's setup.
  */
-export interface CommandIntent {
+export interface CommandIntent<T = unknown> {
   kind: "command";
   head: string;
-  /** The message's words, the head first. */
-  words: string[];
+  command: T;
+}
+
+/**
+ * How a chat command reads its words (the message's words, its head first): into its own value, or
+ * an `invalid` intent saying what was wrong. Pure: no store, clock or source; `ctx` is the asker's.
+ */
+export interface CommandWords<T = unknown> {
+  /** Also reads `help <head>` (e.g. `help accuracy`), as the words `[head]`. */
+  helpTopic?: boolean;
+  parse(words: string[], ctx: ParseContext): T | InvalidIntent;
 }
 
 export type Intent = SpendIntent | HelpIntent | InvalidIntent | CommandIntent;

@@ -5,7 +5,7 @@ import type { Channel, CostType } from "../cost/types.js";
 import { currentPeriod, matchDateWords } from "./date-words.js";
 import { type Clock, makeClock } from "./intent-calendar.js";
 import { matchVersus, resolveVersus, type Versus } from "./intent-compare.js";
-import type { CommandIntent, DateRange, GroupBy, Intent, InvalidIntent, ParseContext } from "./intent-types.js";
+import type { CommandIntent, CommandWords, DateRange, GroupBy, Intent, InvalidIntent, ParseContext } from "./intent-types.js";
 import type { CompareRule } from "./periods.js";
 import { asModelName, CHANNEL_WORDS, COMPARE_FLAGS, COST_TYPE_WORDS, FILLER, HELP_WORDS, matchGrouping, tokenize } from "./intent-words.js";
 
@@ -25,24 +25,34 @@ interface Draft {
   compare: boolean;
 }
 
-/** A message that starts with a command's word is that command's, whatever follows. */
-function commandOf(w: string[], commands: CommandHeads): CommandIntent | null {
-  if (w.length > 0 && commands.has(w[0])) return { kind: "command", head: w[0], words: w };
-  if (w.length === 2 && w[0] === "help" && commands.get(w[1])?.helpTopic) return { kind: "command", head: w[1], words: w.slice(1) };
-  return null;
+/**
+ * A message that starts with a command's word is that command's, whatever follows: its parse reads
+ * the words into a `command` intent, or says what was wrong as an `invalid` one.
+ */
+function commandOf(w: string[], commands: CommandParsers, ctx: ParseContext): CommandIntent | InvalidIntent | null {
+  const named = w.length > 0 && commands.has(w[0]) ? w : w.length === 2 && w[0] === "help" && commands.get(w[1])?.helpTopic ? w.slice(1) : null;
+  if (!named) return null;
+  const parsed = commands.get(named[0])!.parse(named, ctx);
+  return isInvalid(parsed) ? parsed : { kind: "command", head: named[0], command: parsed };
 }
+
+const isInvalid = (parsed: unknown): parsed is InvalidIntent =>
+  typeof parsed === "object" && parsed !== null && (parsed as { kind?: unknown }).kind === "invalid";
 
 type Step = { next: number; apply?: (d: Draft) => InvalidIntent | void } | InvalidIntent;
 
 /** The chat commands a bot answers, by the first word that names each; `helpTopic` ones also answer `help <word>`. */
-export type CommandHeads = ReadonlyMap<string, { helpTopic?: boolean }>;
+type CommandParsers = ReadonlyMap<string, CommandWords>;
 
-/** A cost question, help or unreadable words; with `commands`, also a chat command. */
+/**
+ * The one parser: a cost question, help or unreadable words; with `commands`, also a chat command,
+ * read by that command's own parse (its bad words come back `invalid` like any other).
+ */
 export function parseIntent(text: string, ctx: ParseContext, opts?: { costType?: CostType }): Exclude<Intent, CommandIntent>;
-export function parseIntent(text: string, ctx: ParseContext, opts: { costType?: CostType; commands: CommandHeads }): Intent;
-export function parseIntent(text: string, ctx: ParseContext, opts: { costType?: CostType; commands?: CommandHeads } = {}): Intent {
+export function parseIntent(text: string, ctx: ParseContext, opts: { costType?: CostType; commands: CommandParsers }): Intent;
+export function parseIntent(text: string, ctx: ParseContext, opts: { costType?: CostType; commands?: CommandParsers } = {}): Intent {
   const w = tokenize(text);
-  const command = opts.commands && commandOf(w, opts.commands);
+  const command = opts.commands && commandOf(w, opts.commands, ctx);
   if (command) return command;
   if (w.length === 0 || w.some((x) => HELP_WORDS.has(x))) return { kind: "help" };
   const clock = makeClock(ctx);

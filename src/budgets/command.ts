@@ -4,11 +4,12 @@
 import { budgetScope, money, statusLine } from "./card.js";
 import { checkBudget, targetZone, type BudgetCheckDeps, type CostMemo } from "./check.js";
 import { evaluateBudget, HISTORY_DAYS } from "./evaluate.js";
-import { parseBudgetCommand } from "./parse-command.js";
+import { type BudgetCommand, parseBudgetCommand } from "./parse-command.js";
 import { periodNoun, periodWindow } from "./period.js";
 import { azureBudgetLines } from "./azure-budgets.js";
 import type { Budget, Target } from "../store/types.js";
-import type { ChatCommand, CommandContext } from "../bot/bot.js";
+import { type Bot, type ChatCommand, type CommandContext, defineCommand } from "../bot/bot.js";
+import type { InvalidIntent } from "../bot/intent-types.js";
 import { shiftDays } from "../base/dates.js";
 import { formatDate } from "../bot/render/format.js";
 import type { NoticeReport, Report } from "../bot/report.js";
@@ -25,11 +26,13 @@ const NO_CHANNEL: Report = {
   hint: "Ask in the Slack channel or Teams conversation that should get the alerts.",
 };
 
+/** The budget words, or what is wrong with them. */
+function parse(words: string[]): BudgetCommand | InvalidIntent {
+  return parseBudgetCommand(words) ?? { kind: "invalid", message: `"${words[0]}" is not a budget command.` };
+}
+
 export function createBudgetCommand(deps: BudgetCommandDeps): ChatCommand {
-  const run: ChatCommand["run"] = async (words, ctx, bot) => {
-    const cmd = parseBudgetCommand(words);
-    if (!cmd) return { kind: "error", message: `"${words[0]}" is not a budget command.` };
-    if (cmd.kind === "error") return { kind: "error", message: cmd.message, hint: cmd.hint };
+  const run = async (cmd: BudgetCommand, ctx: CommandContext, bot: Bot): Promise<Report> => {
     if (!ctx.target) return NO_CHANNEL;
     const checkDeps: BudgetCheckDeps = { ...deps, costSource: bot.costSource };
     if (cmd.kind === "list") return await listBudgets(ctx, checkDeps);
@@ -52,7 +55,7 @@ export function createBudgetCommand(deps: BudgetCommandDeps): ChatCommand {
     );
     return await confirm(budget, target, existed, cmd.periodDefaulted, ctx, checkDeps);
   };
-  return { heads: ["budget", "budgets"], run };
+  return defineCommand({ heads: ["budget", "budgets"], parse, run });
 }
 
 /** The confirmation, after checking the budget at once (an already crossed threshold alerts now). */

@@ -4,6 +4,7 @@ import { parseAmount, type Amount } from "../cost/money.js";
 import type { Channel } from "../cost/types.js";
 import { asModelName, CHANNEL_WORDS, wordTable } from "../bot/intent-words.js";
 import type { BudgetPeriod } from "../store/types.js";
+import type { InvalidIntent } from "../bot/intent-types.js";
 
 const DEFAULT_THRESHOLDS = [80, 100];
 
@@ -19,8 +20,7 @@ export type BudgetCommand =
       name: string;
       periodDefaulted: boolean;
     }
-  | { kind: "remove"; name: string }
-  | { kind: "error"; message: string; hint: string };
+  | { kind: "remove"; name: string };
 
 const PERIODS = wordTable<BudgetPeriod>({ daily: "daily", day: "daily", weekly: "weekly", week: "weekly", monthly: "monthly", month: "monthly" });
 const SET = new Set(["set", "add", "create", "new", "change", "update"]);
@@ -45,8 +45,8 @@ export function parseBudgetAmount(word: string): Amount | null {
   return m[2] === "k" ? base * 1000n : m[2] === "m" ? base * 1_000_000n : base;
 }
 
-/** Returns null when the words are not a budget command at all. */
-export function parseBudgetCommand(words: string[]): BudgetCommand | null {
+/** What the words ask of budgets, or what is wrong with them (an `invalid` with a hint); null when they are not a budget command at all. */
+export function parseBudgetCommand(words: string[]): BudgetCommand | InvalidIntent | null {
   const head = words[0];
   if (head !== "budget" && head !== "budgets") return null;
   const verb = words[1];
@@ -61,7 +61,7 @@ export function parseBudgetCommand(words: string[]): BudgetCommand | null {
   return error(`"${verb}" is not a budget command.`, "Budget commands: budgets · budget set 5000 monthly · budget remove <name>");
 }
 
-function parseSet(w: string[]): BudgetCommand {
+function parseSet(w: string[]): BudgetCommand | InvalidIntent {
   let amount: Amount | undefined;
   let period: BudgetPeriod | undefined;
   let model: string | undefined;
@@ -134,4 +134,4 @@ function parseThresholds(text: string): number[] | string {
   return out.length > 10 ? "At most 10 alert thresholds per budget." : out;
 }
 
-const error = (message: string, hint: string): BudgetCommand => ({ kind: "error", message, hint });
+const error = (message: string, hint: string): InvalidIntent => ({ kind: "invalid", message, hint });

@@ -1,15 +1,22 @@
 // `budgets` where there is no channel (the CLI): the cost source's own budgets (Azure's), read-only.
 // In Slack and Teams the channel's budget command answers instead and lists these beside its own.
 // Setting a budget here answers that it is a chat command.
-import type { Bot, ChatCommand } from "../bot/bot.js";
+import { type Bot, type ChatCommand, defineCommand } from "../bot/bot.js";
 import { chatOnlyReport } from "../bot/commands/chat-only.js";
 import type { Report } from "../bot/report.js";
 import { azureBudgetLines } from "./azure-budgets.js";
 
-export const sourceBudgetsCommand: ChatCommand = { heads: ["budgets", "budget"], run: sourceBudgets };
+/** `budgets` alone lists; anything more (budget set ...) is a channel's to change. */
+type SourceBudgetsWords = { kind: "list" } | { kind: "chat-only"; head: string };
 
-async function sourceBudgets(words: string[], _ctx: unknown, bot: Bot): Promise<Report> {
-  if (words.length !== 1) return chatOnlyReport(words[0]);
+export const sourceBudgetsCommand: ChatCommand = defineCommand({
+  heads: ["budgets", "budget"],
+  parse: (words): SourceBudgetsWords => (words.length === 1 ? { kind: "list" } : { kind: "chat-only", head: words[0] }),
+  run: sourceBudgets,
+});
+
+async function sourceBudgets(asked: SourceBudgetsWords, _ctx: unknown, bot: Bot): Promise<Report> {
+  if (asked.kind === "chat-only") return chatOnlyReport(asked.head);
   const lines = await azureBudgetLines(bot.costSource);
   return {
     kind: "notice",

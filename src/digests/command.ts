@@ -2,10 +2,11 @@
 // scheduled digest. Anyone may read; only COSTBOT_ADMINS may change. Store passed in; no platform SDKs.
 import { localTimeLabel, nextDue } from "../schedule/due.js";
 import type { DigestSubscription, Store } from "../store/types.js";
-import type { ChatCommand, CommandContext } from "../bot/bot.js";
+import { type ChatCommand, type CommandContext, defineCommand } from "../bot/bot.js";
+import type { InvalidIntent } from "../bot/intent-types.js";
 import type { NoticeReport, Report } from "../bot/report.js";
 import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
-import { readDigestWords } from "./words.js";
+import { DIGEST_EXAMPLES, type DigestWords, readDigestWords } from "./words.js";
 
 export interface DigestCommandDeps {
   store: Pick<Store, "upsertTarget" | "findTarget" | "setDigest" | "getDigest" | "removeDigest">;
@@ -14,7 +15,6 @@ export interface DigestCommandDeps {
 }
 
 const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const EXAMPLES = "Try `digest daily 09:00 Europe/Berlin`, `digest weekly mon 08:30` or `digest off`.";
 
 /** "every day at 09:00 (Europe/Berlin)" / "every Monday at 08:30 (UTC)". */
 function describeDigest(d: Pick<DigestSubscription, "cadence" | "weekday" | "time" | "tz">): string {
@@ -44,16 +44,18 @@ function shown(d: DigestSubscription, now: Date, title: string, tone: NoticeRepo
   };
 }
 
+/** The digest words, or what is wrong with them (with the examples as the hint). */
+function parse(words: string[]): DigestWords | InvalidIntent {
+  return readDigestWords(words) ?? { kind: "invalid", message: `"${words[0]}" is not a digest command.`, hint: DIGEST_EXAMPLES };
+}
+
 export function createDigestCommand(deps: DigestCommandDeps): ChatCommand {
-  const run: ChatCommand["run"] = async (words, ctx: CommandContext) => {
-    const parsed = readDigestWords(words);
-    if (!parsed) return { kind: "error", message: `"${words[0]}" is not a digest command.`, hint: EXAMPLES };
-    if (parsed.kind === "invalid") return { kind: "error", message: parsed.message, hint: EXAMPLES };
+  const run = async (parsed: DigestWords, ctx: CommandContext): Promise<Report> => {
     if (!ctx.target) return noChannel();
     if (parsed.kind === "show") {
       const target = await deps.store.findTarget(ctx.target.platform, ctx.target.address);
       const d = target && (await deps.store.getDigest(target.id));
-      if (!d) return { kind: "notice", tone: "info", title: "No digest in this channel yet", lines: [EXAMPLES] };
+      if (!d) return { kind: "notice", tone: "info", title: "No digest in this channel yet", lines: [DIGEST_EXAMPLES] };
       return shown(d, ctx.now, "Digest for this channel", "info");
     }
     if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change digests");
@@ -62,7 +64,7 @@ export function createDigestCommand(deps: DigestCommandDeps): ChatCommand {
       const removed = target ? await deps.store.removeDigest(target.id) : false;
       return removed
         ? { kind: "notice", tone: "success", title: "Digest turned off for this channel", lines: ["Turn it on again with `digest daily 09:00`."] }
-        : { kind: "notice", tone: "info", title: "This channel had no digest", lines: [EXAMPLES] };
+        : { kind: "notice", tone: "info", title: "This channel had no digest", lines: [DIGEST_EXAMPLES] };
     }
     const target = await deps.store.upsertTarget(ctx.target);
     const d = await deps.store.setDigest({
@@ -75,5 +77,5 @@ export function createDigestCommand(deps: DigestCommandDeps): ChatCommand {
     });
     return shown(d, ctx.now, `Digest set: ${describeDigest(d)}`, "success");
   };
-  return { heads: ["digest", "digests"], run };
+  return defineCommand({ heads: ["digest", "digests"], parse, run });
 }

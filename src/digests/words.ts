@@ -1,13 +1,15 @@
 // Reads `digest ...` words: show, off, or a daily/weekly time with an optional zone. Pure; every
-// bad input gets a message naming the word that was wrong and what works instead.
+// bad input gets a message naming the word that was wrong and, as its hint, what works instead.
 import { checkTimeZone } from "../store/validate.js";
 import { wordTable } from "../bot/intent-words.js";
+import type { InvalidIntent } from "../bot/intent-types.js";
 
 export type DigestWords =
   | { kind: "show" }
   | { kind: "off" }
-  | { kind: "set"; cadence: "daily" | "weekly"; weekday?: number; time: string; tz?: string }
-  | { kind: "invalid"; message: string };
+  | { kind: "set"; cadence: "daily" | "weekly"; weekday?: number; time: string; tz?: string };
+
+export const DIGEST_EXAMPLES = "Try `digest daily 09:00 Europe/Berlin`, `digest weekly mon 08:30` or `digest off`.";
 
 const OFF = new Set(["off", "stop", "remove", "cancel", "none", "disable"]);
 const FILLER = new Set(["at", "on", "every", "in", "each", "tz", "zone", "time"]);
@@ -34,7 +36,7 @@ const TIME_HELP = "use HH:MM on a 24-hour clock (00:00 to 23:59), e.g. 09:00 or 
 const ZONE_HELP = "use an IANA zone name like Europe/Berlin, America/New_York or UTC";
 const WEEKDAY_HELP = "use mon, tue, wed, thu, fri, sat or sun, e.g. `digest weekly mon 08:30`";
 
-const invalid = (message: string): DigestWords => ({ kind: "invalid", message });
+const invalid = (message: string): InvalidIntent => ({ kind: "invalid", message, hint: DIGEST_EXAMPLES });
 
 /** "09:00", "9:30", "9am", "5:30pm" -> "HH:MM"; a time-shaped word that is out of range -> Error. */
 function readTime(word: string): string | Error | null {
@@ -51,7 +53,7 @@ function readTime(word: string): string | Error | null {
 }
 
 /** `words` come from tokenize (lowercase) and start with "digest"; null if they are not a digest command. */
-export function readDigestWords(words: string[]): DigestWords | null {
+export function readDigestWords(words: string[]): DigestWords | InvalidIntent | null {
   if (words[0] !== "digest" && words[0] !== "digests") return null;
   const rest = words.slice(1).filter((w) => !FILLER.has(w));
   if (rest.length === 0 || (rest.length === 1 && ["show", "status", "list"].includes(rest[0]))) return { kind: "show" };

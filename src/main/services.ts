@@ -3,17 +3,12 @@
 import { createSlackSchedulerNotifier } from "../adapters/slack/notifier.js";
 import { createTeamsSchedulerNotifier } from "../adapters/teams/notifier.js";
 import { playgroundAdminIds } from "../adapters/web/identity.js";
-import { type Bot, type ChatCommand, createBot } from "../bot/bot.js";
+import { type Bot, createBot } from "../bot/bot.js";
 import { bareAdminsWarning } from "../bot/commands/admin.js";
-import { createAlertsCommand } from "../alerts/command.js";
-import { createBudgetCommand } from "../budgets/command.js";
-import { createDigestCommand } from "../digests/command.js";
 import { createEstimateCheckJob } from "../bot/accuracy-checks.js";
-import { createAccuracyCommand } from "../bot/commands/accuracy.js";
-import { errorsCommand } from "../bot/commands/errors.js";
-import { forecastCommand } from "../bot/commands/forecast.js";
 import { createBudgetCheckJob } from "../budgets/check.js";
 import { createFailureSpikeJob } from "../alerts/failure-spike-job.js";
+import { chatCommands } from "./chat-commands.js";
 import { createSpikeJob } from "../alerts/spike-job.js";
 import type { Config } from "../config.js";
 import { createMetricsSource } from "../cost/metrics/index.js";
@@ -62,14 +57,7 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   // The local playground may change its own digests and budgets; never in production.
   const admins = [...config.admins, ...playgroundAdminIds(config)];
   const alerting = { store, admins, notifiers, logger, tz: config.tz, costType: config.costType };
-  const commands: ChatCommand[] = [
-    createAccuracyCommand({ checks: store.estimateChecks }),
-    forecastCommand,
-    errorsCommand,
-    createDigestCommand({ store, admins }),
-    createBudgetCommand(alerting),
-    createAlertsCommand({ store, admins, webhookTokenSet: Boolean(config.alertWebhookToken) }),
-  ];
+  const commands = chatCommands({ ...alerting, webhookTokenSet: Boolean(config.alertWebhookToken) });
   const bot = createBot({ costSource, metrics, clock, tz: config.tz, costType: config.costType, commands });
   const costJobs = [createBudgetCheckJob({ ...alerting, costSource }), createSpikeJob({ ...alerting, costSource })];
   const jobs = [...costJobs];

@@ -52,9 +52,9 @@ describe("parseBudgetCommand", () => {
     ["budget frobnicate", '"frobnicate" is not a budget command.'],
   ])("says what is wrong with %s", (text, message) => {
     const r = parse(text);
-    expect(r?.kind).toBe("error");
-    expect(r?.kind === "error" && r.message).toContain(message);
-    expect(r?.kind === "error" && r.hint).toMatch(/budget/);
+    expect(r?.kind).toBe("invalid");
+    expect(r?.kind === "invalid" && r.message).toContain(message);
+    expect(r?.kind === "invalid" && r.hint).toMatch(/budget/);
   });
 
   it("leaves other messages alone", () => {

@@ -2,11 +2,7 @@
 // Bad input: one line on stderr naming the problem, exit code 2, nothing on stdout.
 import { Command, CommanderError } from "commander";
 import { createBot } from "../../bot/bot.js";
-import { accuracyCommand } from "../../bot/commands/accuracy.js";
-import { chatOnlyCommand } from "../../bot/commands/chat-only.js";
-import { errorsCommand } from "../../bot/commands/errors.js";
-import { forecastCommand } from "../../bot/commands/forecast.js";
-import { sourceBudgetsCommand } from "../../budgets/source-command.js";
+import { cliCommands } from "./commands.js";
 import { ConfigError, loadConfig } from "../../config.js";
 import { isCostbotError } from "../../base/errors.js";
 import { createMetricsSource } from "../../cost/metrics/index.js";
@@ -84,9 +80,7 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
     };
     const costSource = await createCostSource(opts.source, sourceOpts);
     const metrics = await createMetricsSource(opts.source, sourceOpts);
-    // Channel settings (budget set, digest, alerts) answer that they are chat commands.
-    const commands = [accuracyCommand, forecastCommand, errorsCommand, chatOnlyCommand, sourceBudgetsCommand];
-    const bot = createBot({ costSource, metrics, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands });
+    const bot = createBot({ costSource, metrics, clock: () => opts.now, tz: opts.tz, costType: opts.costType, commands: cliCommands });
     const report = await bot.answer(text).finally(() => io.progress?.done());
     if (report.kind === "error") {
       io.err(`costbot: ${oneLine(report.message)}\n`);

@@ -5,13 +5,19 @@ import { dayAccuracy } from "../../cost/metrics/reconcile.js";
 import { toMoneyNumber } from "../../cost/money.js";
 import type { EstimateChecks } from "../../store/types.js";
 import { checkEstimates } from "../accuracy-checks.js";
-import type { ChatCommand } from "../bot.js";
+import { type Bot, type ChatCommand, type CommandContext, defineCommand } from "../bot.js";
+import type { InvalidIntent } from "../intent-types.js";
+import type { Report } from "../report.js";
 import { formatMoney } from "../render/format.js";
 import { RATE_DAYS } from "../usage-rates.js";
 
+/** `accuracy` alone: any other word is one too many. */
+function parse(words: string[]): { kind: "accuracy" } | InvalidIntent {
+  return words.length === 1 ? { kind: "accuracy" } : { kind: "invalid", message: `"${words[0]}" takes no other words.`, hint: `Try: ${words[0]}` };
+}
+
 export function createAccuracyCommand(deps: { checks?: EstimateChecks } = {}): ChatCommand {
-  const run: ChatCommand["run"] = async (words, ctx, bot) => {
-    if (words.length !== 1) return { kind: "error", message: `"${words[0]}" takes no other words.`, hint: `Try: ${words[0]}` };
+  const run = async (_: unknown, ctx: CommandContext, bot: Bot): Promise<Report> => {
     if (!bot.metrics) return { kind: "error", message: "Estimates come from usage metrics, and this cost source has none." };
     const r = await checkEstimates({ costSource: bot.costSource, metrics: bot.metrics, checks: deps.checks }, ctx.now);
     const result = dayAccuracy(r.days, r.checks);
@@ -40,7 +46,7 @@ export function createAccuracyCommand(deps: { checks?: EstimateChecks } = {}): C
       ],
     };
   };
-  return { heads: ["accuracy", "reconcile", "reconciliation"], helpTopic: true, run };
+  return defineCommand({ heads: ["accuracy", "reconcile", "reconciliation"], helpTopic: true, parse, run });
 }
 
 /** Without a store (the CLI): computed on demand from the metrics still available. */

@@ -1,6 +1,6 @@
 // Where there is no channel (the CLI): chat commands that change a channel's settings (budget set,
 // digest, alerts) answer that they are chat commands instead of "I don't know". Platform-free.
-import type { ChatCommand } from "../bot.js";
+import { type ChatCommand, defineCommand } from "../bot.js";
 import type { ErrorReport } from "../report.js";
 
 const CHAT_ONLY: Record<string, string> = {
@@ -22,4 +22,9 @@ export function chatOnlyReport(head: string): ErrorReport {
   };
 }
 
-export const chatOnlyCommand: ChatCommand = { heads: Object.keys(CHAT_ONLY), run: (words) => chatOnlyReport(words[0]) };
+/** Whatever follows, the answer is where to ask it: the parse keeps only the word that named it. */
+export const chatOnlyCommand: ChatCommand = defineCommand({
+  heads: Object.keys(CHAT_ONLY),
+  parse: (words) => ({ head: words[0] }),
+  run: ({ head }) => chatOnlyReport(head),
+});

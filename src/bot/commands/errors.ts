@@ -2,20 +2,24 @@
 // billed (Azure processed them) or not, and an estimate of what the billed ones cost.
 import { FAILURE_COST_BASIS, FAILURE_EXPLANATION, summariseFailures } from "../../cost/metrics/failures.js";
 import { toMoneyNumber } from "../../cost/money.js";
-import type { Bot, ChatCommand, CommandContext } from "../bot.js";
+import { type Bot, type ChatCommand, type CommandContext, defineCommand } from "../bot.js";
 import type { ErrorsReport } from "../errors-report.js";
 import { helpReport } from "../help.js";
 import { parseIntent } from "../intent.js";
+import type { HelpIntent, InvalidIntent, ParseContext, SpendIntent } from "../intent-types.js";
 import type { Report } from "../report.js";
 import { usageBasis } from "../usage-rates.js";
 
-export const errorsCommand: ChatCommand = { heads: ["errors", "error", "failures", "failed"], run: failedRequests };
-
-async function failedRequests(words: string[], ctx: CommandContext, bot: Bot): Promise<Report> {
+/** `errors [date words] [model]`: the words after the head are a cost question's (this week when none). */
+function parse(words: string[], ctx: ParseContext): SpendIntent | HelpIntent | InvalidIntent {
   const rest = words.slice(1).filter((w) => w !== "requests");
-  const intent = parseIntent(rest.length ? rest.join(" ") : "this week", { now: ctx.now, tz: ctx.tz });
-  if (intent.kind === "invalid") return { kind: "error", message: intent.message };
-  if (intent.kind !== "spend") return helpReport();
+  return parseIntent(rest.length ? rest.join(" ") : "this week", { now: ctx.now, tz: ctx.tz });
+}
+
+export const errorsCommand: ChatCommand = defineCommand({ heads: ["errors", "error", "failures", "failed"], parse, run: failedRequests });
+
+async function failedRequests(intent: SpendIntent | HelpIntent, _ctx: CommandContext, bot: Bot): Promise<Report> {
+  if (intent.kind === "help") return helpReport();
   if (!bot.metrics) {
     return { kind: "error", message: "Failed requests come from usage metrics, and this cost source has none.", hint: "Use --source demo or azure." };
   }

@@ -5,9 +5,10 @@ import { isCostbotError } from "../../base/errors.js";
 import { projectSpend } from "../../cost/forecast.js";
 import { toMoneyNumber, type Amount } from "../../cost/money.js";
 import type { CostSource } from "../../cost/types.js";
-import type { Bot, ChatCommand, CommandContext } from "../bot.js";
+import { type Bot, type ChatCommand, type CommandContext, defineCommand } from "../bot.js";
 import { helpReport } from "../help.js";
 import { parseIntent } from "../intent.js";
+import type { HelpIntent, InvalidIntent, ParseContext, SpendIntent } from "../intent-types.js";
 import { endOfMonth, shiftDays } from "../../base/dates.js";
 import { lastFinalDay } from "../data-days.js";
 import { formatMonth } from "../date-style.js";
@@ -19,11 +20,15 @@ interface ForecastingSource extends CostSource {
   forecast(range?: { from: string; to: string }): Promise<{ projected: Amount | null; currency: string; warnings: string[] }>;
 }
 
-export const forecastCommand: ChatCommand = { heads: ["forecast", "projection", "project"], run: forecast };
+/** `forecast [model|channel]`: the words after the head narrow this month as in a cost question. */
+function parse(words: string[], ctx: ParseContext): SpendIntent | HelpIntent | InvalidIntent {
+  return parseIntent(["this month", ...words.slice(1)].join(" "), { now: ctx.now, tz: ctx.tz, locale: ctx.locale });
+}
 
-async function forecast(words: string[], ctx: CommandContext, bot: Bot): Promise<Report> {
-  const intent = parseIntent(["this month", ...words.slice(1)].join(" "), { now: ctx.now, tz: ctx.tz, locale: ctx.locale });
-  if (intent.kind !== "spend") return intent.kind === "invalid" ? { kind: "error", message: intent.message } : helpReport();
+export const forecastCommand: ChatCommand = defineCommand({ heads: ["forecast", "projection", "project"], parse, run: forecast });
+
+async function forecast(intent: SpendIntent | HelpIntent, ctx: CommandContext, bot: Bot): Promise<Report> {
+  if (intent.kind === "help") return helpReport();
   const { from, to: today } = intent.range;
   const monthEnd = endOfMonth(from);
   const result = await bot.costSource.query({ from: shiftDays(from, -35), to: today, costType: intent.costType });
