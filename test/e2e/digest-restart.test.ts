@@ -35,7 +35,10 @@ describe("digest run killed midway", () => {
   it("gives every channel exactly one digest after a restart", async () => {
     slack = await startFakeSlack({ botToken: TOKEN });
     proxy = await startSlackProxy(slack);
-    slack.delayMs = 40;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    // Posts after the tenth are held until the first scheduler is dead: it dies with sends in flight.
+    slack.gate = (call) => (call.method === "chat.postMessage" && slack.callsTo("chat.postMessage").length > 10 ? released : undefined);
     const db = await backend.fresh();
     const store = await openStore(db, { clock: () => new Date("2025-11-01T00:00:00Z") });
     for (let i = 0; i < CHANNELS; i++) {
@@ -45,10 +48,13 @@ describe("digest run killed midway", () => {
     await store.close();
 
     const first = child(db, "2025-11-27T08:00:00Z");
-    await slack.waitFor(() => proxy.posted.length >= 10);
+    await slack.waitFor(() => slack.callsTo("chat.postMessage").length > 10);
     first.proc.kill("SIGKILL");
     const killed = await first.done;
     expect(killed.signal).toBe("SIGKILL");
+    // The held posts still reach Slack (the proxy waits for them), unknown to the dead scheduler.
+    release();
+    await slack.waitFor(() => proxy.posted.length === slack.callsTo("chat.postMessage").length);
     const before = proxy.posted.length;
     expect(before).toBeLessThan(CHANNELS);
     // The kill left claims without an outcome: those are what the restart must settle.

@@ -22,8 +22,8 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
-  /** Wait this long before answering (to exceed a client's timeout). */
-  delayMs?: number;
+  /** Answer only once this settles: the test holds the reply, e.g. past a client's timeout. */
+  until?: Promise<void>;
 }
 
 export interface ArmRequest {
@@ -38,6 +38,7 @@ export interface ArmRequest {
 
 export interface ArmFakeOptions {
   token?: string;
+  /** Simulated network latency before every answer, for benchmarks; tests hold answers with `hold`. */
   latencyMs?: number;
   pageSize?: number;
   agreement?: "EA" | "MCA";
@@ -60,6 +61,10 @@ export interface ArmFake {
   setBudgets(scope: string, budgets: unknown[]): void;
   /** Replies used, in order, before normal answers for requests of `kind`. */
   script(kind: ArmKind, ...replies: Reply[]): void;
+  /** From now on, answers to requests of `kind` wait until `released` settles (the test opens the gate). */
+  hold(kind: ArmKind, released: Promise<void>): void;
+  /** Resolves once `count` requests of `kind` have arrived (answered or not); vitest's timeout ends a hang. */
+  arrived(kind: ArmKind, count: number): Promise<ArmRequest[]>;
   close(): Promise<void>;
 }
 
@@ -70,6 +75,8 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
   const scripts = new Map<ArmKind, Reply[]>();
   const counts = new Map<ArmKind, number>();
   const requests: ArmRequest[] = [];
+  const holds = new Map<ArmKind, Promise<void>>();
+  const onRequest: Array<() => void> = [];
 
   const server = createServer((req, res) => {
     let text = "";
@@ -98,10 +105,12 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
       headers: req.headers,
       body,
     });
+    for (const notify of onRequest.splice(0)) notify();
     const n = (counts.get(kind) ?? 0) + 1;
     counts.set(kind, n);
     const reply = scripts.get(kind)?.shift() ?? opts.fault?.(kind, n, scope) ?? answer(kind, scope, url, body, req.headers.authorization);
-    await sleep((opts.latencyMs ?? 0) + (reply.delayMs ?? 0));
+    await sleep(opts.latencyMs ?? 0);
+    await Promise.all([reply.until, holds.get(kind)]);
     if (res.destroyed) return;
     res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8", date: new Date().toUTCString(), ...reply.headers });
     res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
@@ -212,6 +221,16 @@ export async function startArmFake(opts: ArmFakeOptions = {}): Promise<ArmFake> 
     setCosts: (scope, rows) => void costs.set(scope.toLowerCase(), rows),
     setBudgets: (scope, list) => void budgets.set(scope.toLowerCase(), list),
     script: (kind, ...replies) => void scripts.set(kind, [...(scripts.get(kind) ?? []), ...replies]),
+    hold: (kind, released) => void holds.set(kind, released),
+    arrived: (kind, count) =>
+      new Promise<ArmRequest[]>((resolve) => {
+        const check = () => {
+          const seen = requests.filter((r) => r.kind === kind);
+          if (seen.length >= count) resolve(seen);
+          else onRequest.push(check);
+        };
+        check();
+      }),
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

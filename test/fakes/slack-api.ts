@@ -27,8 +27,8 @@ export interface FakeSlack {
   callsTo(method: string): ApiCall[];
   /** Resolves once `check` passes (polled). No deadline unless `timeoutMs` is given (benchmarks): in tests vitest's timeout ends a hang. */
   waitFor<T>(check: () => T | undefined | false, timeoutMs?: number): Promise<T>;
-  /** Hold every Web API answer back this long (ms), e.g. to slow users.info. */
-  delayMs: number;
+  /** Holds a Web API call's answer until the returned promise settles (called as each call arrives). */
+  gate?: (call: ApiCall) => Promise<void> | undefined;
   /** Called as each response_url post arrives (benchmarks time replies with it). */
   onHook?: (hook: HookPost) => void;
   close(): Promise<void>;
@@ -116,8 +116,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     const method = url.replace(/^\/api\//, "").split("?")[0];
     const args = parseArgs(raw, req.headers["content-type"]);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? args.token;
-    calls.push({ method, args, token, at: Date.now() });
-    if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
+    const call = { method, args, token, at: Date.now() };
+    calls.push(call);
+    await fake.gate?.(call);
     if (token !== botToken) return reply(200, { ok: false, error: "invalid_auth" });
     if (opts.rateLimitAfter !== undefined && method === "chat.postMessage") {
       res.writeHead(429, { "content-type": "application/json", "retry-after": String(opts.rateLimitAfter) });
@@ -135,7 +136,6 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     responseUrl: (id) => `${base}/hooks/${encodeURIComponent(id)}`,
     calls,
     hooks,
-    delayMs: 0,
     callsTo: (method) => calls.filter((c) => c.method === method),
     async waitFor(check, timeoutMs) {
       const until = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;

@@ -186,9 +186,17 @@ describe.each<[string, Backend]>([
     r = await rig(await backend.fresh());
     const store = await r.open();
     for (let i = 0; i < 30; i++) await r.budgetTarget(store, "slack", `CPAIR${i}`);
-    r.slack.delayMs = 5;
-    const a = await r.instance({ store });
-    const b = await r.instance();
+    // After its first post each instance waits until the other has posted too: their checks overlap.
+    const posted = new Set<string>();
+    let bothPosted!: () => void;
+    const overlap = new Promise<void>((res) => (bothPosted = res));
+    const meet = (who: string) => () => {
+      posted.add(who);
+      if (posted.size === 2) bothPosted();
+      return overlap;
+    };
+    const a = await r.instance({ store, wrap: (n, p) => (p === "slack" ? afterSend(n, meet("a")) : n) });
+    const b = await r.instance({ wrap: (n, p) => (p === "slack" ? afterSend(n, meet("b")) : n) });
     await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     const posts = r.slackPosts();
     expect(Object.keys(posts)).toHaveLength(30);

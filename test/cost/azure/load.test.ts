@@ -18,15 +18,21 @@ const RANGES = [
 
 describe("Azure source under load", () => {
   it("turns 200 concurrent asks over 3 scopes into exactly 3 queries", async () => {
-    h = await setup({ latencyMs: 150 }, { scopes: SCOPES, queriesPerMinute: 3 });
+    h = await setup({}, { scopes: SCOPES, queriesPerMinute: 3 });
     const data = SCOPES.map((s) => aiCosts(s, 3));
     SCOPES.forEach((s, i) => h!.fake.setCosts(s, data[i]));
-    const results = await Promise.all(
+    let release!: () => void;
+    h.fake.hold("query", new Promise<void>((r) => (release = r)));
+    const asking = Promise.all(
       Array.from({ length: 200 }, (_, i) => {
         const [from, to] = RANGES[i % RANGES.length];
         return h!.source.query({ from, to, costType: "actual" }).then((r) => ({ r, from, to }));
       }),
     );
+    // Every ask is made while the three queries are still unanswered.
+    await h.fake.arrived("query", 3);
+    release();
+    const results = await asking;
     expect(h.fake.of("query")).toHaveLength(3);
     expect(new Set(h.fake.of("query").map((q) => q.scope))).toEqual(new Set(SCOPES.map((s) => s.toLowerCase())));
     for (const { r, from, to } of results) {
@@ -37,10 +43,15 @@ describe("Azure source under load", () => {
   });
 
   it("keeps amortized and actual apart: one query per scope and cost type", async () => {
-    h = await setup({ latencyMs: 50 }, { scopes: SCOPES });
-    await Promise.all(
+    h = await setup({}, { scopes: SCOPES });
+    let release!: () => void;
+    h.fake.hold("query", new Promise<void>((r) => (release = r)));
+    const asking = Promise.all(
       Array.from({ length: 60 }, (_, i) => h!.source.query({ from: "2025-11-01", to: "2025-11-27", costType: i % 2 ? "actual" : "amortized" })),
     );
+    await h.fake.arrived("query", 6);
+    release();
+    await asking;
     const types = h.fake.of("query").map((q) => `${q.scope}|${q.body.type}`);
     expect(types).toHaveLength(6);
     expect(new Set(types).size).toBe(6);
