@@ -2,7 +2,9 @@
 // lru-cache with a TTL and in-flight de-duplication, so concurrent identical questions cost one
 // fetch. A source that can tell when its data changed (`fingerprint`: export files' size and mtime)
 // has it in the key, so a changed export is read again at once and an unchanged one is not.
-// Failures are never kept: the next ask tries again. Must not import platform SDKs.
+// Failures are not kept: the next ask tries again (the Azure source's window cache, azure/cache.ts,
+// asks instead to keep the older value for a stale answer and to hold the error a few seconds).
+// Must not import platform SDKs.
 import { LRUCache } from "lru-cache";
 import type { CostQuery, CostResult, CostSource } from "../types.js";
 
@@ -17,9 +19,15 @@ export interface Fingerprinted {
 export interface Memo<V, C> {
   /** The value for `key`: kept, shared with a fetch already running, or fetched now from `context`. */
   get(key: string, context: C): Promise<V>;
-  /** Forgets the keys `keep` says no to (e.g. files no longer in the export). */
+  /** What is kept for `key`: its value, even one due for refresh (`fresh` while its TTL lasts), and whether a fetch for it runs. */
+  peek(key: string): { value?: V; fresh: boolean; fetching: boolean };
+  /** The keys with a value kept (fresh or due for refresh) or a fetch running. */
+  keys(): string[];
+  /** Forgets the keys `keep` says no to (e.g. files no longer in the export); never one being fetched. */
   prune(keep: (key: string) => boolean): void;
   readonly size: number;
+  /** Asks answered from a kept value (hits), asks that shared a running fetch (coalesced), fetches started (loads). */
+  readonly stats: { hits: number; coalesced: number; loads: number };
 }
 
 export interface MemoOptions {
@@ -28,31 +36,73 @@ export interface MemoOptions {
   max?: number;
   /** The clock TTLs are measured by (tests pin it). */
   nowMs?: () => number;
+  /**
+   * For a caller that answers from older data when a fetch fails (the Azure source): a failed
+   * refresh leaves the older value readable through `peek` (lru-cache's noDeleteOnFetchRejection),
+   * and for `holdMs` the same error answers the key without fetching again. Unset: failures are not kept.
+   */
+  onFailure?: { holdMs: number };
 }
 
 /** Values fetched once per key (in flight or kept for `ttlMs`); a rejected fetch is not kept. */
 export function createMemo<V extends object, C = undefined>(fetch: (context: C, key: string) => Promise<V>, opts: MemoOptions): Memo<V, C> {
   const nowMs = opts.nowMs;
-  const cache = new LRUCache<string, V, unknown>({
+  const lru = {
     max: opts.max ?? 500,
-    ttl: opts.ttlMs,
     // The TTL is checked on each read against the given clock rather than lru-cache's own timer.
     ttlAutopurge: false,
     ttlResolution: 0,
-    ...(nowMs ? { perf: { now: nowMs } } : {}),
-    fetchMethod: (key, _stale, { context }) => fetch(context as C, key),
+    // lru-cache reads an entry stored at time 0 as one without a TTL: a pinned clock may be at 0.
+    ...(nowMs ? { perf: { now: () => nowMs() + 1 } } : {}),
+  };
+  const stats = { hits: 0, coalesced: 0, loads: 0 };
+  /** Keys whose fetch runs until lru-cache has stored its outcome (deleting one would abort it). */
+  const fetching = new Set<string>();
+  const cache = new LRUCache<string, V, unknown>({
+    ...lru,
+    ttl: opts.ttlMs,
+    noDeleteOnFetchRejection: opts.onFailure !== undefined,
+    fetchMethod: (key, _stale, { context }) => {
+      stats.loads++;
+      return fetch(context as C, key);
+    },
   });
+  const holdMs = opts.onFailure?.holdMs ?? 0;
+  const held = holdMs > 0 ? new LRUCache<string, { error: unknown }>({ ...lru, ttl: holdMs }) : undefined;
   return {
     async get(key, context) {
-      // fetchMethod never resolves undefined here, so neither does fetch.
-      return (await cache.fetch(key, { context })) as V;
+      const failed = held?.get(key);
+      if (failed) throw failed.error;
+      const status: LRUCache.Status<string, V, unknown> = {};
+      const answer = cache.fetch(key, { context, status });
+      if (status.fetch === "hit") stats.hits++;
+      else if (status.fetch === "inflight") stats.coalesced++;
+      else {
+        fetching.add(key);
+        const done = () => void fetching.delete(key);
+        answer.then(done, done);
+      }
+      try {
+        // fetchMethod never resolves undefined here, so neither does fetch.
+        return (await answer) as V;
+      } catch (error) {
+        held?.set(key, { error });
+        throw error;
+      }
+    },
+    peek(key) {
+      return { value: cache.peek(key, { allowStale: true }), fresh: cache.has(key), fetching: fetching.has(key) };
+    },
+    keys() {
+      return [...new Set([...cache.dump().map(([key]) => key), ...fetching])];
     },
     prune(keep) {
-      for (const key of [...cache.keys()]) if (!keep(key)) cache.delete(key);
+      for (const key of [...cache.dump().map(([k]) => k)]) if (!fetching.has(key) && !keep(key)) cache.delete(key);
     },
     get size() {
       return cache.size;
     },
+    stats,
   };
 }
 

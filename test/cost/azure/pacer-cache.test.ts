@@ -56,6 +56,44 @@ describe("window cache", () => {
   });
 });
 
+describe("window cache across days", () => {
+  it("answers a narrower question from yesterday's window while fresh, and from it marked stale when today's load fails", async () => {
+    let now = 0;
+    const runs: string[] = [];
+    const cache = createWindowCache<string>({ ttlMs: 1000, staleMaxMs: 10_000, failureHoldMs: 0, now: () => now });
+    const lastMonth = { from: "2025-10-01", to: "2025-10-31" };
+    const yesterday = { from: "2025-09-01", to: "2025-11-27" };
+    const today = { from: "2025-09-01", to: "2025-11-28" };
+    const boom = new Error("503");
+    const failing = { window: today, run: async () => (runs.push("today"), Promise.reject(boom)) };
+    await cache.get("s", lastMonth, { window: yesterday, run: async () => (runs.push("yesterday"), "v1") });
+    now = 500;
+    expect(await cache.get("s", lastMonth, failing)).toEqual({ value: "v1", storedAt: 0 });
+    expect(runs).toEqual(["yesterday"]);
+    now = 2000;
+    expect(await cache.get("s", lastMonth, failing)).toEqual({ value: "v1", storedAt: 0, staleBecause: boom });
+    await expect(cache.get("s", { from: "2025-11-28", to: "2025-11-28" }, failing)).rejects.toBe(boom);
+    expect(runs).toEqual(["yesterday", "today", "today"]);
+    expect(cache.stats).toEqual({ hits: 1, coalesced: 0, loads: 3, staleAnswers: 1 });
+  });
+
+  it("holds a failure for failureHoldMs: the same error (or stale answer) without asking again", async () => {
+    let now = 0;
+    let runs = 0;
+    const cache = createWindowCache<string>({ ttlMs: 1000, staleMaxMs: 10_000, failureHoldMs: 3000, now: () => now });
+    const w = { from: "2025-11-01", to: "2025-11-27" };
+    const boom = new Error("429");
+    const failing = { window: w, run: async () => (runs++, Promise.reject(boom)) };
+    await expect(cache.get("s", w, failing)).rejects.toBe(boom);
+    now = 2000;
+    await expect(cache.get("s", w, failing)).rejects.toBe(boom);
+    expect(runs).toBe(1);
+    now = 3500;
+    expect((await cache.get("s", w, { window: w, run: async () => (runs++, "v1") })).value).toBe("v1");
+    expect(runs).toBe(2);
+  });
+});
+
 describe("windows", () => {
   it.each([
     [

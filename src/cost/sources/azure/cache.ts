@@ -1,6 +1,11 @@
-// One cache for every caller (users, channels, digests, budget checks): entries keyed by a group
-// (scope + cost type + kind) and the date window they cover; concurrent misses share one load; when a
-// load fails, a covering older entry answers instead, marked stale. Pure: no HTTP, no SDK.
+// One cache for every caller (users, channels, digests, budget checks), on the shared idiom
+// (../cached.ts: lru-cache, a TTL, one fetch per key in flight): entries keyed by a group (scope +
+// cost type + kind) and the date window they hold. A fresh or loading window also answers any
+// narrower question in its group, which its key alone would not: a history range inside one already
+// read, "last month" from yesterday's canonical window just after midnight UTC, a question from the
+// canonical window a user ahead of UTC widened to their today. When a load fails, the youngest
+// window covering the question and under `staleMaxMs` old answers instead, marked stale. Pure: no HTTP.
+import { createMemo } from "../cached.js";
 import { covers, type DateWindow } from "./window.js";
 
 export interface CacheOptions {
@@ -8,7 +13,7 @@ export interface CacheOptions {
   ttlMs: number;
   /** How old an entry may be and still answer when Azure fails. */
   staleMaxMs: number;
-  /** After a failed load, how long the group answers from stale data (or the same error) without retrying. */
+  /** After a failed load, how long that window answers from stale data (or the same error) without retrying. */
   failureHoldMs: number;
   now: () => number;
 }
@@ -20,74 +25,62 @@ export interface CacheAnswer<T> {
   staleBecause?: unknown;
 }
 
-interface Entry<T> {
-  window: DateWindow;
-  value: T;
-  storedAt: number;
-}
-
 export interface WindowCache<T> {
   get(group: string, wanted: DateWindow, load: { window: DateWindow; run: () => Promise<T> }): Promise<CacheAnswer<T>>;
   readonly stats: { hits: number; coalesced: number; loads: number; staleAnswers: number };
 }
 
+const keyOf = (group: string, w: DateWindow) => `${group}\n${w.from}\n${w.to}`;
+function parse(key: string): { group: string; window: DateWindow } {
+  const [group, from, to] = key.split("\n");
+  return { group, window: { from, to } };
+}
+
 export function createWindowCache<T>(opts: CacheOptions): WindowCache<T> {
-  const entries = new Map<string, Entry<T>[]>();
-  const inflight = new Map<string, { window: DateWindow; promise: Promise<Entry<T>> }[]>();
-  const failures = new Map<string, { at: number; error: unknown }>();
-  const stats = { hits: 0, coalesced: 0, loads: 0, staleAnswers: 0 };
+  let staleAnswers = 0;
+  const young = (a: CacheAnswer<T> | undefined): a is CacheAnswer<T> => !!a && opts.now() - a.storedAt < opts.staleMaxMs;
+  const memo = createMemo<CacheAnswer<T>, () => Promise<T>>(load, {
+    ttlMs: opts.ttlMs,
+    nowMs: opts.now,
+    onFailure: { holdMs: opts.failureHoldMs },
+  });
 
-  const find = (group: string, wanted: DateWindow, maxAge: number) =>
-    (entries.get(group) ?? []).filter((e) => covers(e.window, wanted) && opts.now() - e.storedAt < maxAge).sort((a, b) => b.storedAt - a.storedAt)[0];
-
-  function orStale(group: string, wanted: DateWindow, error: unknown): CacheAnswer<T> {
-    const old = find(group, wanted, opts.staleMaxMs);
-    if (!old) throw error;
-    stats.staleAnswers++;
-    return { value: old.value, storedAt: old.storedAt, staleBecause: error };
+  async function load(run: () => Promise<T>, key: string): Promise<CacheAnswer<T>> {
+    const value = await run();
+    // A new window replaces those it covers in its group; others go once too old even to answer stale.
+    const loaded = parse(key);
+    memo.prune((k) => {
+      const kept = parse(k);
+      return k === key || (!(kept.group === loaded.group && covers(loaded.window, kept.window)) && young(memo.peek(k).value));
+    });
+    return { value, storedAt: opts.now() };
   }
 
-  function start(group: string, load: { window: DateWindow; run: () => Promise<T> }) {
-    stats.loads++;
-    const promise = load.run().then((value) => {
-      const entry = { window: load.window, value, storedAt: opts.now() };
-      // A new entry replaces those it covers; others stay until too old even to answer stale.
-      const kept = (entries.get(group) ?? []).filter((e) => !covers(entry.window, e.window) && opts.now() - e.storedAt < opts.staleMaxMs);
-      entries.set(group, [...kept, entry]);
-      failures.delete(group);
-      return entry;
-    });
-    const flight = { window: load.window, promise };
-    inflight.set(group, [...(inflight.get(group) ?? []), flight]);
-    const done = () =>
-      inflight.set(
-        group,
-        (inflight.get(group) ?? []).filter((f) => f !== flight),
-      );
-    promise.then(done, (error) => {
-      failures.set(group, { at: opts.now(), error });
-      done();
-    });
-    return promise;
-  }
+  /** The group's windows covering `wanted`, kept or loading. */
+  const covering = (group: string, wanted: DateWindow) =>
+    memo
+      .keys()
+      .filter((k) => parse(k).group === group && covers(parse(k).window, wanted))
+      .map((key) => ({ key, ...memo.peek(key) }));
 
   return {
-    stats,
+    get stats() {
+      return { ...memo.stats, staleAnswers };
+    },
     async get(group, wanted, load) {
-      const fresh = find(group, wanted, opts.ttlMs);
-      if (fresh) {
-        stats.hits++;
-        return { value: fresh.value, storedAt: fresh.storedAt };
-      }
-      const failed = failures.get(group);
-      if (failed && opts.now() - failed.at < opts.failureHoldMs) return orStale(group, wanted, failed.error);
-      const flying = (inflight.get(group) ?? []).find((f) => covers(f.window, wanted));
-      if (flying) stats.coalesced++;
+      const own = keyOf(group, load.window);
+      const live = memo.peek(own).fresh ? [] : covering(group, wanted);
+      const key = (live.find((c) => c.fresh) ?? live.find((c) => c.fetching))?.key ?? own;
       try {
-        const entry = await (flying?.promise ?? start(group, load));
-        return { value: entry.value, storedAt: entry.storedAt };
+        return await memo.get(key, load.run);
       } catch (error) {
-        return orStale(group, wanted, error);
+        const old = covering(group, wanted)
+          .map((c) => c.value)
+          .filter(young)
+          .sort((a, b) => b.storedAt - a.storedAt)[0];
+        if (!old) throw error;
+        staleAnswers++;
+        return { value: old.value, storedAt: old.storedAt, staleBecause: error };
       }
     },
   };
