@@ -2,7 +2,7 @@
 // (chat text, Teams' localTimezone, the playground, the CLI's --tz). Pure; no platform imports.
 
 import { tz as inZone } from "@date-fns/tz";
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 
 // Building an Intl formatter costs ~0.3 ms; zones are few, so remember each answer.
 const known = new Map<string, boolean>();

@@ -1,22 +1,20 @@
 // Date words -> an inclusive range of calendar dates in the asker's zone (DESIGN.md §3 "Date words").
 // Relative words (today, last week, last 7 days, q3...) and explicit ones (2025-11, since nov 1,
 // 2025-11-01 to 2025-11-15). Pure: date-fns + @date-fns/tz only, no platform or cost imports.
-import {
-  addDays,
-  endOfMonth,
-  endOfQuarter,
-  endOfWeek,
-  endOfYear,
-  startOfMonth,
-  startOfQuarter,
-  startOfWeek,
-  startOfYear,
-  subDays,
-  subMonths,
-  subQuarters,
-  subWeeks,
-  subYears,
-} from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { endOfMonth } from "date-fns/endOfMonth";
+import { endOfQuarter } from "date-fns/endOfQuarter";
+import { endOfWeek } from "date-fns/endOfWeek";
+import { endOfYear } from "date-fns/endOfYear";
+import { startOfMonth } from "date-fns/startOfMonth";
+import { startOfQuarter } from "date-fns/startOfQuarter";
+import { startOfWeek } from "date-fns/startOfWeek";
+import { startOfYear } from "date-fns/startOfYear";
+import { subDays } from "date-fns/subDays";
+import { subMonths } from "date-fns/subMonths";
+import { subQuarters } from "date-fns/subQuarters";
+import { subWeeks } from "date-fns/subWeeks";
+import { subYears } from "date-fns/subYears";
 import { type Clock, type Span, dateIn, iso, matchSpan, rangeLabel, sinceLabel, yesterday } from "./intent-calendar.js";
 import type { DateRange, InvalidIntent } from "./intent-types.js";
 import { wordTable } from "./intent-words.js";

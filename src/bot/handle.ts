@@ -45,9 +45,14 @@ async function fetchFor(intent: SpendIntent, deps: HandleDeps) {
   const prev = intent.previous ?? comparisonFor(intent.range.from, intent.range.to);
   const from = [intent.range.from, prev.from].sort()[0];
   const to = [intent.range.to, prev.to].sort()[1];
-  const result = await deps.costSource.query({ from, to, costType: intent.costType });
+  // Only questions about resources need their columns; the rest read meters (far fewer rows).
+  const columns = RESOURCE_GROUPINGS.has(intent.groupBy) ? {} : { columns: "meters" as const };
+  const result = await deps.costSource.query({ from, to, costType: intent.costType, ...columns });
   return { prev, result };
 }
+
+/** Groupings that read resource columns (deployments are split from the model rows, kept here too). */
+const RESOURCE_GROUPINGS = new Set<SpendIntent["groupBy"]>(["resource", "resource-group", "deployment"]);
 
 async function spendReport(asked: SpendIntent, deps: HandleDeps): Promise<SpendReport> {
   let intent = asked;

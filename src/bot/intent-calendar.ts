@@ -1,7 +1,12 @@
 // The clock in the asker's zone, calendar spans for explicit dates (2025-11-05, 2025-11, nov 5,
 // november 2025, 2024) and the human labels of ranges. Pure: date-fns + @date-fns/tz only.
 import { TZDate } from "@date-fns/tz";
-import { endOfMonth, endOfYear, format, isExists, startOfDay, subDays } from "date-fns";
+import { endOfMonth } from "date-fns/endOfMonth";
+import { endOfYear } from "date-fns/endOfYear";
+import { format } from "date-fns/format";
+import { isExists } from "date-fns/isExists";
+import { startOfDay } from "date-fns/startOfDay";
+import { subDays } from "date-fns/subDays";
 import { formatDate, formatDates, formatMonth } from "./date-style.js";
 import type { InvalidIntent, ParseContext } from "./intent-types.js";
 import type { PeriodUnit } from "./periods.js";

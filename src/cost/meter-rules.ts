@@ -24,6 +24,11 @@ export const AI_SERVICE = /cognitive ?services|openai|foundry|azure ai\b|ai serv
 export const MODEL_SERVICE = /openai|foundry models|models as a service/i;
 /** Marketplace (provider-sold) rows: publisher type, service `SaaS`, or the documented paygo meters. */
 export const MARKETPLACE = { publisherType: /marketplace/i, serviceName: /^(microsoft\.)?saas$/i, meterName: /^paygo-|- paygo-/i };
+/**
+ * Text every MARKETPLACE match on that column contains (compared lowercase): an export reader keeps
+ * resource columns (which can name a Marketplace model) only on rows holding one. Change with MARKETPLACE.
+ */
+export const MARKETPLACE_HINTS = { publisherType: "marketplace", serviceName: "saas", meterName: "paygo-" } as const;
 /** Provider model families, to tell a Marketplace model from other Marketplace SaaS. */
 export const MODEL_FAMILY =
   /mistral|ministral|codestral|pixtral|cohere|command-?r|embed-v|rerank|llama|\bmeta\b|ai21|jamba|jais|nixtla|timegen|claude|anthropic|grok|deepseek|\bphi-|qwen|gemma|falcon|nemotron|tsuzumi|bria|stability|flux|kimi|gpt/i;

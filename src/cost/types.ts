@@ -39,6 +39,12 @@ export interface CostQuery {
   from: string;
   to: string;
   costType: CostType;
+  /**
+   * "meters": the asker reads only the date, cost, quantity and what classifies a meter, so a
+   * source may return coarser rows, resource columns left empty (kept where a Marketplace model is
+   * named by its resource). Absent: every column.
+   */
+  columns?: "meters";
 }
 
 export interface CostResult {

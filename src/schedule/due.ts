@@ -2,7 +2,7 @@
 // and the decision for one tick (send now, skip a missed one, or nothing). Pure; no store access.
 import { tz as inZone } from "@date-fns/tz";
 import { Cron } from "croner";
-import { format } from "date-fns";
+import { format } from "date-fns/format";
 import { localDate } from "../base/zones.js";
 import type { DigestSubscription } from "../store/types.js";
 

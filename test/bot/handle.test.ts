@@ -93,9 +93,23 @@ describe("handle: spend", () => {
   it("compares with the previous period of equal length in one source query", async () => {
     const seen: CostQuery[] = [];
     const r = (await handle(week, deps(rows, seen))) as SpendReport;
-    expect(seen).toEqual([{ from: "2025-11-20", to: "2025-11-27", costType: "actual" }]);
+    // By model: meter columns are all it reads (an export read for one question can skip resources).
+    expect(seen).toEqual([{ from: "2025-11-20", to: "2025-11-27", costType: "actual", columns: "meters" }]);
     expect(r.previous).toMatchObject({ from: "2025-11-20", to: "2025-11-23", total: 5 });
     expect(r.previous.change).toBeCloseTo((10.44 - 5) / 5, 10);
+  });
+
+  it("asks for resource columns only when the grouping shows resources", async () => {
+    for (const [groupBy, columns] of [
+      ["resource", undefined],
+      ["resource-group", undefined],
+      ["meter", "meters"],
+      ["day", "meters"],
+    ] as const) {
+      const seen: CostQuery[] = [];
+      await handle({ ...week, groupBy }, deps(rows, seen));
+      expect(seen.map((q) => q.columns)).toEqual([columns]);
+    }
   });
 
   it("gives every day of the range in the series, zero days included", async () => {

@@ -76,6 +76,8 @@ async function ask(text: string, raw: Record<string, string>, io: CliIo): Promis
       scopes: config.scopes,
       azure: config.azure,
       storage: config.storage,
+      // One answer per run: read only what this question needs.
+      oneShot: true,
       progress: io.progress ? (line: string) => io.progress?.update(line) : undefined,
     };
     const costSource = await createCostSource(opts.source, sourceOpts);

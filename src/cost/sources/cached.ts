@@ -120,7 +120,7 @@ export function cachedSource<S extends Source>(source: S, opts: Partial<MemoOpti
   return extend(source, {
     async query(q: CostQuery): Promise<CostResult> {
       const version = source.fingerprint ? await source.fingerprint() : "";
-      return answers.get(`${version}\n${q.from}\n${q.to}\n${q.costType}`, q);
+      return answers.get(`${version}\n${q.from}\n${q.to}\n${q.costType}\n${q.columns ?? ""}`, q);
     },
   });
 }

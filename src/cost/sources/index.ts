@@ -43,5 +43,5 @@ async function createBareSource(spec: string, opts: SourceOptions): Promise<Cost
       "NOT_FOUND",
     );
   }
-  return createExportCostSource({ path: spec, costType: opts.costType, progress: opts.progress });
+  return createExportCostSource({ path: spec, costType: opts.costType, progress: opts.progress, oneShot: opts.oneShot });
 }

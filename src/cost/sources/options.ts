@@ -13,6 +13,11 @@ export interface SourceOptions {
   azure?: { resourceManagerUrl: string; staticToken?: string };
   /** For an Azure Storage location (config.storage), plus what the server wants told. */
   storage?: { connectionString?: string; cacheDir: string; syncEveryMs: number };
+  /**
+   * One question, then exit (the CLI): an export file is read for what that question needs (for
+   * most, meter columns only), not folded whole and kept for questions to come as a server does.
+   */
+  oneShot?: boolean;
   /** Told what long work (syncing, reading an export) is doing, as one line of text. */
   progress?: (line: string) => void;
   storageEvents?: Pick<StorageSourceOptions, "onProgress" | "onSynced" | "syncInBackground">;

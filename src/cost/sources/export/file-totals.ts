@@ -2,6 +2,7 @@
 // both cost columns and the quantity summed as DECIMAL(38,12), never as floats. Dates and text are
 // normalised here on the distinct values only. Must not import platform SDKs.
 import { CostbotError } from "../../../base/errors.js";
+import { MARKETPLACE_HINTS } from "../../meter-rules.js";
 import { parseAmount, type Amount } from "../../money.js";
 import type { CostType } from "../../types.js";
 import { columnsOf, queryRows, quoteIdent, tableOf } from "./duckdb.js";
@@ -28,6 +29,8 @@ export interface FileTotals {
   file: ExportFile;
   plan: ColumnPlan;
   names: string[];
+  /** How DuckDB grouped it: by a hash of all texts, by the texts (a hash collision was found), or by meter texts only. */
+  keyedBy: "hash" | "texts" | "meters";
   totals: KeyTotal[];
   latestDate: string | null;
   /** Rows with an unreadable date, and per cost type rows with an unreadable cost. */
@@ -41,6 +44,23 @@ const money = (col: number, names: string[], typed = false, type = DECIMAL) =>
   col < 0 ? `NULL::${type}` : typed ? quoteIdent(names[col]) : `TRY_CAST(${quoteIdent(names[col])} AS ${type})`;
 const text = (col: number, names: string[]) => (col < 0 ? "''" : `CAST(${quoteIdent(names[col])} AS VARCHAR)`);
 
+const RESOURCE_FIELDS = new Set<string>(["resourceId", "resourceName", "resourceGroup"]);
+
+/**
+ * SQL true for every row the classifier may take for Marketplace (its model can be named by the
+ * resource, so those rows keep their resource columns), and for few others: each MARKETPLACE
+ * pattern's match contains its hint, and FOCUS "Vendor" publishers are read as Marketplace.
+ */
+function marketplaceHint(plan: ColumnPlan, names: string[]): string {
+  const has = (col: number, words: string[]) => words.map((w) => `contains(lower(${text(col, names)}), '${w}')`);
+  const hints = [
+    ...has(plan.text.publisherType, [MARKETPLACE_HINTS.publisherType, "vendor"]),
+    ...has(plan.text.serviceName, [MARKETPLACE_HINTS.serviceName]),
+    ...has(plan.text.meterName, [MARKETPLACE_HINTS.meterName]),
+  ];
+  return `coalesce(${hints.join(" OR ")}, false)`;
+}
+
 /** Reads a file's header; throws BAD_INPUT naming the file when it is not a cost export. */
 async function planFile(file: ExportFile): Promise<{ names: string[]; plan: ColumnPlan }> {
   const names = await columnsOf(file).catch((cause: unknown) => unreadable(file, cause));
@@ -53,16 +73,34 @@ async function planFile(file: ExportFile): Promise<{ names: string[]; plan: Colu
   );
 }
 
+/** Which text columns a file is folded by: all of them, or what classifies a meter ("meters"). */
+export type KeyColumns = "all" | "meters";
+
+export interface ReadOptions {
+  keys?: KeyColumns;
+  /** The SQL hashing the text columns (given as a list) into the grouping key; tests narrow it to force collisions. */
+  keyHash?: (texts: string) => string;
+}
+
 /**
- * Folds one file; a file DuckDB cannot read fails as a whole, naming the file. DuckDB groups by
- * the usage date and a 64-bit hash of the text columns (two narrow keys: grouping by thirteen
- * long texts costs it twice the time and memory), and a second scan names the text of each hash.
- * A salted second hash checks that no two texts share a hash; if they ever do, the file is
- * grouped by the texts themselves.
+ * Folds one file; a file DuckDB cannot read fails as a whole, naming the file.
+ * All text columns: DuckDB groups by the usage date and a 64-bit hash of the text columns (two
+ * narrow keys: grouping by thirteen long texts costs it twice the time and memory), and a second
+ * scan names the text of each hash. A salted second hash checks that no two texts share a hash; if
+ * they ever do, the file is grouped by the texts themselves.
+ * Meters only: one scan grouped by the date and the meter's texts (a few hundred groups, no hash);
+ * resource columns are left empty except on rows that may be Marketplace (see marketplaceHint).
  */
-export async function readFileTotals(file: ExportFile): Promise<FileTotals> {
+export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): Promise<FileTotals> {
   const { names, plan } = await planFile(file);
-  const texts = [...TEXT_FIELDS.map((f) => text(plan.text[f], names)), text(plan.provider, names)];
+  const meters = opts.keys === "meters";
+  const keep = meters ? marketplaceHint(plan, names) : null;
+  const texts = [
+    ...TEXT_FIELDS.map((f) =>
+      keep && RESOURCE_FIELDS.has(f) ? `CASE WHEN ${keep} THEN ${text(plan.text[f], names)} END` : text(plan.text[f], names),
+    ),
+    text(plan.provider, names),
+  ];
   const costCols = [...new Set([plan.costs.actual, plan.costs.amortized])].filter((c) => c >= 0);
   // A quantity column that is also a cost column (never in real exports) stays DECIMAL.
   const quantityType = costCols.includes(plan.quantity) ? DECIMAL : "DOUBLE";
@@ -85,26 +123,31 @@ export async function readFileTotals(file: ExportFile): Promise<FileTotals> {
         typed && /Conversion Error|Could not convert/i.test(String((cause as Error)?.message)) ? queryRows(sums(keys, false)) : Promise.reject(cause),
       )
       .catch((cause: unknown) => unreadable(file, cause));
-  const hash = `hash(${texts.join(", ")})`;
-  const named = await queryRows(
-    `SELECT ${hash} AS h, ${texts.map((t) => `any_value(${t})`).join(", ")}, min(hash(${texts.join(", ")}, 'salt')) = max(hash(${texts.join(", ")}, 'salt'))
-     FROM ${tableOf(file)} GROUP BY h`,
-  ).catch((cause: unknown) => unreadable(file, cause));
-  const byHash = new Map<bigint, Text>();
   const interned = new Map<string, Text>();
-  let groups: unknown[][];
-  if (named.every((r) => r[texts.length + 1] === true)) {
-    for (const r of named) byHash.set(r[0] as bigint, intern(r.slice(1, texts.length + 1), interned));
-    groups = (await run(`${text(plan.date, names)} AS d, ${hash} AS h`)).map((r) => [r[0], byHash.get(r[1] as bigint), ...r.slice(2)]);
-  } else {
+  const byTexts = async () => {
     const k = texts.length;
-    groups = (await run(`${text(plan.date, names)} AS d, ${texts.map((t, i) => `${t} AS k${i}`).join(", ")}`)).map((r) => [
-      r[0],
-      intern(r.slice(1, k + 1), interned),
-      ...r.slice(k + 1),
-    ]);
+    const rows = await run(`${text(plan.date, names)} AS d, ${texts.map((t, i) => `${t} AS k${i}`).join(", ")}`);
+    return rows.map((r) => [r[0], intern(r.slice(1, k + 1), interned), ...r.slice(k + 1)]);
+  };
+  let groups: unknown[][];
+  let keyedBy: FileTotals["keyedBy"] = meters ? "meters" : "hash";
+  if (meters) groups = await byTexts();
+  else {
+    const hash = (opts.keyHash ?? ((t: string) => `hash(${t})`))(texts.join(", "));
+    const named = await queryRows(
+      `SELECT ${hash} AS h, ${texts.map((t) => `any_value(${t})`).join(", ")}, min(hash(${texts.join(", ")}, 'salt')) = max(hash(${texts.join(", ")}, 'salt'))
+       FROM ${tableOf(file)} GROUP BY h`,
+    ).catch((cause: unknown) => unreadable(file, cause));
+    if (named.every((r) => r[texts.length + 1] === true)) {
+      const byHash = new Map<unknown, Text>();
+      for (const r of named) byHash.set(r[0], intern(r.slice(1, texts.length + 1), interned));
+      groups = (await run(`${text(plan.date, names)} AS d, ${hash} AS h`)).map((r) => [r[0], byHash.get(r[1]), ...r.slice(2)]);
+    } else {
+      keyedBy = "texts";
+      groups = await byTexts();
+    }
   }
-  const out: FileTotals = { file, plan, names, totals: [], latestDate: null, badDate: 0, badCost: { actual: 0, amortized: 0 } };
+  const out: FileTotals = { file, plan, names, keyedBy, totals: [], latestDate: null, badDate: 0, badCost: { actual: 0, amortized: 0 } };
   const dates = new Map<string, string | null>();
   const merged = new Map<string, KeyTotal>();
   for (const [rawDate, t, a, m, q, count, badA, badM] of groups as [string | null, Text, unknown, unknown, number | null, bigint, bigint, bigint][]) {

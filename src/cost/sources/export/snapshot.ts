@@ -5,7 +5,7 @@ import { makeRow, type CostQuery, type CostResult, type CostRow, type CostType }
 import { createMemo } from "../cached.js";
 import { chooseDataset } from "./dataset.js";
 import { identify } from "./dataset.js";
-import { firstBadRow, readFileTotals, type FileTotals } from "./file-totals.js";
+import { firstBadRow, readFileTotals, type FileTotals, type KeyColumns } from "./file-totals.js";
 import { shown, type ExportFile } from "./files.js";
 import { TEXT_FIELDS } from "./format.js";
 
@@ -18,29 +18,37 @@ type ReadCount = { files: number; bytes: number; rows: number };
 export class ExportSnapshot {
   // The same cache idiom as in front of every source (../cached.ts): fetched once, in flight shared,
   // failures not kept; no TTL, since a changed file has another key. Pruned to the current files.
-  private readonly files = createMemo<FileTotals, { file: ExportFile; of: number; read: ReadCount }>((c) => this.readFile(c.file, c.of, c.read), {
-    ttlMs: 0,
-    max: 10_000,
-  });
+  private readonly files = createMemo<FileTotals, { file: ExportFile; of: number; read: ReadCount; keys: KeyColumns }>(
+    (c) => this.readFile(c.file, c.of, c.read, c.keys),
+    {
+      ttlMs: 0,
+      max: 10_000,
+    },
+  );
   private readonly rowSets = createMemo<RowSet, { used: FileTotals[]; costType: CostType }>((c) => buildRowSet(c.used, c.costType), {
     ttlMs: 0,
     max: 64,
   });
 
-  constructor(private readonly progress?: (line: string) => void) {}
+  /** `oneShot`: a question needing meter columns only reads those (the CLI); else files are folded whole. */
+  constructor(
+    private readonly progress?: (line: string) => void,
+    private readonly oneShot = false,
+  ) {}
 
   /** Answers a query over `files` (the export's current files). */
   async query(files: ExportFile[], q: CostQuery): Promise<CostResult> {
     const keys = files.map(fileKey);
     this.forgetOthers(new Set(keys));
     const read: ReadCount = { files: 0, bytes: 0, rows: 0 };
-    const totals = await Promise.all(files.map((file, i) => this.files.get(keys[i], { file, of: files.length, read })));
+    const cols: KeyColumns = this.oneShot && q.columns === "meters" ? "meters" : "all";
+    const totals = await Promise.all(files.map((file, i) => this.files.get(`${keys[i]}\u0003${cols}`, { file, of: files.length, read, keys: cols })));
     const choice = chooseDataset(
       totals.map((t) => ({ file: t.file, plan: t.plan, dataset: identify(t.file, t.plan) })),
       q.costType,
     );
     const used = totals.filter((t) => choice.files.some((c) => c.file === t.file));
-    const setKey = `${q.costType}\u0002${used.map((t) => fileKey(t.file)).join("\u0002")}`;
+    const setKey = `${q.costType}\u0003${cols}\u0002${used.map((t) => fileKey(t.file)).join("\u0002")}`;
     const { rows, warnings, latestDate } = await this.rowSets.get(setKey, { used, costType: q.costType });
     return {
       rows: slice(rows, q.from, q.to),
@@ -55,9 +63,9 @@ export class ExportSnapshot {
   }
 
   /** Reads one file (not yet read, or changed), telling `progress` how the read goes. */
-  private readFile(file: ExportFile, of: number, r: ReadCount): Promise<FileTotals> {
+  private readFile(file: ExportFile, of: number, r: ReadCount, keys: KeyColumns): Promise<FileTotals> {
     this.progress?.(`reading export: ${r.files}/${of} files, ${mb(r.bytes)} (now ${file.shownAs ?? file.label}, ${mb(file.bytes)})`);
-    return readFileTotals(file).then((t) => {
+    return readFileTotals(file, { keys }).then((t) => {
       r.files++;
       r.bytes += file.bytes;
       r.rows += t.totals.reduce((n, k) => n + k.rows, 0);
@@ -68,7 +76,7 @@ export class ExportSnapshot {
 
   /** Drops what belongs to files no longer in the export, so memory follows the current export. */
   private forgetOthers(current: Set<string>): void {
-    this.files.prune((k) => current.has(k));
+    this.files.prune((k) => current.has(k.split("\u0003")[0]));
     this.rowSets.prune((k) =>
       k
         .split("\u0002")

@@ -13,6 +13,8 @@ export interface ExportSourceOptions {
   costType?: CostType;
   /** Told which file is being read, as one line of text (the CLI's progress line). */
   progress?: (line: string) => void;
+  /** Read each file for the question asked (meter columns only, when that is all it needs) instead of whole. */
+  oneShot?: boolean;
 }
 
 /** The version of an export's data: its files' paths, sizes and mtimes (the one cache's key). */
@@ -21,7 +23,7 @@ function filesFingerprint(files: ExportFile[]): string {
 }
 
 export function createExportCostSource(opts: ExportSourceOptions): CostSource & Fingerprinted {
-  const snapshot = new ExportSnapshot(opts.progress);
+  const snapshot = new ExportSnapshot(opts.progress, opts.oneShot);
   return {
     name: `export ${opts.path}`,
     fingerprint: async () => filesFingerprint((await findExportFiles(opts.path)).files),
