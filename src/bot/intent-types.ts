@@ -72,7 +72,8 @@ export interface CommandIntent<T = unknown> {
 
 /**
  * How a chat command reads its words (the message's words, its head first): into its own value, or
- * an `invalid` intent saying what was wrong. Pure: no store, clock or source; `ctx` is the asker's.
+ * an `invalid` intent saying what was wrong (so its own value never has `kind: "invalid"`).
+ * Pure: no store, clock or source; `ctx` is the asker's.
  */
 export interface CommandWords<T = unknown> {
   /** Also reads `help <head>` (e.g. `help accuracy`), as the words `[head]`. */

@@ -17,7 +17,7 @@ function parse(words: string[]): { kind: "accuracy" } | InvalidIntent {
 }
 
 export function createAccuracyCommand(deps: { checks?: EstimateChecks } = {}): ChatCommand {
-  const run = async (_: unknown, ctx: CommandContext, bot: Bot): Promise<Report> => {
+  const run = async (_asked: { kind: "accuracy" }, ctx: CommandContext, bot: Bot): Promise<Report> => {
     if (!bot.metrics) return { kind: "error", message: "Estimates come from usage metrics, and this cost source has none." };
     const r = await checkEstimates({ costSource: bot.costSource, metrics: bot.metrics, checks: deps.checks }, ctx.now);
     const result = dayAccuracy(r.days, r.checks);
