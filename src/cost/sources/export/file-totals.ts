@@ -44,7 +44,8 @@ const money = (col: number, names: string[], typed = false, type = DECIMAL) =>
   col < 0 ? `NULL::${type}` : typed ? quoteIdent(names[col]) : `TRY_CAST(${quoteIdent(names[col])} AS ${type})`;
 const text = (col: number, names: string[]) => (col < 0 ? "''" : `CAST(${quoteIdent(names[col])} AS VARCHAR)`);
 
-const RESOURCE_FIELDS = new Set<string>(["resourceId", "resourceName", "resourceGroup"]);
+/** Kept on rows that may be Marketplace when only meters are asked for: the resource can name the model. */
+const RESOURCE_FIELDS = new Set<string>(["resourceId", "resourceName"]);
 
 /**
  * SQL true for every row the classifier may take for Marketplace (its model can be named by the
@@ -96,24 +97,27 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
   const meters = opts.keys === "meters";
   const keep = meters ? marketplaceHint(plan, names) : null;
   const texts = [
-    ...TEXT_FIELDS.map((f) =>
-      keep && RESOURCE_FIELDS.has(f) ? `CASE WHEN ${keep} THEN ${text(plan.text[f], names)} END` : text(plan.text[f], names),
-    ),
+    ...TEXT_FIELDS.map((f) => {
+      if (!keep || !f.startsWith("resource")) return text(plan.text[f], names);
+      return RESOURCE_FIELDS.has(f) ? `CASE WHEN ${keep} THEN ${text(plan.text[f], names)} END` : "''";
+    }),
     text(plan.provider, names),
   ];
+  // Grouped by the date as the file types it, turned to text per group: a Parquet TIMESTAMP cast per row costs more than the rest.
+  const date = plan.date < 0 ? "''" : quoteIdent(names[plan.date]);
   const costCols = [...new Set([plan.costs.actual, plan.costs.amortized])].filter((c) => c >= 0);
   // A quantity column that is also a cost column (never in real exports) stays DECIMAL.
   const quantityType = costCols.includes(plan.quantity) ? DECIMAL : "DOUBLE";
   const types: Record<string, string> = {};
   if (plan.quantity >= 0) types[names[plan.quantity]] = quantityType;
   for (const c of costCols) types[names[c]] = DECIMAL;
-  const sums = (keys: string, typed: boolean) => `SELECT ${keys},
-      CAST(sum(a) AS VARCHAR), CAST(sum(m) AS VARCHAR), CAST(sum(q) AS DOUBLE), count(*),
-      count(*) FILTER (WHERE a IS NULL), count(*) FILTER (WHERE m IS NULL)
+  const sums = (keys: string, typed: boolean) => `SELECT CAST(d AS VARCHAR), * EXCLUDE (d) FROM (SELECT ${date} AS d, ${keys},
+      CAST(sum(a) AS VARCHAR) AS sa, CAST(sum(m) AS VARCHAR) AS sm, CAST(sum(q) AS DOUBLE) AS sq, count(*) AS n,
+      count(*) FILTER (WHERE a IS NULL) AS ba, count(*) FILTER (WHERE m IS NULL) AS bm
     FROM (SELECT *, ${money(plan.costs.actual, names, typed)} AS a,
       ${plan.costs.amortized === plan.costs.actual ? "a" : money(plan.costs.amortized, names, typed)} AS m,
       ${money(plan.quantity, names, typed, quantityType)} AS q FROM ${tableOf(file, typed ? types : {})})
-    GROUP BY ALL`;
+    GROUP BY ALL)`;
   // CSV: the reader parses the numbers (fast); if one is not a plain decimal, read them as text
   // instead so each unreadable value is counted and left out, not the whole file refused.
   const typed = file.kind === "csv" && Object.keys(types).length > 0;
@@ -126,7 +130,7 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
   const interned = new Map<string, Text>();
   const byTexts = async () => {
     const k = texts.length;
-    const rows = await run(`${text(plan.date, names)} AS d, ${texts.map((t, i) => `${t} AS k${i}`).join(", ")}`);
+    const rows = await run(texts.map((t, i) => `${t} AS k${i}`).join(", "));
     return rows.map((r) => [r[0], intern(r.slice(1, k + 1), interned), ...r.slice(k + 1)]);
   };
   let groups: unknown[][];
@@ -141,7 +145,7 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
     if (named.every((r) => r[texts.length + 1] === true)) {
       const byHash = new Map<unknown, Text>();
       for (const r of named) byHash.set(r[0], intern(r.slice(1, texts.length + 1), interned));
-      groups = (await run(`${text(plan.date, names)} AS d, ${hash} AS h`)).map((r) => [r[0], byHash.get(r[1]), ...r.slice(2)]);
+      groups = (await run(`${hash} AS h`)).map((r) => [r[0], byHash.get(r[1]), ...r.slice(2)]);
     } else {
       keyedBy = "texts";
       groups = await byTexts();
