@@ -15,6 +15,16 @@ export function utcDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
 
+/** The instant the UTC day `date` begins: where a range of instants over whole days starts. */
+export function startOfUtcDay(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** How much of its UTC day an instant has passed: 0 at midnight, 0.25 at 06:00. */
+export function dayFraction(instant: Date): number {
+  return (instant.getTime() - startOfUtcDay(utcDate(instant)).getTime()) / DAY_MS;
+}
+
 export function shiftDays(date: string, days: number): string {
   return utcDate(new Date(noonUtc(date).getTime() + days * DAY_MS));
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   addMonths,
+  dayFraction,
   eachDate,
   endOfMonth,
   isMonthEnd,
@@ -9,6 +10,7 @@ import {
   noonUtc,
   shiftDays,
   startOfMonth,
+  startOfUtcDay,
   startOfWeek,
   weekday,
 } from "../../src/base/dates.js";
@@ -30,6 +32,14 @@ describe("plain calendar dates (noon UTC)", () => {
     expect(eachDate("2025-11-02", "2025-11-01")).toEqual([]);
     expect(lengthInDays("2025-03-29", "2025-03-31")).toBe(3);
     expect(lengthInDays("2025-01-01", "2025-12-31")).toBe(365);
+  });
+
+  it("turns days into ranges of instants: where a UTC day begins and how much of it has passed", () => {
+    expect(startOfUtcDay("2025-03-30").toISOString()).toBe("2025-03-30T00:00:00.000Z");
+    expect(startOfUtcDay("2024-02-29").getTime()).toBe(Date.UTC(2024, 1, 29));
+    expect(dayFraction(new Date("2025-11-27T00:00:00Z"))).toBe(0);
+    expect(dayFraction(new Date("2025-11-27T06:00:00Z"))).toBe(0.25);
+    expect(dayFraction(new Date("2025-11-27T18:00:00Z"))).toBe(0.75);
   });
 
   it("knows weekdays and week starts", () => {

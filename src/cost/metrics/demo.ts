@@ -1,5 +1,6 @@
 // Demo usage metrics matching the demo cost data: the same tokens the bill later shows, split over
 // named deployments, up to the clock (today included), plus requests by HTTP status. No SDKs.
+import { dayFraction, shiftDays, utcDate } from "../../base/dates.js";
 import { classify } from "../classify.js";
 import { generate } from "../sources/demo.js";
 import type { DeploymentInfo, MetricsQuery, MetricsResult, MetricsSource, RequestRow, UsageRow } from "./types.js";
@@ -34,7 +35,6 @@ const STATUS_MIX: Array<[string, number]> = [
 const TOKENS_PER_REQUEST = 1_800;
 /** The day billed failures jump (a client resending prompts the content filter rejects). */
 const DEMO_FAILURE_SPIKE = { deployment: "mini-router", daysAgo: 2, factor: 12 };
-const DAY = 86_400_000;
 
 export function createDemoMetricsSource(opts: { clock?: () => Date } = {}): MetricsSource {
   const clock = opts.clock ?? (() => new Date());
@@ -58,10 +58,9 @@ export function createDemoMetricsSource(opts: { clock?: () => Date } = {}): Metr
 }
 
 function build(now: Date): { usage: UsageRow[]; requests: RequestRow[] } {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const todayIso = new Date(today).toISOString().slice(0, 10);
-  const spikeDay = new Date(today - DEMO_FAILURE_SPIKE.daysAgo * DAY).toISOString().slice(0, 10);
-  const elapsed = (now.getTime() - today) / DAY;
+  const todayIso = utcDate(now);
+  const spikeDay = shiftDays(todayIso, -DEMO_FAILURE_SPIKE.daysAgo);
+  const elapsed = dayFraction(now);
   const totals = new Map<string, { date: string; model: string; input: number; output: number }>();
   for (const row of generate(now, { wholeToday: true }).rows) {
     const c = classify(row);

@@ -1,5 +1,6 @@
 // Built-in demo data: a deterministic, realistic Azure AI cost history relative to the clock, so a
 // newcomer sees the bot work with nothing configured. Must not import platform or Azure SDKs.
+import { addMonths, dayFraction, eachDate, shiftDays, startOfMonth, startOfUtcDay, utcDate, weekday } from "../../base/dates.js";
 import { parseAmount, type Amount } from "../money.js";
 import { makeRow, type CostQuery, type CostResult, type CostRow, type CostSource } from "../types.js";
 
@@ -112,8 +113,7 @@ const SERIES: Series[] = [
   },
 ];
 
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const HOUR = 3_600_000;
 
 export function createDemoCostSource(opts: { clock?: () => Date } = {}): CostSource {
   const clock = opts.clock ?? (() => new Date());
@@ -122,7 +122,7 @@ export function createDemoCostSource(opts: { clock?: () => Date } = {}): CostSou
     name: "demo data",
     async query(q: CostQuery): Promise<CostResult> {
       const now = clock();
-      const key = Math.floor(now.getTime() / 3_600_000);
+      const key = Math.floor(now.getTime() / HOUR);
       // Data only changes hourly; regenerate once per hour of clock, not per query.
       if (memo?.key !== key) memo = { key, ...generate(now) };
       const { rows, dataAsOf, coverage } = memo;
@@ -139,22 +139,26 @@ export function generate(
   now: Date,
   opts: { wholeToday?: boolean } = {},
 ): { rows: CostRow[]; dataAsOf: string; coverage: { from: string; to: string } } {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const today = utcDate(now);
   // Cost data lags: refreshed at 06:00 UTC, or a few hours behind the clock early in the day.
-  const asOf = opts.wholeToday ? today + DAY : Math.min(today + 6 * 3_600_000, Math.floor((now.getTime() - 3 * 3_600_000) / 3_600_000) * 3_600_000);
-  const lastDay = Math.floor(asOf / DAY) * DAY;
-  const prevMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
-  const first = Math.min(today - 90 * DAY, prevMonth);
-  const spikeDay = iso(today - DEMO_SPIKE.daysAgo * DAY);
+  const asOf = new Date(
+    opts.wholeToday
+      ? startOfUtcDay(shiftDays(today, 1)).getTime()
+      : Math.min(startOfUtcDay(today).getTime() + 6 * HOUR, Math.floor((now.getTime() - 3 * HOUR) / HOUR) * HOUR),
+  );
+  const lastDay = utcDate(asOf);
+  const prevMonth = addMonths(startOfMonth(today), -1);
+  const back90 = shiftDays(today, -90);
+  const first = back90 < prevMonth ? back90 : prevMonth;
+  const spikeDay = shiftDays(today, -DEMO_SPIKE.daysAgo);
   const rows: CostRow[] = [];
-  for (let day = first; day <= lastDay; day += DAY) {
-    const date = iso(day);
-    const weekday = new Date(day).getUTCDay();
+  for (const date of eachDate(first, lastDay)) {
+    const day = weekday(date);
     // The refresh day is only partly billed yet.
-    const part = day === lastDay ? (asOf - day) / DAY : 1;
+    const part = date === lastDay ? dayFraction(asOf) : 1;
     if (part <= 0) continue;
     for (const s of SERIES) {
-      let f = (weekday === 0 || weekday === 6 ? s.weekend : 1) * part;
+      let f = (day === 0 || day === 6 ? s.weekend : 1) * part;
       f *= 1 + s.noise * (2 * unitRandom(`${s.id}|${date}`) - 1);
       if (date === spikeDay && s.id.startsWith(DEMO_SPIKE.series)) f *= DEMO_SPIKE.factor;
       const milli = Math.round(s.perDay * f * 1000);
@@ -162,8 +166,8 @@ export function generate(
       rows.push(makeRow({ ...s.row, date, quantity: milli / 1000, cost: costOf(s.price, milli) }));
     }
   }
-  const coverage = { from: iso(first), to: rows.length ? rows[rows.length - 1].date : iso(first) };
-  return { rows, dataAsOf: new Date(asOf).toISOString().replace(".000Z", "Z"), coverage };
+  const coverage = { from: first, to: rows.length ? rows[rows.length - 1].date : first };
+  return { rows, dataAsOf: asOf.toISOString().replace(".000Z", "Z"), coverage };
 }
 
 // price has at most 6 decimals (a multiple of 1e6 pico-units), so dividing by 1000 is exact.

@@ -2,6 +2,7 @@
 // metrics batch API: one call per metric family for up to 50 accounts of one subscription and
 // region (the batch API's limits), a few calls at a time. Failures become warnings, per batch.
 import type { MetricsClient } from "@azure/monitor-query-metrics";
+import { shiftDays, startOfUtcDay } from "../../../../base/dates.js";
 import type { RequestRow, UsageRow } from "../../../metrics/types.js";
 import type { MetricsClients } from "./clients.js";
 import { accountName, modelKey, type AiAccount } from "./discover.js";
@@ -45,8 +46,9 @@ export async function fetchMetrics(clients: MetricsClients, accounts: AiAccount[
         if (!out.warnings.includes(why)) out.warnings.push(why);
         continue;
       }
-      const end = new Date(Math.min(Date.parse(`${to}T00:00:00Z`) + 86_400_000, Math.floor(now.getTime() / 60_000) * 60_000));
-      const range = { startTime: new Date(`${from}T00:00:00Z`), endTime: end };
+      // Whole days from..to, up to the last whole minute.
+      const end = new Date(Math.min(startOfUtcDay(shiftDays(to, 1)).getTime(), Math.floor(now.getTime() / 60_000) * 60_000));
+      const range = { startTime: startOfUtcDay(from), endTime: end };
       jobs.push(() => readBatch(client, batch, range, out));
     }
   }
