@@ -89,7 +89,7 @@ export interface ReadOptions {
  * narrow keys: grouping by thirteen long texts costs it twice the time and memory), and a second
  * scan names the text of each hash. A salted second hash checks that no two texts share a hash; if
  * they ever do, the file is grouped by the texts themselves.
- * Meters only: one scan grouped by the date and the meter's texts (a few hundred groups, no hash);
+ * Meters only: one scan grouped by the date and the meter's texts (tens of groups a day, no hash);
  * resource columns are left empty except on rows that may be Marketplace (see marketplaceHint).
  */
 export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): Promise<FileTotals> {

@@ -132,7 +132,11 @@ async function buildRowSet(used: FileTotals[], costType: CostType): Promise<RowS
   }
   if (others.size > 0) {
     const n = [...others.values()].reduce((a, b) => a + b, 0);
-    const which = [...others].map(([p, c]) => `${p} ${c}`).join(", ");
+    // By name: the groups come in the order DuckDB's threads finish them.
+    const which = [...others]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([p, c]) => `${p} ${c}`)
+      .join(", ");
     warnings.push(`Left out ${n} FOCUS row(s) of other providers than Microsoft (${which}); costbot counts Azure costs only.`);
   }
   const rows: CostRow[] = [];
