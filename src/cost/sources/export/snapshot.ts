@@ -1,6 +1,7 @@
 // The aggregated rows of a set of export files, kept in memory: each file is folded once (until it
 // changes), and a question takes its dataset's rows for the dates asked without touching the files.
 // Must not import platform SDKs.
+import { shiftDays, startOfUtcDay } from "../../../base/dates.js";
 import { makeRow, type CostQuery, type CostResult, type CostRow, type CostType } from "../../types.js";
 import { createMemo } from "../cached.js";
 import { chooseDataset } from "./dataset.js";
@@ -184,6 +185,6 @@ function slice(rows: CostRow[], from: string, to: string): CostRow[] {
 function freshness(latestDate: string | null, files: ExportFile[]): string | null {
   const mtime = Math.max(...files.map((f) => f.mtimeMs));
   if (!latestDate) return Number.isFinite(mtime) ? new Date(mtime).toISOString() : null;
-  const endOfDay = Date.parse(`${latestDate}T00:00:00Z`) + 86_400_000;
+  const endOfDay = startOfUtcDay(shiftDays(latestDate, 1)).getTime();
   return new Date(Math.min(endOfDay, mtime)).toISOString();
 }
