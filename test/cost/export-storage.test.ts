@@ -188,6 +188,28 @@ describe("exports in Azure Storage (Azurite)", () => {
     });
     expect(total((await ask(s)).rows)).toBe(855n);
   });
+
+  it("reads meter columns only for a one-shot question (the CLI), with the same total", async () => {
+    const c = await container("oneshot");
+    await uploadRun(c, {
+      root: "r",
+      exportName: "e",
+      type: "ActualCost",
+      stamp: "202309170944",
+      runId: "r1",
+      startDate: "2023-09-01",
+      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }],
+    });
+    const storage = { connectionString: azurite.connectionString, cacheDir: await newCache(), syncEveryMs: 3_600_000 };
+    const cli = await createCostSource(`${azurite.blobUrl}/oneshot/r`, { storage, oneShot: true });
+    const meters = await cli.query({ ...ALL, costType: "actual", columns: "meters" });
+    const whole = await ask(await createCostSource(`${azurite.blobUrl}/oneshot/r`, { storage }));
+    expect(total(meters.rows)).toBe(855n);
+    expect(total(whole.rows)).toBe(855n);
+    // The reference rows are all first-party: a meters-only read leaves their resource ids out.
+    expect(whole.rows.some((r) => r.resourceId !== "")).toBe(true);
+    expect(meters.rows.every((r) => r.resourceId === "")).toBe(true);
+  });
 });
 
 describe("exports in Azure Storage: bad input, one line each, nothing half-counted", () => {

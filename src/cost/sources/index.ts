@@ -34,6 +34,7 @@ async function createBareSource(spec: string, opts: SourceOptions): Promise<Cost
       costType: opts.costType,
       clock: opts.clock,
       progress: opts.progress,
+      oneShot: opts.oneShot,
       ...opts.storageEvents,
     });
   }

@@ -43,8 +43,9 @@ export function createFileListCostSource(
   files: () => Promise<ExportFile[]>,
   costType?: CostType,
   progress?: (line: string) => void,
+  oneShot?: boolean,
 ): CostSource & Fingerprinted {
-  const snapshot = new ExportSnapshot(progress);
+  const snapshot = new ExportSnapshot(progress, oneShot);
   return {
     name,
     fingerprint: async () => filesFingerprint(await files()),

@@ -20,6 +20,8 @@ export interface StorageSourceOptions {
   onProgress?: (p: SyncProgress) => void;
   /** The CLI's progress line. */
   progress?: (line: string) => void;
+  /** One question, then exit (the CLI): files are read for what the question needs, not folded whole. */
+  oneShot?: boolean;
   /** Told about each finished sync (the server logs it); `changed`: it found other files than the sync before (a new run). */
   onSynced?: (r: SyncResult, ms: number, changed: boolean) => void;
   /** Server: sync at start and every `syncEveryMs`, told through onSynced / onSyncFailed. */
@@ -89,7 +91,7 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
     else if (now() - current.at >= every && !running) sync().catch(() => {});
   };
   const files = async (): Promise<ExportFile[]> => (current ?? { result: await sync() }).result.files;
-  const inner = createFileListCostSource(`Azure Storage ${opts.location.shown}`, files, opts.costType, opts.progress);
+  const inner = createFileListCostSource(`Azure Storage ${opts.location.shown}`, files, opts.costType, opts.progress, opts.oneShot);
 
   if (opts.syncInBackground) {
     const { onSyncFailed } = opts.syncInBackground;
