@@ -27,6 +27,19 @@ async function uploadRun(c: ContainerClient, r: RunSpec): Promise<string> {
   return folder;
 }
 
+/** One actual-cost run of the reference rows (855 in cents), under root folder "r" unless `other` says. */
+const uploadActualRun = (c: ContainerClient, other: Partial<RunSpec> = {}) =>
+  uploadRun(c, {
+    root: "r",
+    exportName: "e",
+    type: "ActualCost",
+    stamp: "202309170944",
+    runId: "r1",
+    startDate: "2023-09-01",
+    files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }],
+    ...other,
+  });
+
 let azurite: Azurite;
 let service: BlobServiceClient;
 const cacheDirs: string[] = [];
@@ -173,16 +186,7 @@ describe("exports in Azure Storage (Azurite)", () => {
   });
 
   it("works as COSTBOT_SOURCE / --source: a path-style URL with AZURE_STORAGE_CONNECTION_STRING", async () => {
-    const c = await container("viaindex");
-    await uploadRun(c, {
-      root: "r",
-      exportName: "e",
-      type: "ActualCost",
-      stamp: "202309170944",
-      runId: "r1",
-      startDate: "2023-09-01",
-      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }],
-    });
+    await uploadActualRun(await container("viaindex"));
     const s = await createCostSource(`${azurite.blobUrl}/viaindex/r`, {
       storage: { connectionString: azurite.connectionString, cacheDir: await newCache(), syncEveryMs: 3_600_000 },
     });
@@ -190,16 +194,7 @@ describe("exports in Azure Storage (Azurite)", () => {
   });
 
   it("reads meter columns only for a one-shot question (the CLI), with the same total", async () => {
-    const c = await container("oneshot");
-    await uploadRun(c, {
-      root: "r",
-      exportName: "e",
-      type: "ActualCost",
-      stamp: "202309170944",
-      runId: "r1",
-      startDate: "2023-09-01",
-      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }],
-    });
+    await uploadActualRun(await container("oneshot"));
     const storage = { connectionString: azurite.connectionString, cacheDir: await newCache(), syncEveryMs: 3_600_000 };
     const cli = await createCostSource(`${azurite.blobUrl}/oneshot/r`, { storage, oneShot: true });
     const meters = await cli.query({ ...ALL, costType: "actual", columns: "meters" });
@@ -257,16 +252,7 @@ describe("exports in Azure Storage: bad input, one line each, nothing half-count
 
   it("names the blob a manifest lists but the container lacks, when no complete run is left", async () => {
     const c = await container("missing");
-    const folder = await uploadRun(c, {
-      root: "m",
-      exportName: "e",
-      type: "ActualCost",
-      stamp: "202309170944",
-      runId: "r1",
-      startDate: "2023-09-01",
-      files: [{ name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) }],
-      missing: ["part_0_0002.csv.gz"],
-    });
+    const folder = await uploadActualRun(c, { root: "m", missing: ["part_0_0002.csv.gz"] });
     const err = await fails(ask(await source("missing/m")));
     expect(err.message).toContain(`${folder}/part_0_0002.csv.gz`);
     expect(err.message).toMatch(/nothing counted/);
