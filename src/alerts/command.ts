@@ -5,6 +5,7 @@ import type { Store } from "../store/types.js";
 import { type ChatCommand, type CommandContext, defineCommand } from "../bot/bot.js";
 import type { Report } from "../bot/report.js";
 import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
+import { subscribingTarget } from "../bot/commands/channel.js";
 import { type AlertsWords, readAlertsWords } from "./words.js";
 
 export interface AlertsCommandDeps {
@@ -27,7 +28,7 @@ export function createAlertsCommand(deps: AlertsCommandDeps): ChatCommand {
     }
     if (asked.kind === "status") return await status(ctx.target.platform, ctx.target.address, deps);
     if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change alert routing");
-    const target = await deps.store.upsertTarget(ctx.target);
+    const target = await deps.store.upsertTarget(subscribingTarget({ ...ctx, target: ctx.target }));
     if (asked.kind === "off") {
       const removed = await deps.store.removeAlertRoute(target.id);
       return {

@@ -23,16 +23,17 @@ export interface FailureSpikeJobDeps extends DeliverDeps {
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
 
-export function failureSpikeCard(s: FailureSpike): NoticeReport {
+/** Dates in the channel's `locale` (Target.locale), else the default style. */
+export function failureSpikeCard(s: FailureSpike, locale?: string): NoticeReport {
   const times = s.baseline > 0 ? `${(s.billed / s.baseline).toFixed(1)}× ` : "";
   return {
     kind: "notice",
     tone: "warning",
-    title: `Billed failures spike: ${s.model} had ${n(s.billed)} billed failed requests on ${formatDate(s.date)}, ${times}its usual ${n(s.baseline)}`,
+    title: `Billed failures spike: ${s.model} had ${n(s.billed)} billed failed requests on ${formatDate(s.date, true, locale)}, ${times}its usual ${n(s.baseline)}`,
     lines: [FAILURE_EXPLANATION, `Usual = the median of the previous ${s.samples} days (Azure Monitor request metrics, status 400 and 408).`],
     fields: [
       { label: "Model", value: s.model },
-      { label: "Day", value: formatDate(s.date) },
+      { label: "Day", value: formatDate(s.date, true, locale) },
     ],
     actions: [{ id: "failspike-day", label: "See failed requests", command: `errors ${s.date} to ${s.date} ${s.model}` }],
   };
@@ -52,7 +53,7 @@ export async function runFailureSpikeCheck(deps: FailureSpikeJobDeps, now: Date)
   const spikes = await spikesFor(deps, dates);
   if (spikes.length === 0) return spikes;
   const targets = await spikeTargets(deps);
-  for (const s of spikes) for (const t of targets) await deliver(`failspike:${s.model}:${s.date}:${t.id}`, t, failureSpikeCard(s), deps);
+  for (const s of spikes) for (const t of targets) await deliver(`failspike:${s.model}:${s.date}:${t.id}`, t, failureSpikeCard(s, t.locale), deps);
   return spikes;
 }
 
@@ -71,9 +72,9 @@ function retryFailureSpike(d: Delivery, now: Date, deps: FailureSpikeJobDeps): P
     prefix: "failspike",
     lookbackDays: deps.lookbackDays ?? 3,
     gone: "no longer a spike in the metrics",
-    rebuild: async (model, date) => {
+    rebuild: async (model, date, locale) => {
       const spike = (await spikesFor(deps, [date])).find((s) => s.model === model);
-      return spike && failureSpikeCard(spike);
+      return spike && failureSpikeCard(spike, locale);
     },
   });
 }

@@ -1,8 +1,9 @@
 // The spike job: after each data refresh, looks at the last complete days' spend per model and
 // announces each material spike once per model per day, to channels with alert routes (or, when
 // none are routed, to channels with budgets). Key: spike:<model>:<date>:<target id>.
-import { noonUtc, shiftDays } from "../base/dates.js";
+import { shiftDays } from "../base/dates.js";
 import { channelName, formatDate, formatMoney } from "../bot/render/format.js";
+import { formatDay } from "../bot/date-style.js";
 import type { NoticeReport } from "../bot/report.js";
 import { toMoneyNumber } from "../cost/money.js";
 import { detectSpikes, type Spike, type SpikeOptions } from "../cost/spikes.js";
@@ -25,13 +26,13 @@ const spikeKey = (s: Pick<Spike, "model" | "date">, target: Pick<Target, "id">) 
 
 const money = (a: bigint, currency: string) => formatMoney(toMoneyNumber(a), currency);
 
-function spikeCard(s: Spike, currency = "USD"): NoticeReport {
+/** Dates in the channel's `locale` (Target.locale), else the default style ("Mon 17 Nov"). */
+function spikeCard(s: Spike, currency = "USD", locale?: string): NoticeReport {
   const times = s.baseline > 0n ? `${(Number((s.cost * 10n) / s.baseline) / 10).toFixed(1)}× ` : "";
-  const day = noonUtc(s.date).toLocaleDateString("en-US", { weekday: "short", timeZone: "UTC" });
   return {
     kind: "notice",
     tone: "warning",
-    title: `Cost spike: ${s.model} cost ${money(s.cost, currency)} on ${day} ${formatDate(s.date, false)}, ${times}its usual ${money(s.baseline, currency)}`,
+    title: `Cost spike: ${s.model} cost ${money(s.cost, currency)} on ${formatDay(s.date, locale)}, ${times}its usual ${money(s.baseline, currency)}`,
     lines: [
       `That is ${money(s.excess, currency)} above the median of the previous ${s.samples} ${s.dayType === "weekend" ? "weekend days" : "weekdays"} (typical deviation ${money(s.mad, currency)}).`,
       s.channel
@@ -40,7 +41,7 @@ function spikeCard(s: Spike, currency = "USD"): NoticeReport {
     ],
     fields: [
       { label: "Model", value: s.model },
-      { label: "Day", value: formatDate(s.date) },
+      { label: "Day", value: formatDate(s.date, true, locale) },
       { label: "Spend", value: money(s.cost, currency) },
       { label: "Usual", value: money(s.baseline, currency) },
     ],
@@ -85,7 +86,7 @@ async function runSpikeCheck(deps: SpikeJobDeps, now: Date): Promise<SpikeRun> {
   for (const s of spikes) {
     for (const t of targets) {
       const key = spikeKey(s, t);
-      deliveries.push({ key, result: await deliver(key, t, spikeCard(s, currency), deps) });
+      deliveries.push({ key, result: await deliver(key, t, spikeCard(s, currency, t.locale), deps) });
     }
   }
   return { spikes, deliveries };
@@ -111,11 +112,11 @@ function retrySpike(d: Delivery, now: Date, deps: SpikeJobDeps): Promise<void> {
     prefix: "spike",
     lookbackDays: deps.lookbackDays ?? 14,
     gone: "no longer a spike in the data",
-    rebuild: async (model, date) => {
+    rebuild: async (model, date, locale) => {
       const baselineDays = deps.spike?.baselineDays ?? 28;
       const result = await deps.costSource.query({ from: shiftDays(date, -baselineDays), to: date, costType: deps.costType ?? "actual" });
       const spike = detectSpikes(result.rows, date, deps.spike).find((s) => s.model === model);
-      return spike && spikeCard(spike, result.rows[0]?.currency || "USD");
+      return spike && spikeCard(spike, result.rows[0]?.currency || "USD", locale);
     },
   });
 }

@@ -11,8 +11,8 @@ export interface SpikeRetry {
   prefix: string;
   /** Complete days back a spike may still be announced. */
   lookbackDays: number;
-  /** The card for this model and day, or undefined when it is no longer a spike. */
-  rebuild(model: string, date: string): Promise<NoticeReport | undefined>;
+  /** The card for this model and day in the channel's locale, or undefined when it is no longer a spike. */
+  rebuild(model: string, date: string, locale?: string): Promise<NoticeReport | undefined>;
   /** Why it was closed when `rebuild` found nothing. */
   gone: string;
 }
@@ -23,7 +23,7 @@ export async function retrySpikeDelivery(d: Delivery, now: Date, deps: DeliverDe
   const target = m ? await deps.store.getTarget(m[3]) : undefined;
   if (!m || !target || target.disabled) return void (await close("channel no longer exists"));
   if (m[2] < shiftDays(localDate(now, "UTC"), -r.lookbackDays - 1)) return void (await close("too old to announce now"));
-  const card = await r.rebuild(m[1], m[2]);
+  const card = await r.rebuild(m[1], m[2], target.locale);
   if (!card) return void (await close(r.gone));
   const probeSince = d.status === "claimed" ? d.claimedAt : undefined;
   await deliver(d.key, target, card, deps, { alreadyClaimed: true, probeSince });

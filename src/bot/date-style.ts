@@ -2,6 +2,7 @@
 // platform gives one (Teams "en-US": "Nov 23 – 29, 2026"), else "23 Nov 2026", "23–29 Nov 2026",
 // "28 Oct – 3 Nov 2025". Used by date-word labels and every renderer. Pure.
 import { noonUtc } from "../base/dates.js";
+import { supportedLocale } from "../base/locale.js";
 
 /** The style without a locale: day month year, as en-GB writes it but with a closed-up "23–29". */
 const DEFAULT = "en-GB";
@@ -9,15 +10,7 @@ const DEFAULT = "en-GB";
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** A supported BCP 47 tag ("en-US", "de-DE"; Slack's "en_US" too), or undefined for the default. */
-export function dateLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  const tag = locale.trim().replace(/_/g, "-");
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([tag])[0];
-  } catch {
-    return undefined; // not a well-formed tag
-  }
-}
+export const dateLocale = supportedLocale;
 
 function formatter(locale: string | undefined, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const tag = dateLocale(locale) ?? DEFAULT;

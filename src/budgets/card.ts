@@ -38,19 +38,21 @@ function driversLine(s: BudgetStatus): string {
 /**
  * The alert for the highest threshold crossed (`thresholds` lists every one this card announces,
  * ascending). `kind` "actual": spend reached it; "forecast": the projection crosses it on a date.
+ * Dates in the channel's `locale` (Target.locale), else the default style.
  */
-export function budgetAlertCard(b: BudgetLike, s: BudgetStatus, kind: "actual" | "forecast", thresholds: number[]): NoticeReport {
+export function budgetAlertCard(b: BudgetLike, s: BudgetStatus, kind: "actual" | "forecast", thresholds: number[], locale?: string): NoticeReport {
   const top = thresholds[thresholds.length - 1];
-  const when = formatDates(s.window.from, s.window.to);
+  const when = formatDates(s.window.from, s.window.to, locale);
+  const day = (date: string) => formatDate(date, false, locale);
   const crossing = s.forecastCrossed.find((f) => f.threshold === top);
   const title =
     kind === "actual"
       ? `Budget "${b.name}" ${top >= 100 ? "exceeded" : `passed ${top}%`}: ${money(s.spent, s.currency)} of ${money(b.amount, s.currency)}`
-      : `Budget "${b.name}" is forecast to ${top >= 100 ? "exceed" : `pass ${top}%`} on ${formatDate(crossing?.date ?? s.window.to, false)}`;
+      : `Budget "${b.name}" is forecast to ${top >= 100 ? "exceed" : `pass ${top}%`} on ${day(crossing?.date ?? s.window.to)}`;
   const lines = [
     kind === "actual"
       ? `AI model spend (${budgetScope(b)}) ${thisPeriod(b.period)} (${when}) is ${money(s.spent, s.currency)}, ${pct(s.spent, b.amount)} of the ${money(b.amount, s.currency)} ${b.period} budget.`
-      : `At the current pace, spend (${budgetScope(b)}) reaches ${money(s.projected, s.currency)} by ${formatDate(s.window.to, false)}, ${pct(s.projected, b.amount)} of the ${money(b.amount, s.currency)} ${b.period} budget; ${money(s.spent, s.currency)} so far.`,
+      : `At the current pace, spend (${budgetScope(b)}) reaches ${money(s.projected, s.currency)} by ${day(s.window.to)}, ${pct(s.projected, b.amount)} of the ${money(b.amount, s.currency)} ${b.period} budget; ${money(s.spent, s.currency)} so far.`,
     driversLine(s),
   ];
   if (thresholds.length > 1)
@@ -60,8 +62,8 @@ export function budgetAlertCard(b: BudgetLike, s: BudgetStatus, kind: "actual" |
         .map((t) => `${t}%`)
         .join(", ")} threshold${thresholds.length > 2 ? "s" : ""}.`,
     );
-  if (kind === "actual" && s.projected > s.spent) lines.push(`Projected ${money(s.projected, s.currency)} by ${formatDate(s.window.to, false)}.`);
-  if (s.lastDataDate) lines.push(`Cost data through ${formatDate(s.lastDataDate)} (Azure reports with a lag of hours).`);
+  if (kind === "actual" && s.projected > s.spent) lines.push(`Projected ${money(s.projected, s.currency)} by ${day(s.window.to)}.`);
+  if (s.lastDataDate) lines.push(`Cost data through ${formatDate(s.lastDataDate, true, locale)} (Azure reports with a lag of hours).`);
   return {
     kind: "notice",
     tone: "warning",

@@ -59,7 +59,7 @@ export async function checkBudget(
     if (!mark.raised) return;
     const fresh = crossed.filter((t) => mark.previous === undefined || t > mark.previous);
     const key = keyOf(budget, window.key, top);
-    sent.push({ key, result: await deliver(key, target, budgetAlertCard(budget, status, kind, fresh), deps) });
+    sent.push({ key, result: await deliver(key, target, budgetAlertCard(budget, status, kind, fresh, target.locale), deps) });
     // Lower thresholds crossed at the same time ride on that one card; logged for audits.
     for (const t of fresh.slice(0, -1)) {
       const lower = keyOf(budget, window.key, t);
@@ -137,5 +137,5 @@ async function retryBudgetAlert(d: Delivery, now: Date, deps: BudgetCheckDeps): 
   const holds = kind === "actual" ? status.actualCrossed.includes(t) : status.forecastCrossed.some((f) => f.threshold === t);
   if (!holds) return void (await close(`threshold ${t}% no longer ${kind === "actual" ? "crossed" : "forecast"}`));
   const probeSince = d.status === "claimed" ? d.claimedAt : undefined;
-  await deliver(d.key, target, budgetAlertCard(budget, status, kind, [t]), deps, { alreadyClaimed: true, probeSince });
+  await deliver(d.key, target, budgetAlertCard(budget, status, kind, [t], target.locale), deps, { alreadyClaimed: true, probeSince });
 }

@@ -14,6 +14,7 @@ import { shiftDays } from "../base/dates.js";
 import { formatDate } from "../bot/render/format.js";
 import type { NoticeReport, Report } from "../bot/report.js";
 import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
+import { subscribingTarget } from "../bot/commands/channel.js";
 
 export interface BudgetCommandDeps extends Omit<BudgetCheckDeps, "costSource"> {
   /** COSTBOT_ADMINS: platform user ids allowed to change budgets. */
@@ -37,7 +38,8 @@ export function createBudgetCommand(deps: BudgetCommandDeps): ChatCommand {
     const checkDeps: BudgetCheckDeps = { ...deps, costSource: bot.costSource };
     if (cmd.kind === "list") return await listBudgets(ctx, checkDeps);
     if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change budgets");
-    const target = await deps.store.upsertTarget(ctx.target);
+    // Whoever changes the channel's budgets sets the date style of its alerts (Target.locale).
+    const target = await deps.store.upsertTarget(subscribingTarget({ ...ctx, target: ctx.target }));
     if (cmd.kind === "remove") return await removeBudget(target, cmd.name, deps);
     const existed = (await deps.store.listBudgets({ targetId: target.id })).some((b) => b.name.toLowerCase() === cmd.name.toLowerCase());
     const budget = await deps.store.createBudget(
@@ -86,7 +88,7 @@ async function confirm(
     if (next) {
       tone = "warning";
       lines.push(
-        `Forecast to ${next.threshold >= 100 ? "exceed the budget" : `pass ${next.threshold}%`} on ${formatDate(next.date, false)} at the current pace.`,
+        `Forecast to ${next.threshold >= 100 ? "exceed the budget" : `pass ${next.threshold}%`} on ${formatDate(next.date, false, ctx.locale)} at the current pace.`,
       );
     }
     if (budget.model && status.drivers.models.length === 0 && !status.spent) {

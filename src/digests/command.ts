@@ -1,11 +1,14 @@
 // `digest daily 09:00 Europe/Berlin`, `digest weekly mon 08:30`, `digest off`, `digest`: a channel's
 // scheduled digest. Anyone may read; only COSTBOT_ADMINS may change. Store passed in; no platform SDKs.
 import { localTimeLabel, nextDue } from "../schedule/due.js";
-import type { DigestSubscription, Store } from "../store/types.js";
+import type { DigestSubscription, Store, Target } from "../store/types.js";
 import { type ChatCommand, type CommandContext, defineCommand } from "../bot/bot.js";
 import type { InvalidIntent } from "../bot/intent-types.js";
 import type { NoticeReport, Report } from "../bot/report.js";
 import { isAdmin, refuseNonAdmin } from "../bot/commands/admin.js";
+import { subscribingTarget } from "../bot/commands/channel.js";
+import { formatDate } from "../bot/date-style.js";
+import { localDate } from "../base/zones.js";
 import { DIGEST_EXAMPLES, type DigestWords, readDigestWords } from "./words.js";
 
 export interface DigestCommandDeps {
@@ -30,10 +33,12 @@ function noChannel(): Report {
   };
 }
 
-function shown(d: DigestSubscription, now: Date, title: string, tone: NoticeReport["tone"]): NoticeReport {
+function shown(d: DigestSubscription, target: Target, now: Date, title: string, tone: NoticeReport["tone"]): NoticeReport {
   const next = nextDue(d, now);
   const fields = [{ label: "Schedule", value: describeDigest(d) }];
   if (next) fields.push({ label: "Next digest", value: `${localTimeLabel(next, d.tz)} ${d.tz}` });
+  // The channel's date style, once someone's locale set it (else the default, not worth a line).
+  if (target.locale) fields.push({ label: "Dates", value: `${target.locale} style, e.g. ${formatDate(localDate(now, d.tz), true, target.locale)}` });
   fields.push({ label: "Set by", value: d.createdBy });
   return {
     kind: "notice",
@@ -56,7 +61,7 @@ export function createDigestCommand(deps: DigestCommandDeps): ChatCommand {
       const target = await deps.store.findTarget(ctx.target.platform, ctx.target.address);
       const d = target && (await deps.store.getDigest(target.id));
       if (!d) return { kind: "notice", tone: "info", title: "No digest in this channel yet", lines: [DIGEST_EXAMPLES] };
-      return shown(d, ctx.now, "Digest for this channel", "info");
+      return shown(d, target, ctx.now, "Digest for this channel", "info");
     }
     if (!isAdmin(ctx, deps.admins)) return refuseNonAdmin(deps.admins, "change digests");
     if (parsed.kind === "off") {
@@ -66,7 +71,7 @@ export function createDigestCommand(deps: DigestCommandDeps): ChatCommand {
         ? { kind: "notice", tone: "success", title: "Digest turned off for this channel", lines: ["Turn it on again with `digest daily 09:00`."] }
         : { kind: "notice", tone: "info", title: "This channel had no digest", lines: [DIGEST_EXAMPLES] };
     }
-    const target = await deps.store.upsertTarget(ctx.target);
+    const target = await deps.store.upsertTarget(subscribingTarget({ ...ctx, target: ctx.target }));
     const d = await deps.store.setDigest({
       targetId: target.id,
       cadence: parsed.cadence,
@@ -75,7 +80,7 @@ export function createDigestCommand(deps: DigestCommandDeps): ChatCommand {
       tz: parsed.tz ?? ctx.target.tz ?? ctx.tz ?? "UTC",
       createdBy: ctx.userId ?? "unknown",
     });
-    return shown(d, ctx.now, `Digest set: ${describeDigest(d)}`, "success");
+    return shown(d, target, ctx.now, `Digest set: ${describeDigest(d)}`, "success");
   };
   return defineCommand({ heads: ["digest", "digests"], parse, run });
 }

@@ -78,21 +78,13 @@ export function sendDigest(
         deps.store.listBudgets({ targetId: target.id }),
         previousFigures(deps.store, sub, date),
       ]);
-      const { report, figures } = digestFor(b, budgets, previous, subscriberLocale(target));
+      const { report, figures } = digestFor(b, budgets, previous, target.locale);
       lastFigures.set(report, figures);
       return report;
     },
     deps,
     { ...opts, detail: (r) => JSON.stringify(lastFigures.get(r) ?? null) },
   );
-}
-/**
- * The locale the place last spoke in, when its platform tells: a Teams conversation reference keeps
- * the activity's `locale`. Slack channels have none: the default date style.
- */
-function subscriberLocale(target: Target): string | undefined {
-  const locale = target.reference?.locale;
-  return typeof locale === "string" ? locale : undefined;
 }
 
 // Figures travel beside the report (the report itself stays plain card data).

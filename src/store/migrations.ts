@@ -101,9 +101,20 @@ CREATE TABLE estimate_checks (
 );
 `;
 
+// v4, a channel's date style: the locale (BCP 47) its scheduled digests and alerts are written in,
+// from whoever last subscribed it (Slack) or last spoke in it (Teams). Teams references already kept
+// the activity's locale: copied over, so existing conversations keep their style.
+const v4 = (localeOfReference: string) => `
+ALTER TABLE targets ADD COLUMN locale TEXT;
+UPDATE targets SET locale = ${localeOfReference} WHERE platform = 'teams' AND reference IS NOT NULL;
+`;
+const v4sqlite = v4("(CASE WHEN json_type(reference, '$.locale') = 'text' THEN json_extract(reference, '$.locale') END)");
+const v4postgres = v4("(CASE WHEN jsonb_typeof(reference::jsonb -> 'locale') = 'string' THEN reference::jsonb ->> 'locale' END)");
+
 /** Every migration, in order. The delivery log has no foreign key: it outlives its targets. */
 export const migrations: Migration[] = [
   { version: 1, name: "initial schema", sql: { sqlite: v1, postgres: v1 } },
   { version: 2, name: "sending state, budget marks, inbound de-duplication", sql: { sqlite: v2, postgres: v2 } },
   { version: 3, name: "estimate reconciliation", sql: { sqlite: v3, postgres: v3 } },
+  { version: 4, name: "target locale", sql: { sqlite: v4sqlite, postgres: v4postgres } },
 ];

@@ -20,6 +20,7 @@ export function toTarget(r: Row): Target {
     updatedAt: date(r.updated_at),
   };
   if (r.tz !== null) t.tz = String(r.tz);
+  if (r.locale !== null && r.locale !== undefined) t.locale = String(r.locale);
   if (r.disabled_reason !== null) t.disabled = String(r.disabled_reason);
   return t;
 }

@@ -2,10 +2,11 @@
 // One upsert statement per write, so concurrent adapters never race. No platform SDKs.
 import { randomUUID } from "node:crypto";
 import { CostbotError } from "../base/errors.js";
+import { supportedLocale } from "../base/locale.js";
 import type { SqlDriver } from "./driver.js";
 import { toTarget } from "./rows.js";
 import type { Store, Target, TeamsConversation } from "./types.js";
-import { checkTimeZone } from "./validate.js";
+import { checkLocale, checkTimeZone } from "./validate.js";
 
 type TargetMethods = Pick<
   Store,
@@ -42,20 +43,22 @@ export function createTargetMethods(db: SqlDriver, clock: () => Date): TargetMet
       if (!PLATFORMS.includes(input.platform)) throw new CostbotError(`unknown platform "${input.platform}"`, "BAD_INPUT");
       if (!input.address) throw new CostbotError("a target needs an address (channel or conversation id)", "BAD_INPUT");
       const tz = input.tz === undefined ? null : checkTimeZone(input.tz);
+      const locale = input.locale === undefined ? null : checkLocale(input.locale);
       const reference = input.reference == null ? null : JSON.stringify(input.reference);
       const meta = input.meta === undefined ? null : JSON.stringify(input.meta);
       const t = now();
       // Omitted fields keep what is stored; any upsert re-enables (the place just proved reachable).
       const [row] = await db.all(
-        `INSERT INTO targets (id, platform, address, reference, meta, tz, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO targets (id, platform, address, reference, meta, tz, locale, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (platform, address) DO UPDATE SET
            reference = COALESCE(excluded.reference, targets.reference),
            meta = COALESCE(?, targets.meta),
            tz = COALESCE(excluded.tz, targets.tz),
+           locale = COALESCE(excluded.locale, targets.locale),
            disabled_reason = NULL, disabled_at = NULL, updated_at = excluded.updated_at
          RETURNING *`,
-        [randomUUID(), input.platform, input.address, reference, meta ?? "{}", tz, t, t, meta],
+        [randomUUID(), input.platform, input.address, reference, meta ?? "{}", tz, locale, t, t, meta],
       );
       return toTarget(row);
     },
@@ -95,7 +98,9 @@ export function createTargetMethods(db: SqlDriver, clock: () => Date): TargetMet
       const meta: Record<string, string> = { serviceUrl: c.serviceUrl };
       if (c.tenantId !== undefined) meta.tenantId = c.tenantId;
       if (c.conversationType !== undefined) meta.conversationType = c.conversationType;
-      await methods.upsertTarget({ platform: "teams", address: c.id, reference: c.reference, meta });
+      // The activity's locale rides in the reference: it is the conversation's date style (Target.locale).
+      const locale = typeof c.reference.locale === "string" ? supportedLocale(c.reference.locale) : undefined;
+      await methods.upsertTarget({ platform: "teams", address: c.id, reference: c.reference, meta, ...(locale ? { locale } : {}) });
     },
 
     async getConversation(id) {

@@ -21,6 +21,11 @@ export interface Target {
   meta: Record<string, string>;
   /** IANA zone the platform reported for this place, if any. */
   tz?: string;
+  /**
+   * The locale (BCP 47) its scheduled digests and alerts write dates in: the last subscriber's
+   * (digest, budget, alerts commands) or, in Teams, the conversation's. Absent: the default style.
+   */
+  locale?: string;
   /** Why sends to this target stopped (e.g. "channel_not_found"); absent when enabled. */
   disabled?: string;
   createdAt: Date;
@@ -28,7 +33,7 @@ export interface Target {
 }
 
 /**
- * Insert or update by (platform, address). Omitted `reference`, `meta` and `tz` keep what is stored.
+ * Insert or update by (platform, address). Omitted `reference`, `meta`, `tz` and `locale` keep what is stored.
  * An upsert re-enables a disabled target: the platform just proved the place is reachable again.
  */
 export interface TargetInput {
@@ -37,6 +42,8 @@ export interface TargetInput {
   reference?: JsonObject | null;
   meta?: Record<string, string>;
   tz?: string;
+  /** A locale Intl accepts ("en-US", Slack's "en_US"); stored canonical, anything else is BAD_INPUT. */
+  locale?: string;
 }
 
 /** Same shape as the Teams adapter's `TeamsConversation` (src/adapters/teams/conversation-store.ts). */

@@ -1,6 +1,7 @@
 // Checks and normalises what callers hand the store, so both databases hold the same clean values.
 // Throws CostbotError BAD_INPUT with a message a chat user can act on. No database access here.
 import { CostbotError } from "../base/errors.js";
+import { supportedLocale } from "../base/locale.js";
 import { SCALE_DIGITS, type Amount } from "../cost/money.js";
 import type { BudgetInput, DigestInput } from "./types.js";
 
@@ -13,6 +14,13 @@ export function checkTimeZone(tz: string): string {
   } catch {
     throw bad(`"${tz}" is not a time zone I know; use an IANA name like Europe/Berlin or UTC`);
   }
+}
+
+/** The canonical tag of a locale Intl accepts for dates ("en_US" -> "en-US"), or a BAD_INPUT error. */
+export function checkLocale(locale: string): string {
+  const tag = supportedLocale(locale);
+  if (!tag) throw bad(`"${locale}" is not a locale I can write dates in; use a BCP 47 tag like en-US`);
+  return tag;
 }
 
 export function checkDigest(input: DigestInput): DigestInput {

@@ -39,8 +39,8 @@ export interface FakeSlackOptions {
   botUserId?: string;
   /** users.info answers with this zone. */
   userTz?: string;
-  /** users.info answers with this locale, only when asked with include_locale (as Slack does). */
-  userLocale?: string;
+  /** users.info answers with this locale, only when asked with include_locale (as Slack does); null: with none. */
+  userLocale?: string | null;
   /** Answer chat.postMessage with HTTP 429 and this Retry-After (seconds). */
   rateLimitAfter?: number;
 }
@@ -87,7 +87,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
             id: args.user,
             tz: opts.userTz ?? "America/New_York",
             is_bot: false,
-            ...(String(args.include_locale) === "true" ? { locale: opts.userLocale ?? "en-US" } : {}),
+            ...(String(args.include_locale) === "true" && opts.userLocale !== null ? { locale: opts.userLocale ?? "en-US" } : {}),
           },
         };
       default:

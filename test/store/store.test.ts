@@ -40,9 +40,9 @@ describe.each(backends)("store on %s", (dialect, backend) => {
     it("applies each migration once, however often the database is opened", async () => {
       const url = await backend.fresh();
       const driver = createDriver(url);
-      expect(await driver.migrate(migrations)).toEqual([1, 2, 3]);
+      expect(await driver.migrate(migrations)).toEqual([1, 2, 3, 4]);
       expect(await driver.migrate(migrations)).toEqual([]);
-      expect((await driver.all("SELECT version FROM schema_migrations ORDER BY version")).map((r) => Number(r.version))).toEqual([1, 2, 3]);
+      expect((await driver.all("SELECT version FROM schema_migrations ORDER BY version")).map((r) => Number(r.version))).toEqual([1, 2, 3, 4]);
       await driver.close();
 
       const first = await openOn(url);
@@ -57,8 +57,28 @@ describe.each(backends)("store on %s", (dialect, backend) => {
       const url = await backend.fresh();
       const drivers = [createDriver(url), createDriver(url), createDriver(url)];
       const applied = await Promise.all(drivers.map((d) => d.migrate(migrations)));
-      expect(applied.flat().sort()).toEqual([1, 2, 3]);
+      expect(applied.flat().sort()).toEqual([1, 2, 3, 4]);
       await Promise.all(drivers.map((d) => d.close()));
+    });
+
+    it("gives existing Teams conversations the locale their stored reference carries", async () => {
+      const url = await backend.fresh();
+      const driver = createDriver(url);
+      await driver.migrate(migrations.filter((m) => m.version < 4));
+      const insert = "INSERT INTO targets (id, platform, address, reference, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1)";
+      await driver.run(insert, ["t1", "teams", "19:a", JSON.stringify({ locale: "en-US", serviceUrl: "https://smba.example/" })]);
+      await driver.run(insert, ["t2", "teams", "19:b", JSON.stringify({ locale: 7 })]);
+      await driver.run(insert, ["t3", "teams", "19:c", null]);
+      await driver.run(insert, ["t4", "slack", "C1", JSON.stringify({ locale: "de-DE" })]);
+      expect(await driver.migrate(migrations)).toEqual([4]);
+      const rows = await driver.all("SELECT id, locale FROM targets ORDER BY id");
+      expect(rows.map((r) => [r.id, r.locale])).toEqual([
+        ["t1", "en-US"],
+        ["t2", null],
+        ["t3", null],
+        ["t4", null],
+      ]);
+      await driver.close();
     });
 
     it("rolls back a failing migration whole and keeps the ones before it", async () => {
@@ -73,7 +93,7 @@ describe.each(backends)("store on %s", (dialect, backend) => {
         },
       };
       await expect(driver.migrate([...migrations, broken])).rejects.toThrow(/missing_table/);
-      expect((await driver.all("SELECT version FROM schema_migrations ORDER BY version")).map((r) => Number(r.version))).toEqual([1, 2, 3]);
+      expect((await driver.all("SELECT version FROM schema_migrations ORDER BY version")).map((r) => Number(r.version))).toEqual([1, 2, 3, 4]);
       await expect(driver.all("SELECT * FROM half")).rejects.toThrow(/half/);
       await driver.close();
     });
@@ -99,6 +119,21 @@ describe.each(backends)("store on %s", (dialect, backend) => {
       const s = await fresh();
       await expect(s.upsertTarget({ platform: "slack", address: "C1", tz: "Mars/Phobos" })).rejects.toMatchObject({ code: "BAD_INPUT" });
       expect((await s.upsertTarget({ platform: "slack", address: "C1", tz: "utc" })).tz).toBe("UTC");
+    });
+
+    it("keeps a channel's locale, canonical, until a later one replaces it, and refuses one Intl does not know", async () => {
+      const s = await fresh();
+      const plain = await s.upsertTarget({ platform: "slack", address: "C1" });
+      expect(plain.locale).toBeUndefined();
+      const a = await s.upsertTarget({ platform: "slack", address: "C1", locale: "en_US" });
+      expect(a).toMatchObject({ id: plain.id, locale: "en-US" });
+      expect((await s.upsertTarget({ platform: "slack", address: "C1", tz: "UTC" })).locale).toBe("en-US");
+      expect((await s.getTarget(a.id))?.locale).toBe("en-US");
+      expect((await s.findTarget("slack", "C1"))?.locale).toBe("en-US");
+      expect((await s.upsertTarget({ platform: "slack", address: "C1", locale: "de-DE" })).locale).toBe("de-DE");
+      expect((await s.listTargets()).map((t) => t.locale)).toEqual(["de-DE"]);
+      await expect(s.upsertTarget({ platform: "slack", address: "C1", locale: "not a locale!" })).rejects.toMatchObject({ code: "BAD_INPUT" });
+      expect((await s.findTarget("slack", "C1"))?.locale).toBe("de-DE");
     });
 
     it("hides a disabled target and everything routed to it, with the reason kept, until it is seen again", async () => {
@@ -142,6 +177,11 @@ describe.each(backends)("store on %s", (dialect, backend) => {
       };
       await s.saveConversation(conversation);
       expect(await s.getConversation(conversation.id)).toEqual({ ...conversation, updatedAt: clockAt.toISOString() });
+      expect((await s.findTarget("teams", conversation.id))?.locale).toBeUndefined();
+      // The activity's locale in the reference is the conversation's date style.
+      await s.saveConversation({ ...conversation, reference: { ...reference, locale: "en-US" } });
+      expect((await s.findTarget("teams", conversation.id))?.locale).toBe("en-US");
+      await s.saveConversation(conversation);
       expect((await s.findTarget("teams", conversation.id))?.reference).toEqual(reference);
       await s.saveConversation({ ...conversation, serviceUrl: "https://smba.example/amer/" });
       expect((await s.listConversations()).map((c) => c.serviceUrl)).toEqual(["https://smba.example/amer/"]);
