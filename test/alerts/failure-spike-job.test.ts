@@ -48,4 +48,25 @@ describe("billed-failures spike job", () => {
     expect(String(posts[0].args.text)).toMatch(/^Billed failures spike: gpt-4o-mini had [\d,]+ billed failed requests on 25 Nov 2026/);
     expect((await store.deliveries.list()).map((d) => `${d.key.split(":")[0]} ${d.status}`)).toEqual(["failspike sent"]);
   });
+
+  it("writes the spike's dates in the locale of whoever routed alerts to the channel", async () => {
+    const now = new Date("2026-11-27T15:00:00Z");
+    slack = await startFakeSlack({ botToken: BOT_TOKEN });
+    store = await openStore(await backend.fresh(), { clock: () => now });
+    const notifiers = { slack: createSlackNotifier({ botToken: BOT_TOKEN, apiUrl: slack.apiUrl, logger: silentLogger }) };
+    const bot = createBot({
+      costSource: createDemoCostSource({ clock: () => now }),
+      clock: () => now,
+      commands: [createAlertsCommand({ store, admins: [ADMIN], webhookTokenSet: false })],
+    });
+    await bot.answer("alerts here", { platform: "slack", userId: ADMIN, locale: "en-US", target: { platform: "slack", address: "COPS" } });
+    await runFailureSpikeCheck(
+      { store, notifiers, logger: silentLogger, sleep: async () => {}, metrics: createDemoMetricsSource({ clock: () => now }) },
+      now,
+    );
+
+    const posts = slack.callsTo("chat.postMessage");
+    expect(posts).toHaveLength(1);
+    expect(String(posts[0].args.text)).toMatch(/^Billed failures spike: gpt-4o-mini had [\d,]+ billed failed requests on Nov 25, 2026,/);
+  });
 });

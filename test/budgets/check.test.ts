@@ -76,6 +76,26 @@ describe.each<[string, Backend]>([
     );
   });
 
+  it("writes the alerts' dates in the channel's stored locale", async () => {
+    const { store, slack, deps } = await setup();
+    const target = await store.upsertTarget({ platform: "slack", address: "CFINOPS", locale: "en-US" });
+    await store.createBudget({
+      name: "monthly",
+      targetId: target.id,
+      amount: parseAmount("26000")!,
+      period: "monthly",
+      thresholds: [50, 80, 100],
+      createdBy: "U1",
+    });
+    await runBudgetChecks(deps, NOW);
+    expect(slack.titles("CFINOPS")).toEqual([
+      'Budget "monthly" passed 80%: $24,530.30 of $26,000.00',
+      expect.stringMatching(/^Budget "monthly" is forecast to exceed on Nov (28|29|30)$/),
+    ]);
+    const [actual] = slack.sent.map((s) => s.report);
+    expect(actual.kind === "notice" && actual.lines[0]).toContain("this month (Nov 1 – 30, 2025)");
+  });
+
   it("filters by model and channel and announces again in the next period", async () => {
     const { store, slack, deps, target } = await setup();
     await store.createBudget({
