@@ -14,7 +14,7 @@ import { localDate } from "../base/zones.js";
 import { spikeTargets } from "./spike-job.js";
 import { retrySpikeDelivery } from "./spike-retry.js";
 
-export interface FailureSpikeJobDeps extends DeliverDeps {
+export interface FailureSpikeJobDeps extends DeliverDeps<NoticeReport> {
   metrics: MetricsSource;
   /** Complete days back to look (default 3). */
   lookbackDays?: number;

@@ -14,7 +14,7 @@ import { localDate } from "../base/zones.js";
 import type { ScheduledJob } from "../schedule/jobs.js";
 import { retrySpikeDelivery } from "./spike-retry.js";
 
-export interface SpikeJobDeps extends DeliverDeps {
+export interface SpikeJobDeps extends DeliverDeps<NoticeReport> {
   costSource: CostSource;
   costType?: CostType;
   /** How many complete days back to look (late data, restarts); default 14. */

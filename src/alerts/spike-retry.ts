@@ -17,7 +17,7 @@ export interface SpikeRetry {
   gone: string;
 }
 
-export async function retrySpikeDelivery(d: Delivery, now: Date, deps: DeliverDeps, r: SpikeRetry): Promise<void> {
+export async function retrySpikeDelivery(d: Delivery, now: Date, deps: DeliverDeps<NoticeReport>, r: SpikeRetry): Promise<void> {
   const m = new RegExp(`^${r.prefix}:(.+):(\\d{4}-\\d{2}-\\d{2}):([^:]+)$`).exec(d.key);
   const close = (detail: string) => deps.store.deliveries.complete(d.key, "skipped", { detail });
   const target = m ? await deps.store.getTarget(m[3]) : undefined;

@@ -31,7 +31,7 @@ export interface SpendGroup {
   recognised?: false;
 }
 
-interface ChannelSplit {
+export interface ChannelSplit {
   channel: Channel;
   cost: number;
   /** The channel's cost in the period compared with (spend reports only). */
@@ -114,71 +114,11 @@ export interface NoticeReport {
   actions?: Array<{ id: string; label: string; command: string }>;
 }
 
-/** One mover: a model's or channel's spend on the digest day against its trailing daily average. */
-export interface DigestMover {
-  kind: "model" | "channel";
-  key: string;
-  channel?: Channel;
-  cost: number;
-  /** Average daily spend over the trailing days before `day.date`. */
-  average: number;
-  /** cost - average (money, cents). */
-  change: number;
-}
-
-/** A budget's period-to-date spend against its amount, as the digest shows it. */
-export interface DigestBudget {
-  name: string;
-  period: "daily" | "weekly" | "monthly";
-  from: string;
-  to: string;
-  spent: number;
-  amount: number;
-  /** spent / amount (1 = 100 %). */
-  ratio: number;
-  model?: string;
-  channel?: Channel;
-}
-
 /**
- * The scheduled daily/weekly digest of one channel. `day` is the digest's reporting day (yesterday
- * in the channel's zone); every amount comes from the same aggregation as a spend card.
+ * The reports the bot answers with and bot/render draws. A feature's own report (the digest,
+ * src/digests/report.ts) is not one of them: src/server/render.ts draws it from its worded card.
  */
-export interface DigestReport {
-  kind: "digest";
-  cadence: "daily" | "weekly";
-  /** The local date the digest is sent for, in `tz`. */
-  date: string;
-  tz: string;
-  currency: string;
-  /** `complete`: false while the reported day has no final cost data (the preview of tomorrow's digest). */
-  day: { date: string; complete?: boolean; total: number; dayBefore: { date: string; total: number }; weekBefore: { date: string; total: number } };
-  channels: ChannelSplit[];
-  monthToDate: { from: string; to: string; total: number };
-  /** Month-end projection of AI model spend (weekday-aware, from the same rows). */
-  forecast: { to: string; projected: number };
-  /** The source's own forecast for the whole scope (Azure), when it offers one. */
-  sourceForecast?: { projected: number; currency: string; note: string };
-  budgets: DigestBudget[];
-  movers: DigestMover[];
-  /** Earlier days whose totals changed since the previous digest (Azure restates late usage). */
-  restated: Array<{ date: string; before: number; now: number }>;
-  /** Billed failed requests (400, 408) of `day.date` from the usage metrics, when material. */
-  failures?: { date: string; billedRequests: number; requests: number; estimatedCost: number };
-  dataAsOf: string | null;
-  source: string;
-  warnings: string[];
-  /** The subscriber's locale (BCP 47) when known: dates are written its way. */
-  locale?: string;
-}
-
-export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport | DigestReport | ErrorsReport;
-
-/**
- * The reports bot/render draws itself. A feature's report (the digest) is drawn from the worded
- * card its feature writes (src/server/render.ts puts the two together); its JSON is its data.
- */
-export type BotReport = Exclude<Report, DigestReport>;
+export type Report = SpendReport | HelpReport | ErrorReport | NoticeReport | ErrorsReport;
 
 /** `estimate` of the JSON contract: usage-based cost of days without final cost data. */
 export interface SpendEstimate {

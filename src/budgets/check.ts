@@ -2,6 +2,7 @@
 // period per threshold (delivery keys budget:<id>:<period>:<t> and budget-forecast:<id>:<period>:<t>).
 // Runs from the scheduler and right after `budget set`; platform code stays behind the notifiers.
 import { shiftDays } from "../base/dates.js";
+import type { NoticeReport } from "../bot/report.js";
 import type { CostResult, CostSource, CostType } from "../cost/types.js";
 import { deliver, type DeliverDeps, type DeliverResult } from "../schedule/deliver.js";
 import type { ScheduledJob } from "../schedule/jobs.js";
@@ -10,7 +11,7 @@ import { budgetAlertCard } from "./card.js";
 import { evaluateBudget, HISTORY_DAYS, type BudgetStatus } from "./evaluate.js";
 import { periodWindow } from "./period.js";
 
-export interface BudgetCheckDeps extends DeliverDeps {
+export interface BudgetCheckDeps extends DeliverDeps<NoticeReport> {
   costSource: CostSource;
   costType?: CostType;
   /** Zone for targets that report none (config COSTBOT_TZ). */

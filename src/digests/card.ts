@@ -1,11 +1,11 @@
 // The digest card's words: title, yesterday and its comparisons, month to date, forecast, budgets,
 // movers, restatements and billed failures, as a platform-neutral WordedCard that bot/render draws
-// for Slack, Teams and text. The report itself (bot/report.ts DigestReport) stays the JSON data.
+// for Slack, Teams and text. The report itself (report.ts) stays the JSON data.
 // Pure; must not import any platform SDK.
 import { formatDay } from "../bot/date-style.js";
 import { channelName, formatChange, formatDate, formatDates, formatMoney, freshnessLine, prepaymentNote } from "../bot/render/format.js";
 import type { Tone, WordedCard, WordedList } from "../bot/render/worded.js";
-import type { DigestBudget, DigestMover, DigestReport } from "../bot/report.js";
+import type { DigestBudget, DigestMover, DigestReport } from "./report.js";
 
 /** "Wed 26 Nov" (in the digest's locale). */
 const dayName = (date: string, locale?: string) => formatDay(date, locale);

@@ -6,7 +6,7 @@ import type { MetricsSource } from "../cost/metrics/types.js";
 import { toMoneyNumber } from "../cost/money.js";
 import type { CostRow } from "../cost/types.js";
 import { shiftDays } from "../base/dates.js";
-import type { DigestReport } from "../bot/report.js";
+import type { DigestReport } from "./report.js";
 
 export async function digestFailures(metrics: MetricsSource, day: string, rows: CostRow[], dayTotal: number): Promise<DigestReport["failures"]> {
   const m = await metrics.usage({ from: day, to: day });

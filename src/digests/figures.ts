@@ -13,7 +13,7 @@ import { apportionMoney } from "../cost/apportion.js";
 import { lastFinalDay } from "../bot/data-days.js";
 import { formatDay } from "../bot/date-style.js";
 import { endOfMonth, shiftDays, startOfMonth } from "../base/dates.js";
-import type { DigestBudget, DigestReport } from "../bot/report.js";
+import type { DigestBudget, DigestReport } from "./report.js";
 import { digestFailures } from "./failures.js";
 import { moversOf } from "./movers.js";
 

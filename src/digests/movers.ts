@@ -4,7 +4,7 @@ import { aggregate } from "../cost/aggregate.js";
 import { toMoneyNumber, type Amount } from "../cost/money.js";
 import type { Channel, CostRow } from "../cost/types.js";
 import { shiftDays } from "../base/dates.js";
-import type { DigestMover } from "../bot/report.js";
+import type { DigestMover } from "./report.js";
 
 const TRAILING_DAYS = 7;
 const TOP_MODELS = 3;

@@ -2,6 +2,7 @@
 // ones missed on an earlier local day. Claims make it exactly once across instances and restarts.
 import type { Bot } from "../bot/bot.js";
 import { buildDigestBase, digestFor, type DigestBase, type DigestFigures } from "./figures.js";
+import type { DigestReport } from "./report.js";
 import type { CostType } from "../cost/types.js";
 import type { Logger } from "../log.js";
 import type { DigestSubscription, Store, Target } from "../store/types.js";
@@ -9,7 +10,7 @@ import { deliver, type DeliverDeps, type DeliverResult } from "../schedule/deliv
 import { digestDecision, digestKey, type DigestDecision } from "../schedule/due.js";
 import { shiftDays } from "../base/dates.js";
 
-export interface DigestRunDeps extends DeliverDeps {
+export interface DigestRunDeps extends DeliverDeps<DigestReport> {
   store: Store;
   bot: Pick<Bot, "costSource" | "metrics">;
   logger: Logger;

@@ -18,13 +18,15 @@ import type { CostSource } from "../cost/types.js";
 import type { Logger } from "../log.js";
 import type { ScheduledJob } from "../schedule/jobs.js";
 import type { Notifiers } from "../schedule/notifier.js";
+import type { AnyReport } from "../server/render.js";
 import { openStore } from "../store/index.js";
 import type { Store } from "../store/types.js";
 
 export interface Services {
   costSource: CostSource;
   store: Store;
-  notifiers: Notifiers;
+  /** Proactive senders per platform: they post any report, each feature hands them its own. */
+  notifiers: Notifiers<AnyReport>;
   bot: Bot;
   jobs: ScheduledJob[];
   /** The jobs to run again when the cost data changes (budget and spike checks). */
@@ -46,7 +48,7 @@ export async function createServices(config: Config, logger: Logger, clock?: () 
   const costSource = await createCostSource(config.source, sourceOpts);
   const metrics = await createMetricsSource(config.source, sourceOpts);
   const store = await openStore(config.databaseUrl);
-  const notifiers: Notifiers = {
+  const notifiers: Notifiers<AnyReport> = {
     ...(config.slack.botToken
       ? { slack: createSlackSchedulerNotifier({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) }
       : {}),

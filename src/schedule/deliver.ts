@@ -3,15 +3,15 @@
 // a failure to *record* after a successful send is retried as a record, never as a send (record.ts).
 // A send that began under a holder who died is in doubt: resent only when the platform says it
 // never arrived. One target's failure never throws to the caller's loop.
-import type { Report } from "../bot/report.js";
 import type { Logger } from "../log.js";
 import type { Store, Target } from "../store/types.js";
 import { NotifyError, type Notifiers } from "./notifier.js";
 import { recordOutcome, type OutcomeRecord } from "./record.js";
 
-export interface DeliverDeps {
+/** `R`: what the caller delivers (a feature's report); the notifiers must be able to post it. */
+export interface DeliverDeps<R> {
   store: Store;
-  notifiers: Notifiers;
+  notifiers: Notifiers<R>;
   logger: Logger;
   /** Waits between retries; tests pass a fast one. */
   sleep?: (ms: number) => Promise<void>;
@@ -22,13 +22,13 @@ export interface DeliverDeps {
 /** `in-doubt`: an earlier holder died mid-send and the platform cannot say whether it arrived: not resent. */
 export type DeliverResult = "sent" | "duplicate" | "failed" | "disabled" | "in-doubt";
 
-export interface DeliverOptions {
+export interface DeliverOptions<R> {
   /** A retry pass took the key over with `reclaim`: do not claim again. */
   alreadyClaimed?: boolean;
   /** The earlier holder claimed at this time and may have sent before dying: ask the platform first. */
   probeSince?: Date;
   /** What to record with a `sent` outcome (e.g. the figures a digest showed). */
-  detail?: (report: Report) => string | undefined;
+  detail?: (report: R) => string | undefined;
 }
 
 /** Longest wait honoured from a Retry-After; longer asks are left to the next retry pass. */
@@ -40,12 +40,12 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Sends `report` to `target` under delivery key `key` unless the key was already claimed.
  * `alreadyClaimed` is for a retry pass that took the key over with `reclaim`.
  */
-export async function deliver(
+export async function deliver<R>(
   key: string,
   target: Target,
-  report: Report | (() => Promise<Report>),
-  deps: DeliverDeps,
-  opts: DeliverOptions = {},
+  report: R | (() => Promise<R>),
+  deps: DeliverDeps<R>,
+  opts: DeliverOptions<R> = {},
 ): Promise<DeliverResult> {
   const { store, logger } = deps;
   const sleep = deps.sleep ?? defaultSleep;
@@ -68,10 +68,11 @@ export async function deliver(
   const attempts = deps.attempts ?? 3;
   let last: unknown;
   for (let i = 0; i < attempts; i++) {
-    let body: Report;
+    let body: R;
     let receipt: string | void;
     try {
-      body = typeof report === "function" ? await report() : report;
+      // A report is plain data, never a function: a function is how to build it (per attempt).
+      body = typeof report === "function" ? await (report as () => Promise<R>)() : report;
       const since = opts.probeSince ?? inDoubt;
       if (i === 0 && since) {
         const seen = await notifier.alreadySent?.(target, body, since);

@@ -1,20 +1,21 @@
 // How proactive messages leave costbot: one Notifier per platform, chosen by the target's platform.
 // Platform code lives in the adapters (src/adapters/*/notify.ts); this file only names the seam.
-import type { Report } from "../bot/report.js";
+// Generic over what it posts (`R`): the schedule layer carries reports without knowing any feature;
+// the composition root (src/main) builds notifiers for every report (src/server/render.ts AnyReport).
 import type { Platform, Target } from "../store/types.js";
 
 /**
- * Sends one report to one target. Throws NotifyError: `transient` for what a retry may fix
+ * Sends one report of type `R` to one target. Throws NotifyError: `transient` for what a retry may fix
  * (429 after its wait, 5xx, timeouts), `permanent` for what it will not (channel removed, token
  * revoked: the target gets disabled with `reason`).
  */
-export interface Notifier {
+export interface Notifier<R> {
   /**
    * Resolves (with the platform's message id when it gives one) once the platform accepted the
    * message. A notifier with `marksSending` calls `hooks.beforePost` right before the platform call
    * and sends nothing when it answers false.
    */
-  send(target: Target, report: Report, hooks?: SendHooks): Promise<string | void>;
+  send(target: Target, report: R, hooks?: SendHooks): Promise<string | void>;
   /**
    * True when `send` calls `hooks.beforePost` itself, after its own preparation (rendering, tokens),
    * so a send is marked as begun as late as possible; otherwise the caller marks it before `send`.
@@ -25,7 +26,7 @@ export interface Notifier {
    * Asked before resending a delivery whose holder died between claim and outcome; undefined
    * when the platform cannot tell, and then the report is sent again.
    */
-  alreadySent?(target: Target, report: Report, since: Date): Promise<boolean | undefined>;
+  alreadySent?(target: Target, report: R, since: Date): Promise<boolean | undefined>;
 }
 
 interface SendHooks {
@@ -33,7 +34,7 @@ interface SendHooks {
   beforePost(): Promise<boolean>;
 }
 
-export type Notifiers = Partial<Record<Platform, Notifier>>;
+export type Notifiers<R> = Partial<Record<Platform, Notifier<R>>>;
 
 export class NotifyError extends Error {
   constructor(

@@ -3,6 +3,7 @@
 import type { Bot } from "../bot/bot.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import type { NoticeReport } from "../bot/report.js";
 import type { Notifiers } from "../schedule/notifier.js";
 import type { Store } from "../store/types.js";
 import { healthOf } from "../cost/sources/watched.js";
@@ -18,7 +19,7 @@ export interface AppDeps {
   /** Where targets, digests and budgets live, when the server opened one. */
   store?: Store;
   /** Proactive senders per platform, for alerts delivered outside a request (e.g. /alerts/azure). */
-  notifiers?: Notifiers;
+  notifiers?: Notifiers<NoticeReport>;
 }
 
 export interface RunningApp {

@@ -7,13 +7,15 @@ import type { Store } from "../store/types.js";
 import { runDigests, type DigestRunResult } from "../digests/run.js";
 import { createJobRunner, type ScheduledJob } from "../schedule/jobs.js";
 import { pendingRecords } from "../schedule/record.js";
+import type { DigestReport } from "../digests/report.js";
 import type { Notifiers } from "../schedule/notifier.js";
 import { retryPass, type RetryOptions } from "./retry.js";
 
 export interface SchedulerDeps {
   store: Store;
   bot: Pick<Bot, "costSource">;
-  notifiers: Notifiers;
+  /** Senders of the digests (jobs carry their own). */
+  notifiers: Notifiers<DigestReport>;
   logger: Logger;
   /** The clock; tests pin it. */
   clock?: () => Date;

@@ -4,7 +4,7 @@ import type { Report } from "../../src/bot/report.js";
 import { NotifyError, type Notifier } from "../../src/schedule/notifier.js";
 import type { Target } from "../../src/store/types.js";
 
-export interface RecordingNotifier extends Notifier {
+export interface RecordingNotifier extends Notifier<Report> {
   sent: Array<{ address: string; report: Report }>;
   /** Throw this many transient failures before succeeding. */
   failNext: number;

@@ -9,6 +9,7 @@ import { parseAmount } from "../../src/cost/money.js";
 import { createDemoCostSource } from "../../src/cost/sources/demo.js";
 import { silentLogger, type Logger } from "../../src/log.js";
 import type { Notifier } from "../../src/schedule/notifier.js";
+import type { AnyReport } from "../../src/server/render.js";
 import { startScheduler, type Scheduler } from "../../src/server/scheduler.js";
 import { openStore } from "../../src/store/open.js";
 import type { Store, Target } from "../../src/store/types.js";
@@ -26,7 +27,7 @@ export interface Instance {
 }
 
 /** Wraps a notifier: `after` runs once the platform accepted a send (to inject a fault there). */
-export function afterSend(inner: Notifier, after: () => Promise<void> | void): Notifier {
+export function afterSend(inner: Notifier<AnyReport>, after: () => Promise<void> | void): Notifier<AnyReport> {
   return {
     marksSending: inner.marksSending,
     async send(target, report, hooks) {
@@ -46,9 +47,13 @@ export interface Rig {
   /** A store on the rig's database (each one a separate instance id, like another process). */
   open(): Promise<Store>;
   /** An instance: its own store, a scheduler with the budget job, notifiers wrapped by `wrap`. */
-  instance(opts?: { store?: Store; wrap?: (n: Notifier, platform: "slack" | "teams") => Notifier; logger?: Logger }): Promise<Instance>;
-  slackNotifier(logger?: Logger): Notifier;
-  teamsNotifier(store: Store): Notifier;
+  instance(opts?: {
+    store?: Store;
+    wrap?: (n: Notifier<AnyReport>, platform: "slack" | "teams") => Notifier<AnyReport>;
+    logger?: Logger;
+  }): Promise<Instance>;
+  slackNotifier(logger?: Logger): Notifier<AnyReport>;
+  teamsNotifier(store: Store): Notifier<AnyReport>;
   /** A Slack channel or Teams conversation with a monthly budget of `amount` (50/80/100%). */
   budgetTarget(store: Store, platform: "slack" | "teams", address: string, amount?: string): Promise<Target>;
   /** Alert posts per Slack channel / Teams conversation. */

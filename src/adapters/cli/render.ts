@@ -1,9 +1,8 @@
 // Picks the renderer for --format; shared by `costbot ask` and anything printing a report.
-import { renderJson, renderSlack, renderTeams, renderText } from "../../server/render.js";
-import type { Report } from "../../bot/report.js";
+import { renderJson, renderSlack, renderTeams, renderText, type AnyReport } from "../../server/render.js";
 import type { OutputFormat } from "./options.js";
 
-export function renderFor(format: OutputFormat, report: Report): string {
+export function renderFor(format: OutputFormat, report: AnyReport): string {
   switch (format) {
     case "text":
       return renderText(report);

@@ -3,8 +3,7 @@
 import { webApi } from "@slack/bolt";
 import { escapeMrkdwn } from "../../bot/render/slack-escape.js";
 import { digestCard } from "../../digests/card.js";
-import { renderSlack } from "../../server/render.js";
-import type { Report } from "../../bot/report.js";
+import { renderSlack, type AnyReport } from "../../server/render.js";
 import type { Logger } from "../../log.js";
 import { NotifyError, type Notifier } from "../../schedule/notifier.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -17,11 +16,11 @@ export interface SlackNotifierOptions {
 }
 
 /** What identifies a report among the channel's messages: a digest by its title (its day), others by text. */
-function slackMarker(report: Report): string {
+function slackMarker(report: AnyReport): string {
   return report.kind === "digest" ? escapeMrkdwn(digestCard(report).title) : renderSlack(report).text;
 }
 
-export function createSlackSchedulerNotifier(opts: SlackNotifierOptions): Notifier {
+export function createSlackSchedulerNotifier(opts: SlackNotifierOptions): Notifier<AnyReport> {
   const inner = createSlackNotifier(opts);
   const client = new webApi.WebClient(opts.botToken, {
     logger: boltLogger(opts.logger),

@@ -1,8 +1,7 @@
 // Proactive Slack sends (digests, budget and spike alerts): one report to one target via chat.postMessage.
 // Implements the scheduler's Notifier seam; no cost logic, and no handling of incoming traffic.
 import { webApi } from "@slack/bolt";
-import type { Report } from "../../bot/report.js";
-import { renderSlack } from "../../server/render.js";
+import { renderSlack, type AnyReport } from "../../server/render.js";
 import type { Logger } from "../../log.js";
 import { NotifyError, type Notifier } from "../../schedule/notifier.js";
 import type { Target } from "../../store/types.js";
@@ -24,7 +23,7 @@ const PERMANENT = new Set([
   "team_access_not_granted",
 ]);
 
-export function createSlackNotifier(opts: { botToken: string; apiUrl?: string; logger: Logger }): Notifier {
+export function createSlackNotifier(opts: { botToken: string; apiUrl?: string; logger: Logger }): Notifier<AnyReport> {
   const client = new webApi.WebClient(opts.botToken, {
     logger: boltLogger(opts.logger),
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith("/") ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
@@ -33,7 +32,7 @@ export function createSlackNotifier(opts: { botToken: string; apiUrl?: string; l
     rejectRateLimitedCalls: true,
   });
   return {
-    async send(target: Target, report: Report) {
+    async send(target: Target, report: AnyReport) {
       const message = renderSlack(report);
       try {
         await client.chat.postMessage({ channel: target.address, text: message.text, blocks: kitBlocks(message) });

@@ -4,10 +4,11 @@ import type { ConversationStore } from "./conversation-store.js";
 import { createTeamsNotifier, type TeamsNotifierDeps } from "./notify.js";
 import { isCostbotError } from "../../base/errors.js";
 import { NotifyError, type Notifier } from "../../schedule/notifier.js";
+import type { AnyReport } from "../../server/render.js";
 
 export type TeamsSchedulerNotifierDeps = TeamsNotifierDeps & { conversations: ConversationStore };
 
-export function createTeamsSchedulerNotifier(deps: TeamsSchedulerNotifierDeps): Notifier {
+export function createTeamsSchedulerNotifier(deps: TeamsSchedulerNotifierDeps): Notifier<AnyReport> {
   const inner = createTeamsNotifier(deps);
   return {
     // The send is marked as begun inside the turn, after the token and the card are ready.

@@ -1,6 +1,6 @@
 // Proactive sends (digests, alerts) into a conversation the bot has stored a reference for.
 // Uses the stored reference only; it never guesses a serviceUrl or conversation id.
-import type { Report } from "../../bot/report.js";
+import type { AnyReport } from "../../server/render.js";
 import { CostbotError } from "../../base/errors.js";
 import { createTeamsAdapter, type AuthOverrides, type TeamsCloudAdapter, type TeamsConfig } from "./adapter.js";
 import type { ConversationStore } from "./conversation-store.js";
@@ -12,7 +12,7 @@ export interface TeamsNotifier {
    * Posts `report` as a new message in the stored conversation; resolves with the new activity id.
    * `beforePost` runs right before the POST (after the token and the card): false sends nothing.
    */
-  send(conversationId: string, report: Report, beforePost?: () => Promise<boolean>): Promise<string | undefined>;
+  send(conversationId: string, report: AnyReport, beforePost?: () => Promise<boolean>): Promise<string | undefined>;
 }
 
 export interface TeamsNotifierDeps {

@@ -1,15 +1,14 @@
-// Turns a Report into the Teams message activity: the Adaptive Card plus text for notifications.
+// Turns a report (the bot's or a feature's) into the Teams message activity: the Adaptive Card plus text for notifications.
 // Uses only the shared renderers; the card itself is built by src/server/render.ts.
 import type { Activity, Attachment } from "botbuilder";
-import type { Report } from "../../bot/report.js";
 import { formatMoney } from "../../bot/render/format.js";
 import { digestCard } from "../../digests/card.js";
-import { renderTeams, renderText } from "../../server/render.js";
+import { renderTeams, renderText, type AnyReport } from "../../server/render.js";
 import { errorsNotice } from "../../bot/render/errors-view.js";
 
 export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 
-export function cardAttachment(report: Report): Attachment {
+export function cardAttachment(report: AnyReport): Attachment {
   return { contentType: ADAPTIVE_CARD, content: renderTeams(report) };
 }
 
@@ -18,7 +17,7 @@ export function cardAttachment(report: Report): Attachment {
  * toasts (it ignores `summary` for cards); `summary` carries the whole text rendering for
  * channels that cannot render cards.
  */
-export function reportMessage(report: Report): Partial<Activity> {
+export function reportMessage(report: AnyReport): Partial<Activity> {
   return {
     type: "message",
     text: headline(report),
@@ -27,7 +26,7 @@ export function reportMessage(report: Report): Partial<Activity> {
   };
 }
 
-function headline(report: Report): string {
+function headline(report: AnyReport): string {
   switch (report.kind) {
     case "spend":
       return `${report.range.label}: ${formatMoney(report.total, report.currency)} on AI models`;

@@ -1,7 +1,7 @@
 // "What #channel would get tomorrow at 09:00": the next digest of one subscription, built by the
 // same digest builder the scheduler uses and rendered for every platform. No platform SDKs.
+import type { AnyReport } from "../../server/render.js";
 import { buildDigestBase, digestFor } from "../../digests/figures.js";
-import type { Report } from "../../bot/report.js";
 import { weekday } from "../../base/dates.js";
 import { localDate } from "../../base/zones.js";
 import { isCostbotError } from "../../base/errors.js";
@@ -38,7 +38,7 @@ export async function previewDigest(deps: AppDeps, req: PreviewRequest) {
   const note = req.subscribed
     ? `Its ${sub.cadence} digest, built now from the data the source has so far.`
     : `No digest is set yet: this is what \`digest daily ${sub.time} ${sub.tz}\` would send.`;
-  let report: Report;
+  let report: AnyReport;
   try {
     const base = await buildDigestBase({ costSource: deps.bot.costSource, cadence: sub.cadence, date: localDate(next, sub.tz), tz: sub.tz });
     const budgets = deps.store && sub.targetId ? await deps.store.listBudgets({ targetId: sub.targetId }) : [];

@@ -1,7 +1,6 @@
 // What the playground API and the digest preview share: the options the API runs with and
 // every rendering of one report. Imports only the renderers.
-import { renderJson, renderSlack, renderTeams, renderText } from "../../server/render.js";
-import type { Report } from "../../bot/report.js";
+import { renderJson, renderSlack, renderTeams, renderText, type AnyReport } from "../../server/render.js";
 
 export interface ApiOptions {
   clock: () => Date;
@@ -10,6 +9,6 @@ export interface ApiOptions {
 }
 
 /** Every rendering of one report, as the page shows them side by side. */
-export function renderAll(report: Report) {
+export function renderAll(report: AnyReport) {
   return { report: renderJson(report), slack: renderSlack(report), teams: renderTeams(report), text: renderText(report) };
 }

@@ -1,7 +1,7 @@
 // Report -> the JSON contract of DESIGN.md §3 (`--format json`), plus what cards use.
 // Lists every group (no roll-up). Pure; must not import any platform SDK.
 import type { ErrorsReport } from "../errors-report.js";
-import type { DigestReport, NoticeReport, Report, SpendReport } from "../report.js";
+import type { NoticeReport, Report, SpendReport } from "../report.js";
 
 /** The §3 contract fields first, in contract order, then the extra card fields. */
 export interface SpendJson {
@@ -32,7 +32,6 @@ export type ReportJson =
   | { kind: "help"; intro: string; sections: Array<{ title: string; examples: string[] }> }
   | { kind: "error"; message: string; hint?: string }
   | NoticeReport
-  | DigestReport
   | ErrorsReport;
 
 /** A fresh object each call: callers may serialise or change it without touching the report. */
@@ -66,7 +65,6 @@ export function renderJson(report: Report): ReportJson {
     case "help":
       return { kind: "help", intro: report.intro, sections: structuredClone(report.sections) };
     case "notice":
-    case "digest":
     case "errors":
       return structuredClone(report);
     case "error":

@@ -2,7 +2,7 @@
 // Lives here (not in the adapter) so `costbot ask --format slack` needs no @slack/bolt import.
 // Pure; must not import any platform SDK.
 import { derived } from "../../base/derived.js";
-import type { BotReport, ErrorReport, HelpReport, NoticeReport, SpendGroup, SpendReport } from "../report.js";
+import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
   channelName,
@@ -48,7 +48,7 @@ const SLACK_MAX_ROWS = 25;
 const SLACK_MAX_DAYS = 92;
 const MAX_WARNINGS = 10;
 
-export function renderSlack(report: BotReport): SlackMessage {
+export function renderSlack(report: Report): SlackMessage {
   switch (report.kind) {
     case "spend":
       // A spend report is shared by everyone asking the same question: so is its card.

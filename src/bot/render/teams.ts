@@ -2,7 +2,7 @@
 // Lives here (not in the adapter) so `costbot ask --format teams` needs no botbuilder import.
 // Pure; must not import any platform SDK.
 import { derived } from "../../base/derived.js";
-import type { BotReport, ErrorReport, HelpReport, NoticeReport, SpendGroup, SpendReport } from "../report.js";
+import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { bucketSeries, pointLabel, trendLine } from "./chart.js";
 import {
   channelName,
@@ -47,7 +47,7 @@ const TEAMS_MAX_ACTIONS = 6;
 const CHART_MAX_POINTS = 31;
 const MAX_WARNINGS = 10;
 
-export function renderTeams(report: BotReport): AdaptiveCard {
+export function renderTeams(report: Report): AdaptiveCard {
   switch (report.kind) {
     case "spend":
       // A spend report is shared by everyone asking the same question: so is its card.

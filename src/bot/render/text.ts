@@ -1,6 +1,6 @@
 // Report -> plain text card for terminals (CLI, logs) and as notification fallback text.
 // Pure; words come from format.ts. Must not import any platform SDK.
-import type { BotReport, ErrorReport, HelpReport, NoticeReport, SpendGroup, SpendReport } from "../report.js";
+import type { ErrorReport, HelpReport, NoticeReport, Report, SpendGroup, SpendReport } from "../report.js";
 import { trendLine } from "./chart.js";
 import {
   channelName,
@@ -30,7 +30,7 @@ import { rollUp } from "./rollup.js";
 const TEXT_MAX_ROWS = 50;
 const KEY_WIDTH = 40;
 
-export function renderText(report: BotReport): string {
+export function renderText(report: Report): string {
   switch (report.kind) {
     case "spend":
       return spendText(report);
