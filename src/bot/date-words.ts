@@ -108,8 +108,8 @@ function rolling(c: Clock, n: number, unit: Unit, word: string, next: number): D
   return { next, range: make(from, c.today, label), rule: { rolling: true } };
 }
 
-function quarter(c: Clock, q: number, year: number): DateRange {
-  const s = dateIn(c, year, (q - 1) * 3, 1);
+function quarter(q: number, year: number): DateRange {
+  const s = dateIn(year, (q - 1) * 3, 1);
   return { from: iso(s), to: iso(endOfQuarter(s)), label: `Q${q} ${year}` };
 }
 
@@ -132,8 +132,8 @@ export function matchDateWords(w: string[], i: number, c: Clock): DateMatch {
   const q = /^q([1-4])$/.exec(a);
   if (q) {
     const year = /^\d{4}$/.test(b ?? "") ? +b : undefined;
-    let r = quarter(c, +q[1], year ?? c.today.getFullYear());
-    if (year === undefined && r.from > c.todayIso) r = quarter(c, +q[1], c.today.getFullYear() - 1);
+    let r = quarter(+q[1], year ?? c.today.getFullYear());
+    if (year === undefined && r.from > c.todayIso) r = quarter(+q[1], c.today.getFullYear() - 1);
     return finish(c, { ...r, text: year ? `${a} ${b}` : a, unit: "quarter" }, year ? i + 2 : i + 1);
   }
   if (a === "since" || (a === "from" && !isRangeAhead(w, i + 1, c))) return since(w, i + 1, c);

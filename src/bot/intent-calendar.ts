@@ -1,21 +1,23 @@
 // The clock in the asker's zone, calendar spans for explicit dates (2025-11-05, 2025-11, nov 5,
 // november 2025, 2024) and the human labels of ranges. Pure: date-fns + @date-fns/tz only.
+// The zone is read once, for today's date; every date after that is a calendar date (a UTCDate),
+// so the arithmetic of date words never asks the zone database again.
 import { TZDate } from "@date-fns/tz";
+import { UTCDate } from "@date-fns/utc";
 import { endOfMonth } from "date-fns/endOfMonth";
 import { endOfYear } from "date-fns/endOfYear";
 import { format } from "date-fns/format";
 import { isExists } from "date-fns/isExists";
-import { startOfDay } from "date-fns/startOfDay";
 import { subDays } from "date-fns/subDays";
 import { formatDate, formatDates, formatMonth } from "./date-style.js";
 import type { InvalidIntent, ParseContext } from "./intent-types.js";
 import type { PeriodUnit } from "./periods.js";
 import { isKnownZone } from "../base/zones.js";
 
-/** "Today" as the asker sees it: local midnight in `tz`, plus the week convention. */
+/** "Today" as the asker sees it: the calendar date in `tz` (a UTCDate at midnight), plus the week convention. */
 export interface Clock {
   tz: string;
-  today: TZDate;
+  today: Date;
   todayIso: string;
   weekStartsOn: 0 | 1 | 6;
   /** The asker's locale for labels with dates (undefined: the default style). */
@@ -45,13 +47,14 @@ export function makeClock(ctx: ParseContext): Clock | InvalidIntent {
   if (!isKnownZone(ctx.tz)) {
     return { kind: "invalid", word: ctx.tz, message: `"${ctx.tz}" is not a time zone I know (use an IANA name like Europe/Berlin).` };
   }
-  const today = startOfDay(new TZDate(ctx.now.getTime(), ctx.tz));
+  const local = new TZDate(ctx.now.getTime(), ctx.tz);
+  const today = new UTCDate(local.getFullYear(), local.getMonth(), local.getDate());
   return { tz: ctx.tz, today, todayIso: iso(today), weekStartsOn: ctx.weekStartsOn ?? 1, locale: ctx.locale };
 }
 
-/** Local midnight of a calendar date in the clock's zone (month is 0-based). */
-export const dateIn = (c: Clock, y: number, m: number, d: number): TZDate => TZDate.tz(c.tz, y, m, d);
-export const yesterday = (c: Clock): TZDate => subDays(c.today, 1);
+/** A calendar date (month is 0-based), as date words do their arithmetic on it. */
+export const dateIn = (y: number, m: number, d: number): Date => new UTCDate(y, m, d);
+export const yesterday = (c: Clock): Date => subDays(c.today, 1);
 
 /** "5 Nov 2025", "1–15 Nov 2025", "20 Dec 2024 – 5 Jan 2025". */
 export const rangeLabel = (from: string, to: string, locale?: string): string => formatDates(from, to, locale);
@@ -89,21 +92,21 @@ const notADate = (text: string, why: string): InvalidIntent => ({
 function daySpan(c: Clock, y: number, m: number, d: number, text: string): Span | InvalidIntent {
   if (m < 0 || m > 11) return notADate(text, "there is no month " + (m + 1));
   if (!isExists(y, m, d)) {
-    const monthName = format(dateIn(c, y, m, 1), "MMMM yyyy");
-    return notADate(text, `${monthName} has ${format(endOfMonth(dateIn(c, y, m, 1)), "d")} days`);
+    const monthName = format(dateIn(y, m, 1), "MMMM yyyy");
+    return notADate(text, `${monthName} has ${format(endOfMonth(dateIn(y, m, 1)), "d")} days`);
   }
-  const day = iso(dateIn(c, y, m, d));
+  const day = iso(dateIn(y, m, d));
   return { from: day, to: day, label: formatDate(day, true, c.locale), text, unit: "day" };
 }
 
 function monthSpan(c: Clock, y: number, m: number, text: string): Span | InvalidIntent {
   if (m < 0 || m > 11) return notADate(text, "there is no month " + (m + 1));
-  const start = dateIn(c, y, m, 1);
+  const start = dateIn(y, m, 1);
   return { from: iso(start), to: iso(endOfMonth(start)), label: formatMonth(iso(start), c.locale), text, unit: "month" };
 }
 
-function yearSpan(c: Clock, y: number, text: string): Span {
-  const start = dateIn(c, y, 0, 1);
+function yearSpan(y: number, text: string): Span {
+  const start = dateIn(y, 0, 1);
   return { from: iso(start), to: iso(endOfYear(start)), label: String(y), text, unit: "year" };
 }
 
@@ -121,7 +124,7 @@ export function matchSpan(w: string[], i: number, c: Clock, after?: Span): SpanM
   if (m) return done(i + 1, withYear(monthSpan(c, +m[1], +m[2] - 1, word)));
   m = MONTH_YEAR.exec(word);
   if (m) return done(i + 1, withYear(monthSpan(c, +m[2], +m[1] - 1, word)));
-  if (YEAR.test(word)) return done(i + 1, withYear(yearSpan(c, +word, word)));
+  if (YEAR.test(word)) return done(i + 1, withYear(yearSpan(+word, word)));
   if (word === "today") return done(i + 1, daySpan(c, ...ymd(c.today), word));
   if (word === "yesterday") return done(i + 1, daySpan(c, ...ymd(yesterday(c)), word));
 
