@@ -1,6 +1,6 @@
 // Date words -> an inclusive range of calendar dates in the asker's zone (DESIGN.md §3 "Date words").
 // Relative words (today, last week, last 7 days, q3...) and explicit ones (2025-11, since nov 1,
-// 2025-11-01 to 2025-11-15). Pure: date-fns + @date-fns/tz only, no platform or cost imports.
+// 2025-11-01 to 2025-11-15). Pure: date-fns only, no platform or cost imports.
 import { addDays } from "date-fns/addDays";
 import { endOfMonth } from "date-fns/endOfMonth";
 import { endOfQuarter } from "date-fns/endOfQuarter";

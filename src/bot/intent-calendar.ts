@@ -1,8 +1,7 @@
 // The clock in the asker's zone, calendar spans for explicit dates (2025-11-05, 2025-11, nov 5,
-// november 2025, 2024) and the human labels of ranges. Pure: date-fns + @date-fns/tz only.
+// november 2025, 2024) and the human labels of ranges. Pure: date-fns and Intl only.
 // The zone is read once, for today's date; every date after that is a calendar date (a UTCDate),
 // so the arithmetic of date words never asks the zone database again.
-import { TZDate } from "@date-fns/tz";
 import { UTCDate } from "@date-fns/utc";
 import { endOfMonth } from "date-fns/endOfMonth";
 import { endOfYear } from "date-fns/endOfYear";
@@ -12,7 +11,7 @@ import { subDays } from "date-fns/subDays";
 import { formatDate, formatDates, formatMonth } from "./date-style.js";
 import type { InvalidIntent, ParseContext } from "./intent-types.js";
 import type { PeriodUnit } from "./periods.js";
-import { isKnownZone } from "../base/zones.js";
+import { isKnownZone, localDate } from "../base/zones.js";
 
 /** "Today" as the asker sees it: the calendar date in `tz` (a UTCDate at midnight), plus the week convention. */
 export interface Clock {
@@ -47,8 +46,8 @@ export function makeClock(ctx: ParseContext): Clock | InvalidIntent {
   if (!isKnownZone(ctx.tz)) {
     return { kind: "invalid", word: ctx.tz, message: `"${ctx.tz}" is not a time zone I know (use an IANA name like Europe/Berlin).` };
   }
-  const local = new TZDate(ctx.now.getTime(), ctx.tz);
-  const today = new UTCDate(local.getFullYear(), local.getMonth(), local.getDate());
+  const [y, m, d] = localDate(ctx.now, ctx.tz).split("-").map(Number);
+  const today = new UTCDate(y, m - 1, d);
   return { tz: ctx.tz, today, todayIso: iso(today), weekStartsOn: ctx.weekStartsOn ?? 1, locale: ctx.locale };
 }
 
