@@ -111,28 +111,42 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
   const types: Record<string, string> = {};
   if (plan.quantity >= 0) types[names[plan.quantity]] = quantityType;
   for (const c of costCols) types[names[c]] = DECIMAL;
-  const sums = (keys: string, typed: boolean) => `SELECT CAST(d AS VARCHAR), * EXCLUDE (d) FROM (SELECT ${date} AS d, ${keys},
+  // One row per key, its groups (date and sums) as one JSON text: every value read out of DuckDB's
+  // result costs JS time (~0.15 s for the 4,000 groups of a 1M-row export), one JSON.parse per key does not.
+  const sums = (keys: string[], typed: boolean) => `SELECT ${keys.map((_, i) => `k${i}`).join(", ")},
+      to_json(list([CAST(d AS VARCHAR), sa, sm, CAST(sq AS VARCHAR), CAST(n AS VARCHAR), CAST(ba AS VARCHAR), CAST(bm AS VARCHAR)]))
+    FROM (SELECT ${date} AS d, ${keys.map((k, i) => `${k} AS k${i}`).join(", ")},
       CAST(sum(a) AS VARCHAR) AS sa, CAST(sum(m) AS VARCHAR) AS sm, CAST(sum(q) AS DOUBLE) AS sq, count(*) AS n,
       count(*) FILTER (WHERE a IS NULL) AS ba, count(*) FILTER (WHERE m IS NULL) AS bm
     FROM (SELECT *, ${money(plan.costs.actual, names, typed)} AS a,
       ${plan.costs.amortized === plan.costs.actual ? "a" : money(plan.costs.amortized, names, typed)} AS m,
       ${money(plan.quantity, names, typed, quantityType)} AS q FROM ${tableOf(file, typed ? types : {})})
-    GROUP BY ALL)`;
+    GROUP BY ALL)
+    GROUP BY ALL`;
   // CSV: the reader parses the numbers (fast); if one is not a plain decimal, read them as text
   // instead so each unreadable value is counted and left out, not the whole file refused.
   const typed = file.kind === "csv" && Object.keys(types).length > 0;
-  const run = (keys: string) =>
-    queryRows(sums(keys, typed))
+  /** Each group as [date, the key's Text, actual, amortized, quantity, rows, bad actual, bad amortized]. */
+  const run = async (keys: string[], textOf: (key: unknown[]) => Text): Promise<unknown[][]> => {
+    const rows = await queryRows(sums(keys, typed))
       .catch((cause: unknown) =>
         typed && /Conversion Error|Could not convert/i.test(String((cause as Error)?.message)) ? queryRows(sums(keys, false)) : Promise.reject(cause),
       )
       .catch((cause: unknown) => unreadable(file, cause));
-  const interned = new Map<string, Text>();
-  const byTexts = async () => {
-    const k = texts.length;
-    const rows = await run(texts.map((t, i) => `${t} AS k${i}`).join(", "));
-    return rows.map((r) => [r[0], intern(r.slice(1, k + 1), interned), ...r.slice(k + 1)]);
+    return rows.flatMap((r) => {
+      const t = textOf(r.slice(0, keys.length));
+      return (JSON.parse(String(r[keys.length])) as (string | null)[][]).map(([d, a, m, q, ...counts]) => [
+        d,
+        t,
+        a,
+        m,
+        q === null ? null : Number(q),
+        ...counts,
+      ]);
+    });
   };
+  const interned = new Map<string, Text>();
+  const byTexts = () => run(texts, (key) => intern(key, interned));
   let groups: unknown[][];
   let keyedBy: FileTotals["keyedBy"] = meters ? "meters" : "hash";
   if (meters) groups = await byTexts();
@@ -145,7 +159,7 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
     if (named.every((r) => r[texts.length + 1] === true)) {
       const byHash = new Map<unknown, Text>();
       for (const r of named) byHash.set(r[0], intern(r.slice(1, texts.length + 1), interned));
-      groups = (await run(`${hash} AS h`)).map((r) => [r[0], byHash.get(r[1]), ...r.slice(2)]);
+      groups = await run([hash], ([h]) => byHash.get(h)!);
     } else {
       keyedBy = "texts";
       groups = await byTexts();
@@ -154,7 +168,7 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
   const out: FileTotals = { file, plan, names, keyedBy, totals: [], latestDate: null, badDate: 0, badCost: { actual: 0, amortized: 0 } };
   const dates = new Map<string, string | null>();
   const merged = new Map<string, KeyTotal>();
-  for (const [rawDate, t, a, m, q, count, badA, badM] of groups as [string | null, Text, unknown, unknown, number | null, bigint, bigint, bigint][]) {
+  for (const [rawDate, t, a, m, q, count, badA, badM] of groups as [string | null, Text, unknown, unknown, number | null, string, string, string][]) {
     let date = dates.get(rawDate ?? "");
     if (date === undefined) dates.set(rawDate ?? "", (date = normaliseDate(rawDate ?? "")));
     if (date === null) {
