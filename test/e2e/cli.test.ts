@@ -58,6 +58,12 @@ describe("costbot ask (spawned)", () => {
 
   it("prints help for --help and for the word help", () => {
     expect(costbot("--help").out).toMatch(/ask/);
+    // No command at all: the same help, not commander's "(outputHelp)".
+    const bare = costbot();
+    expect(bare.code).toBe(0);
+    expect(bare.out).toMatch(/Usage: costbot/);
+    expect(bare.out).toMatch(/ask \[options\] <words\.\.\.>/);
+    expect(bare.err).toBe("");
     const r = costbot("ask", "help");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/last month/i);

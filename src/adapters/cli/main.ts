@@ -54,11 +54,15 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     });
   try {
     await program.parseAsync(argv, { from: "user" });
-    if (argv.length === 0) io.out(program.helpInformation());
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return 0;
+      // No command given: commander "shows" help through writeErr (silenced above) and throws; say it on stdout.
+      if (err.code === "commander.help") {
+        io.out(program.helpInformation());
+        return 0;
+      }
       io.err(`costbot: ${err.message.replace(/^error: /, "")}\n`);
       return 2;
     }
