@@ -24,22 +24,31 @@ afterEach(async () => {
 });
 afterAll(() => backend.cleanup());
 
+const NOW = new Date("2026-11-27T15:00:00Z");
+
+/** A store, the fake Slack, and a channel that `alerts here` routed alerts to (said in `locale`, if given). */
+async function alertsRoutedToCops(locale?: string) {
+  const fake = await startFakeSlack({ botToken: BOT_TOKEN });
+  slack = fake;
+  const opened = await openStore(await backend.fresh(), { clock: () => NOW });
+  store = opened;
+  const notifiers = { slack: createSlackNotifier({ botToken: BOT_TOKEN, apiUrl: fake.apiUrl, logger: silentLogger }) };
+  const bot = createBot({
+    costSource: createDemoCostSource({ clock: () => NOW }),
+    clock: () => NOW,
+    commands: [createAlertsCommand({ store: opened, admins: [ADMIN], webhookTokenSet: false })],
+  });
+  await bot.answer("alerts here", { platform: "slack", userId: ADMIN, locale, target: { platform: "slack", address: "COPS" } });
+  const deps = { store: opened, notifiers, logger: silentLogger, sleep: async () => {}, metrics: createDemoMetricsSource({ clock: () => NOW }) };
+  return { slack: fake, store: opened, deps };
+}
+
 describe("billed-failures spike job", () => {
   it("announces the spike once in the channel that gets alerts", async () => {
-    const now = new Date("2026-11-27T15:00:00Z");
-    slack = await startFakeSlack({ botToken: BOT_TOKEN });
-    store = await openStore(await backend.fresh(), { clock: () => now });
-    const notifiers = { slack: createSlackNotifier({ botToken: BOT_TOKEN, apiUrl: slack.apiUrl, logger: silentLogger }) };
-    const bot = createBot({
-      costSource: createDemoCostSource({ clock: () => now }),
-      clock: () => now,
-      commands: [createAlertsCommand({ store, admins: [ADMIN], webhookTokenSet: false })],
-    });
-    await bot.answer("alerts here", { platform: "slack", userId: ADMIN, target: { platform: "slack", address: "COPS" } });
-    const deps = { store, notifiers, logger: silentLogger, sleep: async () => {}, metrics: createDemoMetricsSource({ clock: () => now }) };
+    const { slack, store, deps } = await alertsRoutedToCops();
 
-    const spikes = await runFailureSpikeCheck(deps, now);
-    await runFailureSpikeCheck(deps, now);
+    const spikes = await runFailureSpikeCheck(deps, NOW);
+    await runFailureSpikeCheck(deps, NOW);
 
     expect(spikes.map((s) => [s.model, s.date])).toEqual([["gpt-4o-mini", "2026-11-25"]]);
     const posts = slack.callsTo("chat.postMessage");
@@ -50,20 +59,8 @@ describe("billed-failures spike job", () => {
   });
 
   it("writes the spike's dates in the locale of whoever routed alerts to the channel", async () => {
-    const now = new Date("2026-11-27T15:00:00Z");
-    slack = await startFakeSlack({ botToken: BOT_TOKEN });
-    store = await openStore(await backend.fresh(), { clock: () => now });
-    const notifiers = { slack: createSlackNotifier({ botToken: BOT_TOKEN, apiUrl: slack.apiUrl, logger: silentLogger }) };
-    const bot = createBot({
-      costSource: createDemoCostSource({ clock: () => now }),
-      clock: () => now,
-      commands: [createAlertsCommand({ store, admins: [ADMIN], webhookTokenSet: false })],
-    });
-    await bot.answer("alerts here", { platform: "slack", userId: ADMIN, locale: "en-US", target: { platform: "slack", address: "COPS" } });
-    await runFailureSpikeCheck(
-      { store, notifiers, logger: silentLogger, sleep: async () => {}, metrics: createDemoMetricsSource({ clock: () => now }) },
-      now,
-    );
+    const { slack, deps } = await alertsRoutedToCops("en-US");
+    await runFailureSpikeCheck(deps, NOW);
 
     const posts = slack.callsTo("chat.postMessage");
     expect(posts).toHaveLength(1);
