@@ -18,6 +18,36 @@ afterEach(async () => {
   await connector?.close();
 });
 
+/** A daily 09:00 Berlin digest for a stored Teams channel conversation (its reference may carry `locale`), run once by the scheduler at `now`. */
+async function runStoredDigest(locale?: string) {
+  connector = await startFakeBotConnector();
+  const now = new Date("2025-11-27T08:00:00Z");
+  store = await openStore(":memory:", { clock: () => new Date("2025-11-01T00:00:00Z") });
+  // A stored conversation reference keeps the activity's locale (TurnContext.getConversationReference).
+  await store.saveConversation({
+    id: CONVERSATION,
+    serviceUrl: connector.url,
+    conversationType: "channel",
+    updatedAt: "2025-11-01T00:00:00Z",
+    reference: {
+      conversation: { id: CONVERSATION, conversationType: "channel" },
+      bot: { id: "28:costbot", name: "costbot" },
+      channelId: "msteams",
+      ...(locale ? { locale } : {}),
+    },
+  });
+  const target = await store.findTarget("teams", CONVERSATION);
+  await store.setDigest({ targetId: target!.id, cadence: "daily", time: "09:00", tz: "Europe/Berlin", createdBy: "AAD1" });
+  const config = { ...loadConfig({}), host: "127.0.0.1" };
+  const bot = createBot({ costSource: createDemoCostSource({ clock: () => now }), clock: () => now });
+  const notifier = createTeamsSchedulerNotifier({ teams: config.teams, conversations: store });
+  const scheduler = startScheduler({ store, bot, notifiers: { teams: notifier }, logger: silentLogger, clock: () => now, tickMs: 0 });
+  await scheduler.tick();
+  await scheduler.tick();
+  await scheduler.stop();
+  return connector;
+}
+
 describe("Teams scheduler notifier", () => {
   it.each([
     ["a removed bot (403)", { statusCode: 403, message: "BotNotInConversationRoster" }, "permanent", "bot_removed_or_forbidden"],
@@ -36,29 +66,7 @@ describe("Teams scheduler notifier", () => {
   });
 
   it("posts a scheduled digest into the stored conversation as a new message", async () => {
-    connector = await startFakeBotConnector();
-    const now = new Date("2025-11-27T08:00:00Z");
-    store = await openStore(":memory:", { clock: () => new Date("2025-11-01T00:00:00Z") });
-    await store.saveConversation({
-      id: CONVERSATION,
-      serviceUrl: connector.url,
-      conversationType: "channel",
-      updatedAt: "2025-11-01T00:00:00Z",
-      reference: {
-        conversation: { id: CONVERSATION, conversationType: "channel" },
-        bot: { id: "28:costbot", name: "costbot" },
-        channelId: "msteams",
-      },
-    });
-    const target = await store.findTarget("teams", CONVERSATION);
-    await store.setDigest({ targetId: target!.id, cadence: "daily", time: "09:00", tz: "Europe/Berlin", createdBy: "AAD1" });
-    const config = { ...loadConfig({}), host: "127.0.0.1" };
-    const bot = createBot({ costSource: createDemoCostSource({ clock: () => now }), clock: () => now });
-    const notifier = createTeamsSchedulerNotifier({ teams: config.teams, conversations: store });
-    const scheduler = startScheduler({ store, bot, notifiers: { teams: notifier }, logger: silentLogger, clock: () => now, tickMs: 0 });
-    await scheduler.tick();
-    await scheduler.tick();
-    await scheduler.stop();
+    const connector = await runStoredDigest();
     const [call] = await connector.waitForCalls(1);
     expect(connector.calls).toHaveLength(1);
     expect(call).toMatchObject({ method: "POST", conversationId: CONVERSATION });
@@ -68,30 +76,7 @@ describe("Teams scheduler notifier", () => {
   });
 
   it("writes the digest's dates in the locale the conversation last spoke in", async () => {
-    connector = await startFakeBotConnector();
-    const now = new Date("2025-11-27T08:00:00Z");
-    store = await openStore(":memory:", { clock: () => new Date("2025-11-01T00:00:00Z") });
-    // A stored conversation reference keeps the activity's locale (TurnContext.getConversationReference).
-    await store.saveConversation({
-      id: CONVERSATION,
-      serviceUrl: connector.url,
-      conversationType: "channel",
-      updatedAt: "2025-11-01T00:00:00Z",
-      reference: {
-        conversation: { id: CONVERSATION, conversationType: "channel" },
-        bot: { id: "28:costbot", name: "costbot" },
-        channelId: "msteams",
-        locale: "en-US",
-      },
-    });
-    const target = await store.findTarget("teams", CONVERSATION);
-    await store.setDigest({ targetId: target!.id, cadence: "daily", time: "09:00", tz: "Europe/Berlin", createdBy: "AAD1" });
-    const config = { ...loadConfig({}), host: "127.0.0.1" };
-    const bot = createBot({ costSource: createDemoCostSource({ clock: () => now }), clock: () => now });
-    const notifier = createTeamsSchedulerNotifier({ teams: config.teams, conversations: store });
-    const scheduler = startScheduler({ store, bot, notifiers: { teams: notifier }, logger: silentLogger, clock: () => now, tickMs: 0 });
-    await scheduler.tick();
-    await scheduler.stop();
+    const connector = await runStoredDigest("en-US");
     const [call] = await connector.waitForCalls(1);
     expect(String(call.body.text)).toMatch(/^Daily AI spend digest · Wed, Nov 26, 2025: \$/);
     const card = JSON.stringify((call.body.attachments as Array<{ content: unknown }>)[0].content);

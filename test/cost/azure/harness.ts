@@ -1,6 +1,7 @@
 // Test harness for the Azure source: a fake ARM, a hand-written TokenCredential (no
 // DefaultAzureCredential network), a pinned clock and a retry sleep that records instead of waiting.
 import type { AccessToken, TokenCredential } from "@azure/core-auth";
+import { eachDate } from "../../../src/base/dates.js";
 import { parseAmount, sumAmounts, type Amount } from "../../../src/cost/money.js";
 import { createAzureCostSource, type AzureCostSourceOptions } from "../../../src/cost/sources/azure/index.js";
 import { startArmFake, type ArmFake, type ArmFakeOptions, type FakeCost } from "../../fakes/arm.js";
@@ -47,10 +48,23 @@ export async function setup(fakeOpts: ArmFakeOptions = {}, opts: Partial<AzureCo
 }
 
 /** Days from `from` to `to` inclusive. */
-export function days(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
+/** Every date from..to inclusive (YYYY-MM-DD). */
+export const days = eachDate;
+
+/** Query dimensions of an Azure OpenAI meter on one account, as the Cost Management API names them. */
+export function aoaiDims(resourceId: string, meter: string): Record<string, string> {
+  return {
+    ResourceId: resourceId,
+    ResourceGroupName: /resourcegroups\/([^/]+)/i.exec(resourceId)![1],
+    Meter: meter,
+    MeterCategory: "Cognitive Services",
+    MeterSubcategory: "Azure OpenAI",
+    ServiceName: "Cognitive Services",
+    PublisherType: "Azure",
+    ConsumedService: "Microsoft.CognitiveServices",
+    UnitOfMeasure: "1K",
+    Product: "Azure OpenAI",
+  };
 }
 
 /** AI usage over `resources` Azure OpenAI accounts plus one Marketplace model, every day in range. */
@@ -65,18 +79,10 @@ export function aiCosts(scope: string, resources: number, from = "2025-10-01", t
         date,
         cost: `${(i * 7919) % 9973}.${String((i * 104729) % 1000000).padStart(6, "0")}`,
         quantity: (i % 97) + 0.5,
-        dims: {
-          ResourceId: `${group}/providers/microsoft.cognitiveservices/accounts/ai-${r}`.toLowerCase(),
-          ResourceGroupName: /resourcegroups\/([^/]+)/i.exec(group)![1],
-          Meter: r % 2 ? "gpt 4o 0513 Input global Tokens" : "gpt 4o 0513 Output global Tokens",
-          MeterCategory: "Cognitive Services",
-          MeterSubcategory: "Azure OpenAI",
-          ServiceName: "Cognitive Services",
-          PublisherType: "Azure",
-          ConsumedService: "Microsoft.CognitiveServices",
-          UnitOfMeasure: "1K",
-          Product: "Azure OpenAI",
-        },
+        dims: aoaiDims(
+          `${group}/providers/microsoft.cognitiveservices/accounts/ai-${r}`.toLowerCase(),
+          r % 2 ? "gpt 4o 0513 Input global Tokens" : "gpt 4o 0513 Output global Tokens",
+        ),
       });
     }
     rows.push({

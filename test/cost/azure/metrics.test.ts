@@ -13,7 +13,7 @@ import { startMonitorFake, type FakeAccount, type FakePoint, type MonitorFake } 
 import { openStore } from "../../../src/store/open.js";
 import type { Store } from "../../../src/store/types.js";
 import { sqliteBackend } from "../../store/backends.js";
-import { days, testCredential } from "./harness.js";
+import { aoaiDims, days, testCredential } from "./harness.js";
 
 const NOW = new Date("2026-11-27T15:00:00Z");
 const SUB = "00000000-0000-4000-8000-000000000001";
@@ -55,18 +55,8 @@ const TODAY: FakePoint[] = [
 
 // gpt-4o billed $2.50 per 1M input tokens and $10 per 1M output tokens on each of 20..26 Nov.
 function billedDays(): FakeCost[] {
-  const dims = (meter: string) => ({
-    ResourceId: `/subscriptions/${SUB}/resourcegroups/rg-ai/providers/microsoft.cognitiveservices/accounts/ai-prod`,
-    ResourceGroupName: "rg-ai",
-    Meter: meter,
-    MeterCategory: "Cognitive Services",
-    MeterSubcategory: "Azure OpenAI",
-    ServiceName: "Cognitive Services",
-    PublisherType: "Azure",
-    ConsumedService: "Microsoft.CognitiveServices",
-    UnitOfMeasure: "1K",
-    Product: "Azure OpenAI",
-  });
+  const dims = (meter: string) =>
+    aoaiDims(`/subscriptions/${SUB}/resourcegroups/rg-ai/providers/microsoft.cognitiveservices/accounts/ai-prod`, meter);
   return days("2026-11-20", "2026-11-26").flatMap((date) => [
     { date, cost: "2.50", quantity: 1000, dims: dims("gpt 4o 0513 Input global Tokens") },
     { date, cost: "1.00", quantity: 100, dims: dims("gpt 4o 0513 Output global Tokens") },
