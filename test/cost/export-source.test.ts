@@ -166,6 +166,14 @@ describe("export source: other formats and file shapes", () => {
     expect(toCents(got.rows[0].cost)).toBe(101n);
   });
 
+  it("sums costs of a million and more exactly, beyond the fast 64-bit parse", async () => {
+    // 1234567.891234567891 - 2000000.5 + 999999.999999999999 + 0.000000000001 (half-up) + 98765432109876543.25 + 0.1
+    const got = await run(FIX + "ea-large-costs.csv");
+    expect(got.warnings).toEqual([]);
+    expect(total(got.rows)).toBe(pico("98765432110111110.741234567891"));
+    expect(total(got.rows)).toBe(expectedTotal(FIX + "ea-large-costs.csv", "Cost").total);
+  });
+
   it("leaves out rows whose cost cannot be read, and says how many", async () => {
     const got = await run(FIX + "ea-bad-cost.csv");
     expect(total(got.rows)).toBe(pico("2.5"));

@@ -29,6 +29,8 @@ export interface FileTotals {
   file: ExportFile;
   plan: ColumnPlan;
   names: string[];
+  /** The type DuckDB reads each column as (VARCHAR for every CSV column). */
+  types: string[];
   /** How DuckDB grouped it: by a hash of all texts, by the texts (a hash collision was found), or by meter texts only. */
   keyedBy: "hash" | "texts" | "meters";
   totals: KeyTotal[];
@@ -39,9 +41,18 @@ export interface FileTotals {
 }
 
 const DECIMAL = "DECIMAL(38,12)";
-/** A money column as exact DECIMAL (a quantity as DOUBLE); NULL when absent or unreadable (counted). */
-const money = (col: number, names: string[], typed = false, type = DECIMAL) =>
-  col < 0 ? `NULL::${type}` : typed ? quoteIdent(names[col]) : `TRY_CAST(${quoteIdent(names[col])} AS ${type})`;
+/**
+ * A money column as an exact DECIMAL(38,12); NULL when absent or unreadable (counted). Text goes
+ * through DECIMAL(18,12) first: the same value wherever it fits (|x| < 1e6), parsed with 64-bit
+ * instead of 128-bit arithmetic, which halves a CSV scan; what does not fit is cast again, wide.
+ */
+function money(col: number, names: string[], types: string[]): string {
+  if (col < 0) return `NULL::${DECIMAL}`;
+  const c = quoteIdent(names[col]);
+  return types[col] === "VARCHAR" ? `coalesce(TRY_CAST(${c} AS DECIMAL(18,12)), TRY_CAST(${c} AS ${DECIMAL}))` : `TRY_CAST(${c} AS ${DECIMAL})`;
+}
+/** A float, as CostRow keeps the quantity (never money); NULL when absent or unreadable. */
+const quantityOf = (col: number, names: string[]) => (col < 0 ? "NULL::DOUBLE" : `TRY_CAST(${quoteIdent(names[col])} AS DOUBLE)`);
 const text = (col: number, names: string[]) => (col < 0 ? "''" : `CAST(${quoteIdent(names[col])} AS VARCHAR)`);
 
 /** Kept on rows that may be Marketplace when only meters are asked for: the resource can name the model. */
@@ -63,10 +74,10 @@ function marketplaceHint(plan: ColumnPlan, names: string[]): string {
 }
 
 /** Reads a file's header; throws BAD_INPUT naming the file when it is not a cost export. */
-async function planFile(file: ExportFile): Promise<{ names: string[]; plan: ColumnPlan }> {
-  const names = await columnsOf(file).catch((cause: unknown) => unreadable(file, cause));
+async function planFile(file: ExportFile): Promise<{ names: string[]; types: string[]; plan: ColumnPlan }> {
+  const { names, types } = await columnsOf(file).catch((cause: unknown) => unreadable(file, cause));
   const plan = planColumns(names, "actual", file.label);
-  if (plan) return { names, plan };
+  if (plan) return { names, types, plan };
   const list = names.slice(0, 12).join(", ") + (names.length > 12 ? ", ..." : "");
   throw new CostbotError(
     `${shown(file)} is not a recognised Azure cost export: expected cost columns (${EXPECTED_COLUMNS}), found: ${list}.`,
@@ -93,7 +104,7 @@ export interface ReadOptions {
  * resource columns are left empty except on rows that may be Marketplace (see marketplaceHint).
  */
 export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): Promise<FileTotals> {
-  const { names, plan } = await planFile(file);
+  const { names, types, plan } = await planFile(file);
   const meters = opts.keys === "meters";
   const keep = meters ? marketplaceHint(plan, names) : null;
   const texts = [
@@ -105,34 +116,21 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
   ];
   // Grouped by the date as the file types it, turned to text per group: a Parquet TIMESTAMP cast per row costs more than the rest.
   const date = plan.date < 0 ? "''" : quoteIdent(names[plan.date]);
-  const costCols = [...new Set([plan.costs.actual, plan.costs.amortized])].filter((c) => c >= 0);
-  // A quantity column that is also a cost column (never in real exports) stays DECIMAL.
-  const quantityType = costCols.includes(plan.quantity) ? DECIMAL : "DOUBLE";
-  const types: Record<string, string> = {};
-  if (plan.quantity >= 0) types[names[plan.quantity]] = quantityType;
-  for (const c of costCols) types[names[c]] = DECIMAL;
   // One row per key, its groups (date and sums) as one JSON text: every value read out of DuckDB's
   // result costs JS time (~0.15 s for the 4,000 groups of a 1M-row export), one JSON.parse per key does not.
-  const sums = (keys: string[], typed: boolean) => `SELECT ${keys.map((_, i) => `k${i}`).join(", ")},
+  const sums = (keys: string[]) => `SELECT ${keys.map((_, i) => `k${i}`).join(", ")},
       to_json(list([CAST(d AS VARCHAR), sa, sm, CAST(sq AS VARCHAR), CAST(n AS VARCHAR), CAST(ba AS VARCHAR), CAST(bm AS VARCHAR)]))
     FROM (SELECT ${date} AS d, ${keys.map((k, i) => `${k} AS k${i}`).join(", ")},
       CAST(sum(a) AS VARCHAR) AS sa, CAST(sum(m) AS VARCHAR) AS sm, CAST(sum(q) AS DOUBLE) AS sq, count(*) AS n,
       count(*) FILTER (WHERE a IS NULL) AS ba, count(*) FILTER (WHERE m IS NULL) AS bm
-    FROM (SELECT *, ${money(plan.costs.actual, names, typed)} AS a,
-      ${plan.costs.amortized === plan.costs.actual ? "a" : money(plan.costs.amortized, names, typed)} AS m,
-      ${money(plan.quantity, names, typed, quantityType)} AS q FROM ${tableOf(file, typed ? types : {})})
+    FROM (SELECT *, ${money(plan.costs.actual, names, types)} AS a,
+      ${plan.costs.amortized === plan.costs.actual ? "a" : money(plan.costs.amortized, names, types)} AS m,
+      ${quantityOf(plan.quantity, names)} AS q FROM ${tableOf(file)})
     GROUP BY ALL)
     GROUP BY ALL`;
-  // CSV: the reader parses the numbers (fast); if one is not a plain decimal, read them as text
-  // instead so each unreadable value is counted and left out, not the whole file refused.
-  const typed = file.kind === "csv" && Object.keys(types).length > 0;
   /** Each group as [date, the key's Text, actual, amortized, quantity, rows, bad actual, bad amortized]. */
   const run = async (keys: string[], textOf: (key: unknown[]) => Text): Promise<unknown[][]> => {
-    const rows = await queryRows(sums(keys, typed))
-      .catch((cause: unknown) =>
-        typed && /Conversion Error|Could not convert/i.test(String((cause as Error)?.message)) ? queryRows(sums(keys, false)) : Promise.reject(cause),
-      )
-      .catch((cause: unknown) => unreadable(file, cause));
+    const rows = await queryRows(sums(keys)).catch((cause: unknown) => unreadable(file, cause));
     return rows.flatMap((r) => {
       const t = textOf(r.slice(0, keys.length));
       return (JSON.parse(String(r[keys.length])) as (string | null)[][]).map(([d, a, m, q, ...counts]) => [
@@ -165,7 +163,7 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
       groups = await byTexts();
     }
   }
-  const out: FileTotals = { file, plan, names, keyedBy, totals: [], latestDate: null, badDate: 0, badCost: { actual: 0, amortized: 0 } };
+  const out: FileTotals = { file, plan, names, types, keyedBy, totals: [], latestDate: null, badDate: 0, badCost: { actual: 0, amortized: 0 } };
   const dates = new Map<string, string | null>();
   const merged = new Map<string, KeyTotal>();
   for (const [rawDate, t, a, m, q, count, badA, badM] of groups as [string | null, Text, unknown, unknown, number | null, string, string, string][]) {
@@ -212,8 +210,8 @@ function intern(raw: unknown[], seen: Map<string, Text>): Text {
 }
 
 /** The 1-based data row number of the first row whose cost (or date) cannot be read. */
-export async function firstBadRow(file: ExportFile, plan: ColumnPlan, names: string[], what: CostType | "date"): Promise<number> {
-  const bad = what === "date" ? `${text(plan.date, names)} IS NULL` : `${money(plan.costs[what], names)} IS NULL`;
+export async function firstBadRow(file: ExportFile, plan: ColumnPlan, names: string[], types: string[], what: CostType | "date"): Promise<number> {
+  const bad = what === "date" ? `${text(plan.date, names)} IS NULL` : `${money(plan.costs[what], names, types)} IS NULL`;
   const sql = `SELECT min(n) FROM (SELECT *, row_number() OVER () AS n FROM ${tableOf(file)}) WHERE ${bad}`;
   const rows = await queryRows(sql).catch(() => [[null]]);
   return Number(rows[0]?.[0] ?? 0);

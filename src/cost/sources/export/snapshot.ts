@@ -125,7 +125,7 @@ async function buildRowSet(used: FileTotals[], costType: CostType): Promise<RowS
     }
     const bad = t.badCost[costType];
     if (bad > 0) {
-      const first = await firstBadRow(t.file, t.plan, t.names, costType);
+      const first = await firstBadRow(t.file, t.plan, t.names, t.types, costType);
       const col = t.names[t.plan.costs[costType]];
       warnings.push(`${shown(t.file)}: ${bad} row(s) with an unreadable ${col} value left out${first ? ` (first: data row ${first})` : ""}.`);
     }
