@@ -64,7 +64,7 @@ const RESOURCE_FIELDS = new Set<string>(["resourceId", "resourceName"]);
  * pattern's match contains its hint, and FOCUS "Vendor" publishers are read as Marketplace.
  */
 function marketplaceHint(plan: ColumnPlan, names: string[]): string {
-  const has = (col: number, words: string[]) => words.map((w) => `contains(lower(${text(col, names)}), '${w}')`);
+  const has = (col: number, words: string[]) => words.map((w) => `${text(col, names)} ILIKE '%${w}%'`);
   const hints = [
     ...has(plan.text.publisherType, [MARKETPLACE_HINTS.publisherType, "vendor"]),
     ...has(plan.text.serviceName, [MARKETPLACE_HINTS.serviceName]),
@@ -98,8 +98,10 @@ export interface ReadOptions {
  * Folds one file; a file DuckDB cannot read fails as a whole, naming the file.
  * All text columns: DuckDB groups by the usage date and a 64-bit hash of the text columns (two
  * narrow keys: grouping by thirteen long texts costs it twice the time and memory), and a second
- * scan names the text of each hash. A salted second hash checks that no two texts share a hash; if
- * they ever do, the file is grouped by the texts themselves.
+ * scan names the text of each hash and proves it has only one: per column, the least and greatest
+ * text of the hash's rows are equal. If two texts ever share a hash, the file is grouped by the texts
+ * themselves. (A salted hash cannot prove it: DuckDB's hash(texts, salt) is a one-to-one function of
+ * hash(texts), so it collides exactly when the key does.)
  * Meters only: one scan grouped by the date and the meter's texts (tens of groups a day, no hash);
  * resource columns are left empty except on rows that may be Marketplace (see marketplaceHint).
  */
@@ -151,12 +153,12 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
   else {
     const hash = (opts.keyHash ?? ((t: string) => `hash(${t})`))(texts.join(", "));
     const named = await queryRows(
-      `SELECT ${hash} AS h, ${texts.map((t) => `any_value(${t})`).join(", ")}, min(hash(${texts.join(", ")}, 'salt')) = max(hash(${texts.join(", ")}, 'salt'))
-       FROM ${tableOf(file)} GROUP BY h`,
+      `SELECT ${hash} AS h, ${texts.map((t) => `min(coalesce(${t}, '')), max(coalesce(${t}, ''))`).join(", ")} FROM ${tableOf(file)} GROUP BY h`,
     ).catch((cause: unknown) => unreadable(file, cause));
-    if (named.every((r) => r[texts.length + 1] === true)) {
+    const least = (r: unknown[]) => texts.map((_, i) => r[1 + 2 * i]);
+    if (named.every((r) => texts.every((_, i) => r[1 + 2 * i] === r[2 + 2 * i]))) {
       const byHash = new Map<unknown, Text>();
-      for (const r of named) byHash.set(r[0], intern(r.slice(1, texts.length + 1), interned));
+      for (const r of named) byHash.set(r[0], intern(least(r), interned));
       groups = await run([hash], ([h]) => byHash.get(h)!);
     } else {
       keyedBy = "texts";
