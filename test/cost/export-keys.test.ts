@@ -77,6 +77,7 @@ describe("export engine: a question reading meter columns only (the CLI)", () =>
     [FIX + "focus-1.0-multi-provider.csv", "actual"],
     [FIX + "mca-actual.csv", "actual"],
     [FIX + "ea-marketplace-resources.csv", "actual"],
+    [FIX + "ea-marketplace-signals.csv", "actual"],
     [FIX + "focus-vendor-resources.csv", "actual"],
   ] as const)("%s (%s): the same answer by model, meter, day, channel and deployment type", async (path, costType) => {
     const whole = await ask(path, { costType });
@@ -105,6 +106,17 @@ describe("export engine: a question reading meter columns only (the CLI)", () =>
       ["", "", ""],
     ]);
     expect(rows.filter((r) => r.publisherType === "Marketplace").every((r) => /-[0-9a-f-]{36}$/.test(r.resourceName))).toBe(true);
+  });
+
+  it("keeps the resources of a row carrying any one Marketplace signal, in any letter case", async () => {
+    const { rows } = await ask(FIX + "ea-marketplace-signals.csv", { columns: "meters" }, true);
+    // By hand: publisher type MARKETPLACE; service microsoft.SaaS; meter "- PayGo-"; none (Azure OpenAI).
+    expect(rows.map((r) => [r.meterName, r.resourceName]).sort()).toEqual([
+      ["Claude Sonnet 4.5 Input Tokens", "claude-sonnet-4-5-1a2b"],
+      ["Inference Input Tokens", "cohere-command-r-3c4d"],
+      ["Mistral Large 2411 - PayGo-Inference-Input-Tokens", "mistral-large-2411-5e6f"],
+      ["gpt 4o 0513 Input global Tokens", ""],
+    ]);
   });
 
   it("reads FOCUS Vendor rows as Marketplace and keeps their resources", async () => {
