@@ -2,6 +2,7 @@
 // and a manifest.json built from a real one (test/fixtures/reference/azure-storage-exports/).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { ContainerClient } from "@azure/storage-blob";
 import { parse } from "csv-parse/sync";
 import { toCents } from "../../src/cost/money.js";
 import type { CostRow } from "../../src/cost/types.js";
@@ -82,4 +83,12 @@ export function manifestOf(r: RunSpec): string {
   };
   manifest.blobs = listed.map((b) => ({ blobName: `${folder}/${b.name}`, byteCount: b.bytes, dataRowCount: 1 }));
   return JSON.stringify(manifest, null, 2);
+}
+
+/** Uploads a run the way Cost Management lays it out: <root>/<export>/<range>/<stamp>/<runId>/part files + manifest.json. */
+export async function uploadRun(c: ContainerClient, r: RunSpec): Promise<string> {
+  const folder = runFolder(r);
+  for (const f of r.files) await c.getBlockBlobClient(`${folder}/${f.name}`).uploadData(f.body);
+  await c.getBlockBlobClient(`${folder}/manifest.json`).uploadData(Buffer.from(manifestOf(r)));
+  return folder;
 }

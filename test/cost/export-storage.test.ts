@@ -16,16 +16,8 @@ import { createCostSource } from "../../src/cost/sources/index.js";
 import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
 import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
 import type { CostRow, CostType } from "../../src/cost/types.js";
-import { ACTUAL, ALL, AMORTIZED, cents, FOCUS, head, manifestOf, REF, runFolder, total, type RunSpec } from "./export-runs-fixture.js";
+import { ACTUAL, ALL, AMORTIZED, cents, FOCUS, head, REF, total, uploadRun, type RunSpec } from "./export-runs-fixture.js";
 import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from "../fakes/azurite.js";
-
-/** Uploads a run the way Cost Management lays it out: <root>/<export>/<range>/<stamp>/<runId>/part files + manifest.json. */
-async function uploadRun(c: ContainerClient, r: RunSpec): Promise<string> {
-  const folder = runFolder(r);
-  for (const f of r.files) await c.getBlockBlobClient(`${folder}/${f.name}`).uploadData(f.body);
-  await c.getBlockBlobClient(`${folder}/manifest.json`).uploadData(Buffer.from(manifestOf(r)));
-  return folder;
-}
 
 /** One actual-cost run of the reference rows (855 in cents), under root folder "r" unless `other` says. */
 const uploadActualRun = (c: ContainerClient, other: Partial<RunSpec> = {}) =>

@@ -54,6 +54,11 @@ export function storageError(err: unknown, loc: StorageLocation, what: string): 
     const target = /ContainerNotFound/i.test(code) ? `container ${loc.container} in account ${loc.account}` : what;
     return new CostbotError(`No ${target} (${code || "404"}).`, "NOT_FOUND", { cause: err });
   }
+  if (e.statusCode === 412 || /ConditionNotMet/i.test(code)) {
+    return new CostbotError(`Blob ${what} changed while being downloaded (${code || "412"}); nothing counted, try again.`, "SOURCE_FAILED", {
+      cause: err,
+    });
+  }
   if (e.name === "CredentialUnavailableError" || e.name === "AggregateAuthenticationError") {
     return new CostbotError(
       `No Azure credentials to read ${loc.shown}: sign in for DefaultAzureCredential (role Storage Blob Data Reader), use a SAS URL, or set AZURE_STORAGE_CONNECTION_STRING.`,

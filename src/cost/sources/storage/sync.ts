@@ -1,6 +1,8 @@
 // Synchronises an export's runs from Azure Storage into a local cache folder: lists the container
 // under the folder, reads every manifest.json, picks the runs to read (runs.ts) and downloads only
-// blobs whose etag changed since the last sync; a restart does not download again.
+// blobs whose etag changed since the last sync. Each blob lands as <path>.part, renamed when whole,
+// and is recorded in the state file right away: a restart (also after a kill) downloads only what
+// is missing, and never takes a .part for the file.
 import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { ContainerClient } from "@azure/storage-blob";
@@ -124,7 +126,9 @@ async function fetchBlob(container: ContainerClient, loc: StorageLocation, root:
   const part = `${path}.part`;
   try {
     stats.requests++;
-    await container.getBlobClient(blob.name).downloadToFile(part);
+    // The listing's etag as a condition: content written after the listing is refused (412), never
+    // recorded under the old etag; the next sync lists the new etag and downloads it.
+    await container.getBlobClient(blob.name).downloadToFile(part, 0, undefined, { conditions: { ifMatch: blob.etag || undefined } });
   } catch (err) {
     await rm(part, { force: true });
     throw storageError(err, loc, `${loc.container}/${blob.name}`);
@@ -134,11 +138,13 @@ async function fetchBlob(container: ContainerClient, loc: StorageLocation, root:
     await rm(part, { force: true });
     throw new CostbotError(`Downloaded ${got} of ${blob.size} bytes of ${loc.container}/${blob.name}; nothing counted.`, "SOURCE_FAILED");
   }
+  await utimes(part, blob.lastModified, blob.lastModified);
   await rename(part, path);
-  await utimes(path, blob.lastModified, blob.lastModified);
   stats.blobsDownloaded++;
   stats.bytesDownloaded += got;
   state[blob.name] = { etag: blob.etag, size: blob.size };
+  // Saved now, not only at the end: a process killed later in the sync keeps what it downloaded.
+  await saveState(root, state);
   return path;
 }
 

@@ -1,0 +1,197 @@
+// Fault injection for the storage sync: the syncing process is killed (SIGKILL) halfway through a
+// blob's body, and a blob is overwritten between the listing and its download. A proxy in front of
+// Azurite holds the chosen blob's GET and says so (a promise), so each fault lands at a known point.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { createServer, request, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { BlobServiceClient } from "@azure/storage-blob";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CostbotError } from "../../src/base/errors.js";
+import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
+import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
+import { AZURITE_ACCOUNT, startAzurite, type Azurite } from "../fakes/azurite.js";
+import { ACTUAL, ALL, cents, total, uploadRun } from "./export-runs-fixture.js";
+
+interface Hold {
+  blob: string;
+  /** Forward the headers and this many body bytes, then nothing more; unset: hold the request itself. */
+  afterBytes?: number;
+  /** Unset: held for good (the client dies first). */
+  until?: Promise<void>;
+}
+
+/** Forwards every request to Azurite; the next GET of `hold.blob` is held, and the returned promise says when. */
+interface Proxy {
+  url: string;
+  holdNext(h: Hold): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function startProxy(target: string): Promise<Proxy> {
+  const up = new URL(target);
+  let hold: (Hold & { held: () => void }) | undefined;
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url!, up).pathname);
+    const h = hold && req.method === "GET" && path.endsWith(`/${hold.blob}`) ? hold : undefined;
+    if (h) hold = undefined;
+    if (h && h.afterBytes === undefined) {
+      h.held();
+      await h.until;
+    }
+    const fwd = request({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers: { ...req.headers, host: up.host } }, (r) => {
+      res.writeHead(r.statusCode!, r.headers);
+      if (h?.afterBytes === undefined) return void r.pipe(res);
+      const chunks: Buffer[] = [];
+      r.on("data", (c: Buffer) => chunks.push(c));
+      r.on("end", () => res.write(Buffer.concat(chunks).subarray(0, h.afterBytes), () => h.held()));
+    });
+    req.pipe(fwd);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`,
+    holdNext: (h) => new Promise<void>((held) => (hold = { ...h, held })),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The CSV's data rows `n` times under its header. */
+const copies = (csv: Buffer, n: number) => {
+  const [header, ...rows] = csv.toString("utf8").trimEnd().split("\n");
+  return Buffer.from([header, ...Array.from({ length: n }, () => rows).flat()].join("\n") + "\n");
+};
+const run = { root: "k", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01" } as const;
+
+let azurite: Azurite;
+let proxy: Proxy;
+let service: BlobServiceClient;
+const dirs: string[] = [];
+const newCache = async () => {
+  const d = await mkdtemp(join(tmpdir(), "costbot-faults-"));
+  dirs.push(d);
+  return d;
+};
+const container = async (name: string) => {
+  const c = service.getContainerClient(name);
+  await c.create();
+  return c;
+};
+const source = (url: string, cacheDir: string) =>
+  createStorageCostSource({ location: parseStorageLocation(url), connectionString: azurite.connectionString, cacheDir });
+/** The blob names the cache's state file records as downloaded (none without one). */
+const recorded = async (root: string) => Object.keys(await readFile(join(root, ".costbot-sync.json"), "utf8").then(JSON.parse, () => ({}))).sort();
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+  proxy = await startProxy(azurite.blobUrl);
+  service = BlobServiceClient.fromConnectionString(azurite.connectionString);
+});
+afterAll(async () => {
+  await proxy?.close();
+  await azurite?.stop();
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe("storage sync under faults (Azurite)", () => {
+  it("a sync killed mid-download: the restart takes no .part for the file, downloads only that blob and totals to the cent", async () => {
+    const c = await container("killed");
+    const big = copies(ACTUAL, 200); // about 2.3 MB: one GET whose body the proxy cuts after 64 KiB
+    const folder = await uploadRun(c, {
+      ...run,
+      files: [
+        { name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) },
+        { name: "part_0_0002.csv", body: big },
+      ],
+    });
+    const blob = `${folder}/part_0_0002.csv`;
+    const cache = await newCache();
+    const root = join(cache, AZURITE_ACCOUNT, "killed");
+    const file = join(root, ...blob.split("/"));
+    const HELD = 65_536;
+
+    const held = proxy.holdNext({ blob, afterBytes: HELD });
+    const child = spawn(process.execPath, ["--import", "tsx", "test/cost/export-sync-child.ts"], {
+      env: { ...process.env, CHILD_URL: `${proxy.url}/killed/k`, CHILD_CONNECTION: azurite.connectionString, CHILD_CACHE: cache },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.on("exit", (code, signal) => resolve({ code, signal })),
+    );
+    const early = exited.then((e) => Promise.reject(new Error(`the sync ended before the held download: ${JSON.stringify(e)}`)));
+    await Promise.race([held, early]);
+    // Inside the download: polled until the child has written every byte it was sent, wherever (a condition, not a sleep).
+    const written = async () =>
+      Math.max(
+        ...(await Promise.all(
+          [file, `${file}.part`].map((p) =>
+            stat(p).then(
+              (st) => st.size,
+              () => 0,
+            ),
+          ),
+        )),
+      );
+    while ((await written()) !== HELD) await Promise.race([new Promise((r) => setTimeout(r, 5)), early]);
+    child.kill("SIGKILL");
+    expect((await exited).signal).toBe("SIGKILL");
+
+    // What the kill left: a cut .part beside no file, and a state file listing only the whole blobs.
+    expect(existsSync(file)).toBe(false);
+    expect((await stat(`${file}.part`)).size).toBe(HELD);
+    expect(await recorded(root)).toEqual([`${folder}/manifest.json`, `${folder}/part_0_0001.csv.gz`]);
+
+    const restarted = source(`${azurite.blobUrl}/killed/k`, cache);
+    const { stats } = await restarted.sync();
+    expect(stats).toEqual({ requests: 2, blobsDownloaded: 1, bytesDownloaded: big.length }); // the listing and the cut blob, nothing else
+    expect((await stat(file)).size).toBe(big.length);
+    expect(existsSync(`${file}.part`)).toBe(false);
+    // 201 copies of the reference rows: 201 x 8.545007786741 = 1717.546565... dollars.
+    const rows = (await restarted.query({ ...ALL, costType: "actual" })).rows;
+    expect(total(rows)).toBe(171_755n);
+    expect(total(rows)).toBe(cents(copies(ACTUAL, 201), "Cost"));
+  });
+
+  it("a blob overwritten between the listing and its download: one line naming it, nothing recorded, the next sync reads the new content", async () => {
+    const c = await container("overwritten");
+    const folder = await uploadRun(c, { ...run, files: [{ name: "part_0_0001.csv", body: ACTUAL }] });
+    const blob = `${folder}/part_0_0001.csv`;
+    // The same size (so the size check cannot tell), one cost changed: 3.25 -> 4.25 in the first row.
+    const changed = Buffer.from(ACTUAL.toString("utf8").replace(",1,3.25,3.25,3.25,USD,", ",1,3.25,4.25,3.25,USD,"));
+    expect(changed.length).toBe(ACTUAL.length);
+    expect(changed.equals(ACTUAL)).toBe(false);
+    const cache = await newCache();
+    const root = join(cache, AZURITE_ACCOUNT, "overwritten");
+    const file = join(root, ...blob.split("/"));
+
+    let release!: () => void;
+    const held = proxy.holdNext({ blob, until: new Promise<void>((r) => (release = r)) });
+    const s = source(`${proxy.url}/overwritten/k`, cache);
+    const failed = s.sync().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await held; // listed with the old etag, its GET not yet at Azurite
+    await c.getBlockBlobClient(blob).uploadData(changed);
+    release();
+    const err = await failed;
+    expect(err).toBeInstanceOf(CostbotError);
+    expect((err as Error).message).toBe(`Blob overwritten/${blob} changed while being downloaded (ConditionNotMet); nothing counted, try again.`);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.part`)).toBe(false);
+    expect(await recorded(root)).toEqual([`${folder}/manifest.json`]);
+
+    const next = await s.sync();
+    expect(next.stats).toEqual({ requests: 2, blobsDownloaded: 1, bytesDownloaded: changed.length });
+    const rows = (await s.query({ ...ALL, costType: "actual" })).rows;
+    expect(total(rows)).toBe(955n); // 8.55 + 1.00
+    expect(total(rows)).toBe(cents(changed, "Cost"));
+  });
+});
