@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ContainerClient } from "@azure/storage-blob";
 import { parse } from "csv-parse/sync";
+import { endOfMonth } from "../../src/base/dates.js";
 import { toCents } from "../../src/cost/money.js";
 import type { CostRow } from "../../src/cost/types.js";
 
@@ -14,6 +15,13 @@ export const FOCUS = readFileSync(REF + "exports/FOCUS-1.0-sample.Microsoft-rows
 /** A real manifest (Cost Management, 2025-03-01) as the template every run's manifest is built from. */
 const TEMPLATE = JSON.parse(readFileSync(REF + "azure-storage-exports/manifest.real.focuscost-parquet-snappy.scheduled-mtd.json", "utf8"));
 export const ALL = { from: "2000-01-01", to: "2099-12-31" };
+
+/** The data lines of a CSV whose `column` passes `keep` (header kept), as written. */
+export function rowsWhere(csv: Buffer, column: string, keep: (value: string) => boolean): Buffer {
+  const rows = parse(csv, { bom: true, columns: true, raw: true }) as Array<{ record: Record<string, string>; raw: string }>;
+  const header = csv.toString("utf8").split("\n")[0];
+  return Buffer.from([header, ...rows.filter((r) => keep(r.record[column])).map((r) => r.raw.replace(/\r?\n$/, ""))].join("\n") + "\n");
+}
 
 /** The first `n` data lines of a CSV (header kept). */
 export const head = (csv: Buffer, n: number) =>
@@ -48,6 +56,10 @@ export interface RunSpec {
   files: Array<{ name: string; body: Buffer }>;
   /** Listed in the manifest but never written (a partial run). */
   missing?: string[];
+  /** The exported scope; default one subscription. */
+  scope?: string;
+  /** The run's last day (runInfo.endDate); default the end of startDate's month. */
+  endDate?: string;
 }
 
 /** Where a run lives: <root>/<export>/<range>/<stamp>/<runId>. */
@@ -66,7 +78,7 @@ export function manifestOf(r: RunSpec): string {
     ...manifest.exportConfig,
     exportName: r.exportName,
     type: r.type,
-    resourceId: `/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.CostManagement/exports/${r.exportName}`,
+    resourceId: `${r.scope ?? "/subscriptions/00000000-0000-0000-0000-000000000001"}/providers/Microsoft.CostManagement/exports/${r.exportName}`,
   };
   manifest.deliveryConfig = {
     ...manifest.deliveryConfig,
@@ -79,6 +91,7 @@ export function manifestOf(r: RunSpec): string {
     ...manifest.runInfo,
     runId: r.runId,
     startDate: `${r.startDate}T00:00:00`,
+    endDate: `${r.endDate ?? endOfMonth(r.startDate)}T00:00:00+00:00`,
     submittedTime: `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:00.0000000Z`,
   };
   manifest.blobs = listed.map((b) => ({ blobName: `${folder}/${b.name}`, byteCount: b.bytes, dataRowCount: 1 }));

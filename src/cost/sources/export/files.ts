@@ -3,7 +3,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { CostbotError } from "../../../base/errors.js";
-import { chooseRuns, DATA_FILE, isManifest, parseManifest, type BlobInfo, type Dataset } from "./runs.js";
+import { chooseRuns, DATA_FILE, isManifest, parseManifest, type BlobInfo, type Dataset, type DayRange } from "./runs.js";
 
 export type { Dataset };
 
@@ -20,6 +20,8 @@ export interface ExportFile {
   dataset?: Dataset;
   /** How the user knows the file (a blob name for Azure Storage); defaults to `path`. */
   shownAs?: string;
+  /** Days a newer export run of the same scope and dataset covers: this file's rows for them are not read. */
+  skipDays?: DayRange[];
 }
 
 /** Describes one file on disk. */
@@ -61,7 +63,13 @@ export async function findExportFiles(path: string): Promise<{ files: ExportFile
     parsed.push({ name: nameOf(m), manifest: parseManifest(await readFile(m, "utf8"), m) });
   }
   const { runs, warnings } = chooseRuns(listing, parsed, `"${path}"`, "read");
-  const files = runs.flatMap((r) => r.blobs.map((b) => ({ ...byName.get(b.name)!, ...(r.dataset ? { dataset: r.dataset } : {}) })));
+  const files = runs.flatMap((r) =>
+    r.blobs.map((b) => ({
+      ...byName.get(b.name)!,
+      ...(r.dataset ? { dataset: r.dataset } : {}),
+      ...(r.skip.length > 0 ? { skipDays: r.skip } : {}),
+    })),
+  );
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), warnings };
 }
 

@@ -1,8 +1,11 @@
 // Finds the export runs in a listing (a storage container's or a local folder's) by their
-// manifest.json (not by folder depth) and picks, per export and period, the latest complete run; a
-// run whose manifest lists a blob that is not there is never read. Older exports wrote one CSV per
-// run straight into the month folder, without a manifest: the newest file there is that month's run.
-// Pure: no SDK, no I/O. Must not import platform SDKs.
+// manifest.json (not by folder depth) and picks, per scope, dataset and period, the latest complete
+// run; a run whose manifest lists a blob that is not there is never read. Runs of several exports of
+// one scope (a daily month-to-date and a monthly export, as FinOps hubs set up) hold the same costs:
+// each day is read from the newest run covering it, never added twice. Older exports wrote one CSV
+// per run straight into the month folder, without a manifest: the newest file there is that month's
+// run. Pure: no SDK, no I/O. Must not import platform SDKs.
+import { endOfMonth, shiftDays } from "../../../base/dates.js";
 import { CostbotError } from "../../../base/errors.js";
 import type { CostType } from "../../types.js";
 
@@ -24,11 +27,23 @@ export interface Manifest {
   blobs?: Array<{ blobName?: string; byteCount?: number | null }> | null;
 }
 
+/** Inclusive ISO dates. */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
 export interface Run {
   /** The run's manifest.json, or "" for an older export's run read by folder layout. */
   manifest: string;
-  /** Export (resource id or name) + dataset + period start: later runs of one key supersede earlier ones. */
+  /** Scope (the export's resource id without the export) + dataset + period start: later runs of one key supersede earlier ones. */
   key: string;
+  /** Scope + dataset: runs sharing it hold the same costs wherever their days overlap. */
+  costs: string;
+  /** The days the run covers, from its manifest (null without one). */
+  days: DayRange | null;
+  /** Days a newer run of the same scope and dataset covers: this run's rows for them are not read. */
+  skip: DayRange[];
   /** From the manifest; undefined for a run without one (the file's header or path tells). */
   dataset?: Dataset;
   period: string;
@@ -52,8 +67,11 @@ function runOf(manifestName: string, m: Manifest, listing: Map<string, BlobInfo>
   const dataset = DATASETS[(m.exportConfig?.type ?? "").toLowerCase()];
   if (!dataset) return null;
   const folder = manifestName.slice(0, manifestName.lastIndexOf("/") + 1);
-  const exportId = (m.exportConfig?.resourceId || m.exportConfig?.exportName || folder).toLowerCase();
-  const period = (m.runInfo?.startDate ?? "").slice(0, 10) || folder;
+  // "<scope>/providers/Microsoft.CostManagement/exports/<name>": exports of one scope hold the same costs.
+  const resourceId = (m.exportConfig?.resourceId ?? "").trim().toLowerCase();
+  const scope = resourceId.split("/providers/microsoft.costmanagement/exports/")[0] || (m.exportConfig?.exportName || folder).toLowerCase();
+  const start = isoDay(m.runInfo?.startDate);
+  const period = start ?? folder;
   const submitted = Date.parse(m.runInfo?.submittedTime ?? "") || 0;
   const blobs: BlobInfo[] = [];
   let incomplete: string | null = null;
@@ -72,7 +90,51 @@ function runOf(manifestName: string, m: Manifest, listing: Map<string, BlobInfo>
   if (typeof m.blobCount === "number" && m.blobCount !== listed.length) {
     incomplete ??= `${manifestName} says ${m.blobCount} blobs but lists ${listed.length}`;
   }
-  return { manifest: manifestName, key: `${exportId}|${dataset}|${period}`, dataset, period, submitted, blobs, incomplete };
+  const end = isoDay(m.runInfo?.endDate);
+  // Without a readable end (or with one before the start), a run covers the rest of its start's month.
+  const days = start ? { from: start, to: end && end >= start ? end : endOfMonth(start) } : null;
+  const costs = `${scope}|${dataset}`;
+  return { manifest: manifestName, key: `${costs}|${period}`, costs, days, skip: [], dataset, period, submitted, blobs, incomplete };
+}
+
+/** The date of a manifest timestamp as written ("2025-07-01T00:00:00", "...Z", "...+00:00"): UTC, so its first ten characters. */
+function isoDay(stamp: string | undefined): string | null {
+  const day = /^\s*(\d{4}-\d{2}-\d{2})/.exec(stamp ?? "")?.[1];
+  return day ?? null;
+}
+
+/**
+ * Each day to the newest chosen run covering it: an older run of the same scope and dataset keeps
+ * only the days no newer one covers (its `skip` lists the others), and is dropped when none are left.
+ */
+function claimDays(runs: Run[]): Run[] {
+  const newestFirst = [...runs].sort((a, b) => b.submitted - a.submitted || (a.manifest < b.manifest ? 1 : -1));
+  const claimed = new Map<string, DayRange[]>();
+  const kept = new Set<Run>();
+  for (const r of newestFirst) {
+    const taken = claimed.get(r.costs) ?? [];
+    if (r.days) {
+      const days = r.days;
+      r.skip = taken.filter((t) => t.from <= days.to && t.to >= days.from).map((t) => ({ from: max(t.from, days.from), to: min(t.to, days.to) }));
+      if (covered(days, r.skip)) continue;
+      claimed.set(r.costs, [...taken, days]);
+    }
+    kept.add(r);
+  }
+  return runs.filter((r) => kept.has(r));
+}
+
+const max = (a: string, b: string) => (a > b ? a : b);
+const min = (a: string, b: string) => (a < b ? a : b);
+
+/** Whether `parts` (each within `range`) cover every day of it. */
+function covered(range: DayRange, parts: DayRange[]): boolean {
+  let next = range.from;
+  for (const p of [...parts].sort((a, b) => (a.from < b.from ? -1 : 1))) {
+    if (p.from > next) return false;
+    if (p.to >= next) next = shiftDays(p.to, 1);
+  }
+  return next > range.to;
 }
 
 /** The latest complete run per export and period; refuses when a period has no complete run. */
@@ -98,8 +160,7 @@ function selectRuns(runs: Run[], where: string): Selection {
     }
     if (complete.blobs.length > 0) chosen.push(complete);
   }
-  chosen.sort((a, b) => (a.manifest < b.manifest ? -1 : 1));
-  return { runs: chosen, warnings };
+  return { runs: claimDays(chosen).sort((a, b) => (a.manifest < b.manifest ? -1 : 1)), warnings };
 }
 
 function folderOf(manifest: string): string {
@@ -150,6 +211,9 @@ export function chooseRuns(
     legacy.push({
       manifest: "",
       key: `folder|${folder}`,
+      costs: `folder|${folder}`,
+      days: null,
+      skip: [],
       period: folder,
       submitted: files[0].lastModified.getTime(),
       blobs: [files[0]],
@@ -167,7 +231,11 @@ export function chooseRuns(
   if (shadowed.length > 0)
     warnings.push(`Left out ${shadowed.length} file(s) lying beside export runs with manifest.json in the same month folder, e.g. ${shadowed[0]}.`);
   if (runs.length + legacy.length === 0 && other.length > 0) {
-    if (loose === "read") return { runs: [{ manifest: "", key: "files", period: "", submitted: 0, blobs: other, incomplete: null }], warnings };
+    if (loose === "read")
+      return {
+        runs: [{ manifest: "", key: "files", costs: "files", days: null, skip: [], period: "", submitted: 0, blobs: other, incomplete: null }],
+        warnings,
+      };
     const folder = folderOf(other[0].name);
     throw new CostbotError(
       `No manifest.json beside the export files under ${where} (e.g. in ${folder}), and they are not in a month folder (YYYYMMDD-YYYYMMDD): ` +

@@ -43,13 +43,15 @@ export class ExportSnapshot {
     this.forgetOthers(new Set(keys));
     const read: ReadCount = { files: 0, bytes: 0, rows: 0 };
     const cols: KeyColumns = this.oneShot && q.columns === "meters" ? "meters" : "all";
-    const totals = await Promise.all(files.map((file, i) => this.files.get(`${keys[i]}\u0003${cols}`, { file, of: files.length, read, keys: cols })));
+    const folded = await Promise.all(files.map((file, i) => this.files.get(`${keys[i]}\u0003${cols}`, { file, of: files.length, read, keys: cols })));
+    // The same file as folded, with today's days to skip (a newer run may have arrived since).
+    const totals = folded.map((t, i) => ({ ...t, file: files[i] }));
     const choice = chooseDataset(
       totals.map((t) => ({ file: t.file, plan: t.plan, dataset: identify(t.file, t.plan) })),
       q.costType,
     );
     const used = totals.filter((t) => choice.files.some((c) => c.file === t.file));
-    const setKey = `${q.costType}\u0003${cols}\u0002${used.map((t) => fileKey(t.file)).join("\u0002")}`;
+    const setKey = `${q.costType}\u0003${cols}\u0002${used.map((t) => fileKey(t.file) + SKIP + skipKey(t.file)).join("\u0002")}`;
     const { rows, warnings, latestDate } = await this.rowSets.get(setKey, { used, costType: q.costType });
     return {
       rows: slice(rows, q.from, q.to),
@@ -82,10 +84,13 @@ export class ExportSnapshot {
       k
         .split("\u0002")
         .slice(1)
-        .every((f) => current.has(f)),
+        .every((f) => current.has(f.split(SKIP)[0])),
     );
   }
 }
+
+const SKIP = "\u0004";
+const skipKey = (f: ExportFile) => (f.skipDays ?? []).map((d) => `${d.from}..${d.to}`).join(",");
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
@@ -104,7 +109,10 @@ async function buildRowSet(used: FileTotals[], costType: CostType): Promise<RowS
   let latestDate: string | null = null;
   for (const t of used) {
     if (t.latestDate && (latestDate === null || t.latestDate > latestDate)) latestDate = t.latestDate;
+    const skip = t.file.skipDays ?? [];
     for (const k of t.totals) {
+      // Days a newer run of the same scope covers are read from that run, not added twice.
+      if (skip.some((d) => k.date >= d.from && k.date <= d.to)) continue;
       // FOCUS files may hold other clouds' rows: costbot answers for Microsoft's only.
       if (t.plan.provider >= 0 && !/^microsoft\b/i.test(k.provider.trim())) {
         const name = k.provider.trim() || "no provider";

@@ -87,7 +87,7 @@ async function syncInto(
   for (const { blob, run } of wanted) {
     const path = await fetchBlob(container, loc, root, state, blob, stats);
     const f = await exportFile(path, blob.name);
-    files.push({ ...f, dataset: run.dataset, shownAs: `${loc.container}/${blob.name}` });
+    files.push({ ...f, dataset: run.dataset, shownAs: `${loc.container}/${blob.name}`, ...(run.skip.length > 0 ? { skipDays: run.skip } : {}) });
     onProgress?.({ phase: "downloading", done: ++done, total: wanted.length, bytes: stats.bytesDownloaded });
   }
   return { files, runs: selection.runs, warnings: selection.warnings, stats };
