@@ -95,7 +95,9 @@ function storageLogging(logger: Logger, changed: () => void): SourceOptions["sto
       if (isNew) changed();
     },
     onProgress: (p) => {
-      if (p.phase === "downloading" && p.bytes > 0) logger.info({ ...p }, `export sync: ${p.done}/${p.total} files, ${p.bytes} bytes downloaded`);
+      // Once per downloaded blob (not per chunk of one).
+      if (p.phase === "downloading" && !p.current && p.bytes > 0)
+        logger.info({ ...p }, `export sync: ${p.done}/${p.total} files, ${p.bytes} bytes downloaded`);
     },
   };
 }

@@ -199,6 +199,31 @@ describe("exports in Azure Storage (Azurite)", () => {
   });
 });
 
+describe("exports in Azure Storage: progress", () => {
+  it("tells the CLI's progress line how far the blob downloading now has come", async () => {
+    // ~3 MB of reference rows: the download arrives in several chunks.
+    const rows = ACTUAL.toString("utf8").split("\n").slice(1).filter(Boolean);
+    const big = Buffer.from([ACTUAL.toString("utf8").split("\n")[0], ...Array.from({ length: 1000 }, () => rows).flat()].join("\n") + "\n");
+    await uploadActualRun(await container("progress"), { files: [{ name: "part_0_0001.csv", body: big }] });
+    const lines: string[] = [];
+    const s = createStorageCostSource({
+      location: parseStorageLocation(`${azurite.blobUrl}/progress/r`),
+      connectionString: azurite.connectionString,
+      cacheDir: await newCache(),
+      progress: (l) => lines.push(l),
+    });
+    await ask(s);
+    const size = (big.length / 1e6).toFixed(1);
+    const during = lines.filter((l) => l.includes("; now part_0_0001.csv"));
+    const loaded = during.map((l) => Number(/now part_0_0001\.csv, ([\d.]+) MB of /.exec(l)![1]));
+    expect(during.length).toBeGreaterThan(1);
+    expect(during.every((l) => l.includes(`0/1 files, 0.0 MB downloaded; now part_0_0001.csv,`) && l.endsWith(` of ${size} MB`))).toBe(true);
+    expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
+    expect(loaded.at(-1)).toBe(Number(size));
+    expect(lines).toContain(`syncing ${azurite.blobUrl}/progress/r: 1/1 files, ${size} MB downloaded`);
+  });
+});
+
 describe("exports in Azure Storage: bad input, one line each, nothing half-counted", () => {
   const fails = async (p: Promise<unknown>) => {
     const err = await p.then(

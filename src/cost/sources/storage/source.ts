@@ -62,11 +62,7 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
           opts.cacheDir,
           (p) => {
             opts.onProgress?.(p);
-            opts.progress?.(
-              p.phase === "listing"
-                ? `syncing ${opts.location.shown}: ${p.done} blobs listed`
-                : `syncing ${opts.location.shown}: ${p.done}/${p.total} files, ${(p.bytes / 1e6).toFixed(1)} MB downloaded`,
-            );
+            opts.progress?.(progressLine(opts.location.shown, p));
           },
           inUse,
         );
@@ -116,4 +112,13 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
       return { ...answer, warnings };
     },
   };
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** The CLI's line for a sync step: blobs listed, or files and bytes downloaded (and the blob downloading now). */
+function progressLine(where: string, p: SyncProgress): string {
+  if (p.phase === "listing") return `syncing ${where}: ${p.done} blobs listed`;
+  const now = p.current ? `; now ${p.current.name.split("/").pop()}, ${mb(p.current.loaded)} of ${mb(p.current.size)}` : "";
+  return `syncing ${where}: ${p.done}/${p.total} files, ${mb(p.bytes)} downloaded${now}`;
 }

@@ -39,6 +39,8 @@ export interface SyncProgress {
   done: number;
   total: number;
   bytes: number;
+  /** While a blob downloads: its name, bytes so far and size (absent once it is done). */
+  current?: { name: string; loaded: number; size: number };
 }
 
 const STATE = ".costbot-sync.json";
@@ -85,7 +87,15 @@ async function syncInto(
   const files: ExportFile[] = [];
   let done = 0;
   for (const { blob, run } of wanted) {
-    const path = await fetchBlob(container, loc, root, state, blob, stats);
+    const current = (loaded: number) =>
+      onProgress?.({
+        phase: "downloading",
+        done,
+        total: wanted.length,
+        bytes: stats.bytesDownloaded,
+        current: { name: blob.name, loaded, size: blob.size },
+      });
+    const path = await fetchBlob(container, loc, root, state, blob, stats, current);
     const f = await exportFile(path, blob.name);
     files.push({ ...f, dataset: run.dataset, shownAs: `${loc.container}/${blob.name}`, ...(run.skip.length > 0 ? { skipDays: run.skip } : {}) });
     onProgress?.({ phase: "downloading", done: ++done, total: wanted.length, bytes: stats.bytesDownloaded });
@@ -117,7 +127,15 @@ async function list(container: ContainerClient, loc: StorageLocation, stats: Syn
 type State = Record<string, { etag: string; size: number }>;
 
 /** The blob's local copy, downloaded only when missing or when its etag changed. */
-async function fetchBlob(container: ContainerClient, loc: StorageLocation, root: string, state: State, blob: BlobInfo, stats: SyncStats) {
+async function fetchBlob(
+  container: ContainerClient,
+  loc: StorageLocation,
+  root: string,
+  state: State,
+  blob: BlobInfo,
+  stats: SyncStats,
+  onBytes?: (loaded: number) => void,
+) {
   const path = resolve(root, ...blob.name.split("/"));
   if (!path.startsWith(root + sep)) throw new CostbotError(`Blob name ${blob.name} points outside the cache folder.`, "BAD_INPUT");
   const known = state[blob.name];
@@ -128,7 +146,10 @@ async function fetchBlob(container: ContainerClient, loc: StorageLocation, root:
     stats.requests++;
     // The listing's etag as a condition: content written after the listing is refused (412), never
     // recorded under the old etag; the next sync lists the new etag and downloads it.
-    await container.getBlobClient(blob.name).downloadToFile(part, 0, undefined, { conditions: { ifMatch: blob.etag || undefined } });
+    await container.getBlobClient(blob.name).downloadToFile(part, 0, undefined, {
+      conditions: { ifMatch: blob.etag || undefined },
+      onProgress: onBytes && ((p) => onBytes(p.loadedBytes)),
+    });
   } catch (err) {
     await rm(part, { force: true });
     throw storageError(err, loc, `${loc.container}/${blob.name}`);
