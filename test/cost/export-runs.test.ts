@@ -2,60 +2,25 @@
 // Azure Storage (manifest.json picks the runs), older exports without a manifest are read by their
 // month folder, loose files are refused with one line, and superseded runs leave the cache.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { utimes } from "node:fs/promises";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { BlobServiceClient } from "@azure/storage-blob";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CostbotError } from "../../src/base/errors.js";
 import { createExportCostSource } from "../../src/cost/sources/export/index.js";
-import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
-import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
-import { startAzurite, type Azurite } from "../fakes/azurite.js";
-import { ACTUAL, ALL, AMORTIZED, cents, head, manifestOf, runFolder, total, type RunSpec } from "./export-runs-fixture.js";
+import { exportHarness, writeBelow, writeRun } from "./export-harness.js";
+import { ACTUAL, ALL, AMORTIZED, cents, head, total, uploadRun, type RunSpec } from "./export-runs-fixture.js";
 
-const dirs: string[] = [];
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "costbot-runs-"));
-  dirs.push(d);
-  return d;
-};
-async function write(root: string, name: string, body: Buffer | string, mtime?: Date): Promise<void> {
-  const path = join(root, ...name.split("/"));
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, body);
-  if (mtime) await utimes(path, mtime, mtime);
-}
-async function writeRun(root: string, r: RunSpec): Promise<string> {
-  const folder = runFolder(r);
-  for (const f of r.files) await write(root, `${folder}/${f.name}`, f.body);
-  await write(root, `${folder}/manifest.json`, manifestOf(r));
-  return folder;
-}
 const actualRun = { root: "costs", exportName: "daily-actual", type: "ActualCost", startDate: "2023-09-01" } as const;
 
-let azurite: Azurite;
-let service: BlobServiceClient;
-beforeAll(async () => {
-  azurite = await startAzurite();
-  service = BlobServiceClient.fromConnectionString(azurite.connectionString);
-});
-afterAll(async () => {
-  await azurite?.stop();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-const container = async (name: string) => {
-  const c = service.getContainerClient(name);
-  await c.create();
-  return c;
-};
-const storage = async (path: string, cacheDir?: string) =>
-  createStorageCostSource({
-    location: parseStorageLocation(`${azurite.blobUrl}/${path}`),
-    connectionString: azurite.connectionString,
-    cacheDir: cacheDir ?? (await tempDir()),
-  });
+const h = exportHarness();
+const { tempDir, container } = h;
+const storage = (path: string, cacheDir?: string) => h.source(path, cacheDir);
+/** A file with the given mtime (an older export's runs are told apart by it). */
+async function write(root: string, name: string, body: Buffer | string, mtime: Date): Promise<void> {
+  const path = await writeBelow(root, name, body);
+  await utimes(path, mtime, mtime);
+}
 
 describe("a local copy of an export folder follows the runs' rules", () => {
   it("reads the latest complete run per period, skips a newer partial run and keeps actual and amortized apart", async () => {
@@ -137,13 +102,9 @@ describe("Azure Storage: runs without a manifest, and the cache", () => {
 
   it("prunes superseded runs from the cache one sync after they stop being read, never the run in use", async () => {
     const c = await container("prune");
-    const upload = async (r: RunSpec) => {
-      for (const f of r.files) await c.getBlockBlobClient(`${runFolder(r)}/${f.name}`).uploadData(f.body);
-      await c.getBlockBlobClient(`${runFolder(r)}/manifest.json`).uploadData(Buffer.from(manifestOf(r)));
-      return runFolder(r);
-    };
+    const upload = (r: RunSpec) => uploadRun(c, r);
     const cache = await tempDir();
-    const cached = (folder: string) => existsSync(join(cache, azurite.blobUrl.split("/").pop()!, "prune", ...folder.split("/"), "part_0_0001.csv"));
+    const cached = (folder: string) => existsSync(join(cache, h.azurite.blobUrl.split("/").pop()!, "prune", ...folder.split("/"), "part_0_0001.csv"));
     const r1 = await upload({ ...actualRun, stamp: "202309160944", runId: "r1", files: [{ name: "part_0_0001.csv", body: head(ACTUAL, 2) }] });
     const s = await storage("prune/costs", cache);
     await s.sync();

@@ -3,16 +3,10 @@
 // month before. Each day is read from the newest run covering it, never added twice; exports of
 // other scopes are added. Through a local copy and through Azure Storage (Azurite). Expected totals
 // come from the fixture's own CSV sums (csv-parse + BigInt), not from the code under test.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { BlobServiceClient } from "@azure/storage-blob";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CostSource } from "../../src/cost/types.js";
 import { chooseRuns, createExportCostSource, type BlobInfo } from "../../src/cost/sources/export/index.js";
-import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
-import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
-import { startAzurite, type Azurite } from "../fakes/azurite.js";
+import { exportHarness, writeRun } from "./export-harness.js";
 import { ACTUAL, ALL, cents, head, manifestOf, rowsWhere, runFolder, total, uploadRun, type RunSpec } from "./export-runs-fixture.js";
 
 const SUB2 = "/subscriptions/00000000-0000-0000-0000-000000000002";
@@ -78,46 +72,20 @@ const cases: Array<[string, RunSpec[], bigint]> = [
   ],
 ];
 
-const dirs: string[] = [];
-let azurite: Azurite;
-let service: BlobServiceClient;
-beforeAll(async () => {
-  azurite = await startAzurite();
-  service = BlobServiceClient.fromConnectionString(azurite.connectionString);
-});
-afterAll(async () => {
-  await azurite?.stop();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "costbot-scopes-"));
-  dirs.push(d);
-  return d;
-};
+const h = exportHarness();
 
 async function localCopy(runs: RunSpec[]): Promise<CostSource> {
-  const root = await tempDir();
-  for (const r of runs) {
-    for (const [name, body] of [...r.files.map((f) => [f.name, f.body] as const), ["manifest.json", Buffer.from(manifestOf(r))] as const]) {
-      const path = join(root, ...`${runFolder(r)}/${name}`.split("/"));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, body);
-    }
-  }
+  const root = await h.tempDir();
+  for (const r of runs) await writeRun(root, r);
   return createExportCostSource({ path: root });
 }
 
 let containers = 0;
 async function inStorage(runs: RunSpec[]): Promise<CostSource> {
   const name = `scopes${++containers}`;
-  const c = service.getContainerClient(name);
-  await c.create();
+  const c = await h.container(name);
   for (const r of runs) await uploadRun(c, r);
-  return createStorageCostSource({
-    location: parseStorageLocation(`${azurite.blobUrl}/${name}/costs`),
-    connectionString: azurite.connectionString,
-    cacheDir: await tempDir(),
-  });
+  return h.source(`${name}/costs`);
 }
 
 describe.each([

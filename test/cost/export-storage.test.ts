@@ -1,23 +1,16 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { DuckDBInstance } from "@duckdb/node-api";
-import {
-  BlobServiceClient,
-  ContainerSASPermissions,
-  generateBlobSASQueryParameters,
-  StorageSharedKeyCredential,
-  type ContainerClient,
-} from "@azure/storage-blob";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential, type ContainerClient } from "@azure/storage-blob";
+import { describe, expect, it } from "vitest";
 import { CostbotError } from "../../src/base/errors.js";
 import { createCostSource } from "../../src/cost/sources/index.js";
 import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
 import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
 import type { CostRow, CostType } from "../../src/cost/types.js";
+import { AZURITE_ACCOUNT, AZURITE_KEY } from "../fakes/azurite.js";
+import { exportHarness } from "./export-harness.js";
 import { ACTUAL, ALL, AMORTIZED, cents, FOCUS, head, REF, total, uploadRun, type RunSpec } from "./export-runs-fixture.js";
-import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from "../fakes/azurite.js";
 
 /** One actual-cost run of the reference rows (855 in cents), under root folder "r" unless `other` says. */
 const uploadActualRun = (c: ContainerClient, other: Partial<RunSpec> = {}) =>
@@ -32,38 +25,13 @@ const uploadActualRun = (c: ContainerClient, other: Partial<RunSpec> = {}) =>
     ...other,
   });
 
-let azurite: Azurite;
-let service: BlobServiceClient;
-const cacheDirs: string[] = [];
-const newCache = async () => {
-  const d = await mkdtemp(join(tmpdir(), "costbot-cache-"));
-  cacheDirs.push(d);
-  return d;
-};
-const container = async (name: string) => {
-  const c = service.getContainerClient(name);
-  await c.create();
-  return c;
-};
-const source = async (path: string, cacheDir?: string) =>
-  createStorageCostSource({
-    location: parseStorageLocation(`${azurite.blobUrl}/${path}`),
-    connectionString: azurite.connectionString,
-    cacheDir: cacheDir ?? (await newCache()),
-  });
+const h = exportHarness();
+const { container, source } = h;
+const newCache = () => h.tempDir();
 const ask = (
   s: { query: (q: { from: string; to: string; costType: CostType }) => Promise<{ rows: CostRow[]; warnings: string[] }> },
   costType: CostType = "actual",
 ) => s.query({ ...ALL, costType });
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-  service = BlobServiceClient.fromConnectionString(azurite.connectionString);
-});
-afterAll(async () => {
-  await azurite?.stop();
-  await Promise.all(cacheDirs.map((d) => rm(d, { recursive: true, force: true })));
-});
 
 describe("exports in Azure Storage (Azurite)", () => {
   it("reads the latest complete run per period, skips a newer partial run, and keeps actual and amortized apart", async () => {
@@ -179,18 +147,18 @@ describe("exports in Azure Storage (Azurite)", () => {
 
   it("works as COSTBOT_SOURCE / --source: a path-style URL with AZURE_STORAGE_CONNECTION_STRING", async () => {
     await uploadActualRun(await container("viaindex"));
-    const s = await createCostSource(`${azurite.blobUrl}/viaindex/r`, {
-      storage: { connectionString: azurite.connectionString, cacheDir: await newCache(), syncEveryMs: 3_600_000 },
+    const s = await createCostSource(`${h.azurite.blobUrl}/viaindex/r`, {
+      storage: { connectionString: h.azurite.connectionString, cacheDir: await newCache(), syncEveryMs: 3_600_000 },
     });
     expect(total((await ask(s)).rows)).toBe(855n);
   });
 
   it("reads meter columns only for a one-shot question (the CLI), with the same total", async () => {
     await uploadActualRun(await container("oneshot"));
-    const storage = { connectionString: azurite.connectionString, cacheDir: await newCache(), syncEveryMs: 3_600_000 };
-    const cli = await createCostSource(`${azurite.blobUrl}/oneshot/r`, { storage, oneShot: true });
+    const storage = { connectionString: h.azurite.connectionString, cacheDir: await newCache(), syncEveryMs: 3_600_000 };
+    const cli = await createCostSource(`${h.azurite.blobUrl}/oneshot/r`, { storage, oneShot: true });
     const meters = await cli.query({ ...ALL, costType: "actual", columns: "meters" });
-    const whole = await ask(await createCostSource(`${azurite.blobUrl}/oneshot/r`, { storage }));
+    const whole = await ask(await createCostSource(`${h.azurite.blobUrl}/oneshot/r`, { storage }));
     expect(total(meters.rows)).toBe(855n);
     expect(total(whole.rows)).toBe(855n);
     // The reference rows are all first-party: a meters-only read leaves their resource ids out.
@@ -207,8 +175,8 @@ describe("exports in Azure Storage: progress", () => {
     await uploadActualRun(await container("progress"), { files: [{ name: "part_0_0001.csv", body: big }] });
     const lines: string[] = [];
     const s = createStorageCostSource({
-      location: parseStorageLocation(`${azurite.blobUrl}/progress/r`),
-      connectionString: azurite.connectionString,
+      location: parseStorageLocation(`${h.azurite.blobUrl}/progress/r`),
+      connectionString: h.azurite.connectionString,
       cacheDir: await newCache(),
       progress: (l) => lines.push(l),
     });
@@ -220,7 +188,7 @@ describe("exports in Azure Storage: progress", () => {
     expect(during.every((l) => l.includes(`0/1 files, 0.0 MB downloaded; now part_0_0001.csv,`) && l.endsWith(` of ${size} MB`))).toBe(true);
     expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
     expect(loaded.at(-1)).toBe(Number(size));
-    expect(lines).toContain(`syncing ${azurite.blobUrl}/progress/r: 1/1 files, ${size} MB downloaded`);
+    expect(lines).toContain(`syncing ${h.azurite.blobUrl}/progress/r: 1/1 files, ${size} MB downloaded`);
   });
 });
 
@@ -249,7 +217,7 @@ describe("exports in Azure Storage: bad input, one line each, nothing half-count
       { containerName: "locked", permissions: ContainerSASPermissions.parse("r"), expiresOn: new Date(Date.now() + 3_600_000) },
       new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_KEY),
     ).toString();
-    const s = createStorageCostSource({ location: parseStorageLocation(`${azurite.blobUrl}/locked/x?${sas}`), cacheDir: await newCache() });
+    const s = createStorageCostSource({ location: parseStorageLocation(`${h.azurite.blobUrl}/locked/x?${sas}`), cacheDir: await newCache() });
     const err = await fails(ask(s));
     expect(err.code).toBe("FORBIDDEN");
     expect(err.message).toMatch(/Storage Blob Data Reader/);
