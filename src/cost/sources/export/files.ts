@@ -83,6 +83,9 @@ async function walk(root: string, dir: string, out: ExportFile[], manifests: str
   }
 }
 
+/** The days a file leaves to newer runs, as text: part of what says whether an answer changed. */
+export const skipKey = (f: ExportFile): string => (f.skipDays ?? []).map((d) => `${d.from}..${d.to}`).join(",");
+
 /** The name a message shows for a file. */
 export function shown(file: ExportFile): string {
   return file.shownAs ?? file.path;

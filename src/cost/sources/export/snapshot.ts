@@ -7,7 +7,7 @@ import { createMemo } from "../cached.js";
 import { chooseDataset } from "./dataset.js";
 import { identify } from "./dataset.js";
 import { firstBadRow, readFileTotals, type FileTotals, type KeyColumns } from "./file-totals.js";
-import { shown, type ExportFile } from "./files.js";
+import { shown, skipKey, type ExportFile } from "./files.js";
 import { TEXT_FIELDS } from "./format.js";
 
 /** A file's key: it is read again only when this changes. */
@@ -90,7 +90,6 @@ export class ExportSnapshot {
 }
 
 const SKIP = "\u0004";
-const skipKey = (f: ExportFile) => (f.skipDays ?? []).map((d) => `${d.from}..${d.to}`).join(",");
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 

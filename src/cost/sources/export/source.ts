@@ -3,7 +3,7 @@
 // changes. Must not import platform SDKs or the Azure SDK.
 import type { CostQuery, CostResult, CostSource, CostType } from "../../types.js";
 import type { Fingerprinted } from "../cached.js";
-import { findExportFiles, type ExportFile } from "./files.js";
+import { findExportFiles, skipKey, type ExportFile } from "./files.js";
 import { ExportSnapshot, fileKey } from "./snapshot.js";
 
 export interface ExportSourceOptions {
@@ -19,7 +19,7 @@ export interface ExportSourceOptions {
 
 /** The version of an export's data: its files' paths, sizes and mtimes (the one cache's key). */
 function filesFingerprint(files: ExportFile[]): string {
-  return files.map(fileKey).join("\u0002");
+  return files.map((f) => `${fileKey(f)}\u0004${skipKey(f)}`).join("\u0002");
 }
 
 export function createExportCostSource(opts: ExportSourceOptions): CostSource & Fingerprinted {

@@ -2,7 +2,7 @@
 // local cache, keeps their aggregated rows in memory and answers from them; a sync older than
 // `syncEveryMs` starts the next one in the background (the server also syncs on a timer).
 import { CostbotError } from "../../../base/errors.js";
-import { createFileListCostSource, type ExportFile } from "../export/index.js";
+import { createFileListCostSource, skipKey, type ExportFile } from "../export/index.js";
 import type { CostQuery, CostResult, CostSource, CostType } from "../../types.js";
 import type { Fingerprinted } from "../cached.js";
 import { openContainer } from "./client.js";
@@ -38,7 +38,7 @@ const HOUR = 3_600_000;
 /** Which files a sync picked, as they are (a blob's mtime is its Last-Modified). */
 const fingerprint = (files: ExportFile[]) =>
   files
-    .map((f) => `${f.label}|${f.bytes}|${f.mtimeMs}`)
+    .map((f) => `${f.label}|${f.bytes}|${f.mtimeMs}|${skipKey(f)}`)
     .sort()
     .join("\n");
 
