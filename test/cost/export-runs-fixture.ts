@@ -32,6 +32,11 @@ export const head = (csv: Buffer, n: number) =>
       .slice(0, n + 1)
       .join("\n") + "\n",
   );
+/** The CSV's data rows `n` times under its header. */
+export const copies = (csv: Buffer, n: number) => {
+  const [header, ...rows] = csv.toString("utf8").trimEnd().split("\n");
+  return Buffer.from([header, ...Array.from({ length: n }, () => rows).flat()].join("\n") + "\n");
+};
 /** Exact total of a CSV column in cents, with csv-parse and BigInt (not the code under test). */
 export function cents(csv: Buffer, column: string): bigint {
   const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];

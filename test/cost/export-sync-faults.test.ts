@@ -1,12 +1,11 @@
 // Fault injection for the storage sync: the syncing process is killed (SIGKILL) halfway through a
 // blob's body, and a blob is overwritten between the listing and its download. A proxy in front of
-// Azurite holds the chosen blob's GET and says so (a promise), so each fault lands at a known point.
+// Azurite (test/fakes/holding-proxy.ts) holds the chosen blob's GET and says so, so each fault lands at a known point.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { createServer, request, type Server } from "node:http";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,64 +13,13 @@ import { CostbotError } from "../../src/base/errors.js";
 import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
 import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
 import { AZURITE_ACCOUNT, startAzurite, type Azurite } from "../fakes/azurite.js";
-import { ACTUAL, ALL, cents, total, uploadRun } from "./export-runs-fixture.js";
+import { startHoldingProxy, type HoldingProxy } from "../fakes/holding-proxy.js";
+import { ACTUAL, ALL, cents, copies, total, uploadRun } from "./export-runs-fixture.js";
 
-interface Hold {
-  blob: string;
-  /** Forward the headers and this many body bytes, then nothing more; unset: hold the request itself. */
-  afterBytes?: number;
-  /** Unset: held for good (the client dies first). */
-  until?: Promise<void>;
-}
-
-/** Forwards every request to Azurite; the next GET of `hold.blob` is held, and the returned promise says when. */
-interface Proxy {
-  url: string;
-  holdNext(h: Hold): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function startProxy(target: string): Promise<Proxy> {
-  const up = new URL(target);
-  let hold: (Hold & { held: () => void }) | undefined;
-  const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url!, up).pathname);
-    const h = hold && req.method === "GET" && path.endsWith(`/${hold.blob}`) ? hold : undefined;
-    if (h) hold = undefined;
-    if (h && h.afterBytes === undefined) {
-      h.held();
-      await h.until;
-    }
-    const fwd = request({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers: { ...req.headers, host: up.host } }, (r) => {
-      res.writeHead(r.statusCode!, r.headers);
-      if (h?.afterBytes === undefined) return void r.pipe(res);
-      const chunks: Buffer[] = [];
-      r.on("data", (c: Buffer) => chunks.push(c));
-      r.on("end", () => res.write(Buffer.concat(chunks).subarray(0, h.afterBytes), () => h.held()));
-    });
-    req.pipe(fwd);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`,
-    holdNext: (h) => new Promise<void>((held) => (hold = { ...h, held })),
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-/** The CSV's data rows `n` times under its header. */
-const copies = (csv: Buffer, n: number) => {
-  const [header, ...rows] = csv.toString("utf8").trimEnd().split("\n");
-  return Buffer.from([header, ...Array.from({ length: n }, () => rows).flat()].join("\n") + "\n");
-};
 const run = { root: "k", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01" } as const;
 
 let azurite: Azurite;
-let proxy: Proxy;
+let proxy: HoldingProxy;
 let service: BlobServiceClient;
 const dirs: string[] = [];
 const newCache = async () => {
@@ -88,10 +36,13 @@ const source = (url: string, cacheDir: string) =>
   createStorageCostSource({ location: parseStorageLocation(url), connectionString: azurite.connectionString, cacheDir });
 /** The blob names the cache's state file records as downloaded (none without one). */
 const recorded = async (root: string) => Object.keys(await readFile(join(root, ".costbot-sync.json"), "utf8").then(JSON.parse, () => ({}))).sort();
+/** The temp files beside `file` (<file>.<pid>-<random>.part), by name. */
+const temps = async (file: string) =>
+  (await readdir(dirname(file)).catch(() => [])).filter((n) => n.startsWith(`${basename(file)}.`) && n.endsWith(".part")).sort();
 
 beforeAll(async () => {
   azurite = await startAzurite();
-  proxy = await startProxy(azurite.blobUrl);
+  proxy = await startHoldingProxy(azurite.blobUrl);
   service = BlobServiceClient.fromConnectionString(azurite.connectionString);
 });
 afterAll(async () => {
@@ -128,10 +79,11 @@ describe("storage sync under faults (Azurite)", () => {
     const early = exited.then((e) => Promise.reject(new Error(`the sync ended before the held download: ${JSON.stringify(e)}`)));
     await Promise.race([held, early]);
     // Inside the download: polled until the child has written every byte it was sent, wherever (a condition, not a sleep).
-    const written = async () =>
-      Math.max(
+    const written = async () => {
+      const paths = [file, ...(await temps(file)).map((n) => join(dirname(file), n))];
+      return Math.max(
         ...(await Promise.all(
-          [file, `${file}.part`].map((p) =>
+          paths.map((p) =>
             stat(p).then(
               (st) => st.size,
               () => 0,
@@ -139,20 +91,25 @@ describe("storage sync under faults (Azurite)", () => {
           ),
         )),
       );
+    };
     while ((await written()) !== HELD) await Promise.race([new Promise((r) => setTimeout(r, 5)), early]);
     child.kill("SIGKILL");
     expect((await exited).signal).toBe("SIGKILL");
 
-    // What the kill left: a cut .part beside no file, and a state file listing only the whole blobs.
+    // What the kill left: a cut temp file named for the child beside no file, and a state file listing only the whole blobs.
     expect(existsSync(file)).toBe(false);
-    expect((await stat(`${file}.part`)).size).toBe(HELD);
+    const [left, ...more] = await temps(file);
+    expect(more).toEqual([]);
+    expect(left).toMatch(new RegExp(`^part_0_0002\\.csv\\.${child.pid}-[0-9a-f]{8}\\.part$`));
+    expect((await stat(join(dirname(file), left))).size).toBe(HELD);
     expect(await recorded(root)).toEqual([`${folder}/manifest.json`, `${folder}/part_0_0001.csv.gz`]);
 
     const restarted = source(`${azurite.blobUrl}/killed/k`, cache);
     const { stats } = await restarted.sync();
     expect(stats).toEqual({ requests: 2, blobsDownloaded: 1, bytesDownloaded: big.length }); // the listing and the cut blob, nothing else
     expect((await stat(file)).size).toBe(big.length);
-    expect(existsSync(`${file}.part`)).toBe(false);
+    // The restart's own temp became the file; the killed one stays until it is an hour old (it could be a live download).
+    expect(await temps(file)).toEqual([left]);
     // 201 copies of the reference rows: 201 x 8.545007786741 = 1717.546565... dollars.
     const rows = (await restarted.query({ ...ALL, costType: "actual" })).rows;
     expect(total(rows)).toBe(171_755n);
@@ -185,7 +142,7 @@ describe("storage sync under faults (Azurite)", () => {
     expect(err).toBeInstanceOf(CostbotError);
     expect((err as Error).message).toBe(`Blob overwritten/${blob} changed while being downloaded (ConditionNotMet); nothing counted, try again.`);
     expect(existsSync(file)).toBe(false);
-    expect(existsSync(`${file}.part`)).toBe(false);
+    expect(await temps(file)).toEqual([]);
     expect(await recorded(root)).toEqual([`${folder}/manifest.json`]);
 
     const next = await s.sync();

@@ -1,9 +1,11 @@
 // Synchronises an export's runs from Azure Storage into a local cache folder: lists the container
 // under the folder, reads every manifest.json, picks the runs to read (runs.ts) and downloads only
-// blobs whose etag changed since the last sync. Each blob lands as <path>.part, renamed when whole,
-// and is recorded in the state file right away: a restart (also after a kill) downloads only what
-// is missing, and never takes a .part for the file.
-import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+// blobs whose etag changed since the last sync. Each blob lands in a temp file of its own
+// (<path>.<pid>-<random>.part), renamed when whole, and is recorded in the state file right away: a
+// restart (also after a kill) downloads only what is missing, and never takes a .part for the file.
+// The CLI and the server may sync one container into the same folder at once: see `tempOf` and State.
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import type { ContainerClient } from "@azure/storage-blob";
 import { CostbotError } from "../../../base/errors.js";
@@ -44,6 +46,15 @@ export interface SyncProgress {
 }
 
 const STATE = ".costbot-sync.json";
+/** A temp file not written for this long was left by a process that died (a live download writes on). */
+const ABANDONED_MS = 3_600_000;
+
+/**
+ * A temp name no other writer uses (pid: other processes; random: other syncs in this one). With one
+ * shared <path>.part, two syncs of a blob wrote into one file, and a rename could install a mix of
+ * two versions of the right size; now a rename installs one writer's whole download, the last wins.
+ */
+const tempOf = (path: string) => `${path}.${process.pid}-${randomBytes(4).toString("hex")}.part`;
 
 export async function syncExport(
   container: ContainerClient,
@@ -124,7 +135,22 @@ async function list(container: ContainerClient, loc: StorageLocation, stats: Syn
   return listing;
 }
 
-type State = Record<string, { etag: string; size: number }>;
+/**
+ * Blob name -> the etag and size of its cached copy, and `ino`: the inode of the file the recording
+ * process downloaded itself (a rename keeps it). Two processes syncing into one folder each save
+ * their own map, so the last save wins and the other's updates are lost; and process A may rename
+ * its copy over B's after B recorded B's etag. An entry is therefore trusted only for the very file
+ * it was written for: the cached file's inode must match, otherwise the blob is downloaded again.
+ * So a lost or overtaken update costs a download, never an etag standing for other content.
+ * (Entries saved before `ino` existed match no file: one download each, once.)
+ */
+type State = Record<string, { etag: string; size: number; ino?: string }>;
+
+/** Size and inode of a file (bigint: an inode may not fit a double), or null when it is missing. */
+const identity = async (path: string) => {
+  const s = await stat(path, { bigint: true }).catch(() => null);
+  return s && { size: Number(s.size), ino: String(s.ino) };
+};
 
 /** The blob's local copy, downloaded only when missing or when its etag changed. */
 async function fetchBlob(
@@ -139,9 +165,10 @@ async function fetchBlob(
   const path = resolve(root, ...blob.name.split("/"));
   if (!path.startsWith(root + sep)) throw new CostbotError(`Blob name ${blob.name} points outside the cache folder.`, "BAD_INPUT");
   const known = state[blob.name];
-  if (known && known.etag === blob.etag && (await stat(path).catch(() => null))?.size === blob.size) return path;
+  const here = await identity(path);
+  if (known && known.etag === blob.etag && here?.size === blob.size && here.ino === known.ino) return path;
   await mkdir(dirname(path), { recursive: true });
-  const part = `${path}.part`;
+  const part = tempOf(path);
   try {
     stats.requests++;
     // The listing's etag as a condition: content written after the listing is refused (412), never
@@ -154,7 +181,8 @@ async function fetchBlob(
     await rm(part, { force: true });
     throw storageError(err, loc, `${loc.container}/${blob.name}`);
   }
-  const got = (await stat(part)).size;
+  // Null: the temp was taken for abandoned (see removeAbandoned).
+  const { size: got, ino } = (await identity(part)) ?? { size: 0, ino: "" };
   if (got !== blob.size) {
     await rm(part, { force: true });
     throw new CostbotError(`Downloaded ${got} of ${blob.size} bytes of ${loc.container}/${blob.name}; nothing counted.`, "SOURCE_FAILED");
@@ -163,7 +191,7 @@ async function fetchBlob(
   await rename(part, path);
   stats.blobsDownloaded++;
   stats.bytesDownloaded += got;
-  state[blob.name] = { etag: blob.etag, size: blob.size };
+  state[blob.name] = { etag: blob.etag, size: blob.size, ino };
   // Saved now, not only at the end: a process killed later in the sync keeps what it downloaded.
   await saveState(root, state);
   return path;
@@ -180,6 +208,23 @@ async function prune(root: string, state: State, keep: ReadonlySet<string>): Pro
     await rm(resolve(root, ...name.split("/")), { force: true });
     delete state[name];
   }
+  await removeAbandoned(root);
+}
+
+/**
+ * Deletes temp files (.part: no blob the sync caches ends so) that a killed process left behind,
+ * told by an mtime over an hour old. A download in progress keeps its mtime fresh, so another
+ * process's temp is left alone; one stalled for an hour loses its temp, and its sync then fails
+ * (file missing) without recording anything. Likewise for the instant between setting a finished
+ * temp's mtime to the blob's Last-Modified and its rename.
+ */
+async function removeAbandoned(root: string): Promise<void> {
+  const names = await readdir(root, { recursive: true }).catch(() => []);
+  for (const name of names.filter((n) => n.endsWith(".part"))) {
+    const path = join(root, name);
+    const st = await stat(path).catch(() => null);
+    if (st?.isFile() && Date.now() - st.mtimeMs > ABANDONED_MS) await rm(path, { force: true });
+  }
 }
 
 async function loadState(root: string): Promise<State> {
@@ -192,6 +237,12 @@ async function loadState(root: string): Promise<State> {
 
 async function saveState(root: string, state: State): Promise<void> {
   await mkdir(root, { recursive: true });
-  await writeFile(join(root, STATE) + ".part", JSON.stringify(state));
-  await rename(join(root, STATE) + ".part", join(root, STATE));
+  const part = tempOf(join(root, STATE));
+  try {
+    await writeFile(part, JSON.stringify(state));
+    await rename(part, join(root, STATE));
+  } catch (err) {
+    await rm(part, { force: true });
+    throw err;
+  }
 }
