@@ -1,31 +1,42 @@
-// Azurite and temporary folders for one export test file, and export runs written where a test
-// reads them (a local folder or a container). Call exportHarness() once at a file's top level: it
-// starts Azurite before the file's tests and stops it, and removes the folders, after them.
+// Azurite (and, when asked, the holding proxy in front of it) and temporary folders for one export
+// test file, and export runs written where a test reads them (a local folder or a container). Call
+// exportHarness() once at a file's top level: it starts them before the file's tests and stops
+// them, and removes the folders, after them.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { afterAll, beforeAll } from "vitest";
+import { createExportCostSource } from "../../src/cost/sources/export/index.js";
 import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
-import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
+import { createStorageCostSource, type StorageSourceOptions } from "../../src/cost/sources/storage/source.js";
 import { startAzurite, type Azurite } from "../fakes/azurite.js";
-import { manifestOf, runFolder, type RunSpec } from "./export-runs-fixture.js";
+import { startHoldingProxy, type HoldingProxy } from "../fakes/holding-proxy.js";
+import { manifestOf, runFolder, uploadRun, type RunSpec } from "./export-runs-fixture.js";
 
-export function exportHarness() {
+export function exportHarness(opts: { proxy?: boolean } = {}) {
   let azurite: Azurite | undefined;
+  let proxy: HoldingProxy | undefined;
   let service: BlobServiceClient | undefined;
   const dirs: string[] = [];
+  let containers = 0;
   beforeAll(async () => {
     azurite = await startAzurite();
+    if (opts.proxy) proxy = await startHoldingProxy(azurite.blobUrl);
     service = BlobServiceClient.fromConnectionString(azurite.connectionString);
   });
   afterAll(async () => {
+    await proxy?.close();
     await azurite?.stop();
     await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   });
   const h = {
     get azurite(): Azurite {
       return azurite!;
+    },
+    /** The holding proxy in front of Azurite (with `proxy: true`). */
+    get proxy(): HoldingProxy {
+      return proxy!;
     },
     /** A new empty folder, removed after the file's tests. */
     async tempDir(): Promise<string> {
@@ -40,11 +51,24 @@ export function exportHarness() {
     },
     /** A storage source over `<container>/<folder>` (connection string), with a new cache folder unless given one. */
     async source(path: string, cacheDir?: string) {
-      return createStorageCostSource({
-        location: parseStorageLocation(`${azurite!.blobUrl}/${path}`),
-        connectionString: azurite!.connectionString,
-        cacheDir: cacheDir ?? (await h.tempDir()),
-      });
+      return h.sourceAt(`${azurite!.blobUrl}/${path}`, cacheDir ?? (await h.tempDir()));
+    },
+    /** `runs` written to a new local folder, and an export source over it. */
+    async localCopy(runs: RunSpec[]) {
+      const root = await h.tempDir();
+      for (const r of runs) await writeRun(root, r);
+      return createExportCostSource({ path: root });
+    },
+    /** `runs` uploaded to a new container, and a storage source over its folder `root` (the runs' root folder). */
+    async inStorage(runs: RunSpec[], root = runs[0]?.root ?? "") {
+      const name = `runs${++containers}`;
+      const c = await h.container(name);
+      for (const r of runs) await uploadRun(c, r);
+      return h.source(`${name}/${root}`);
+    },
+    /** A storage source over a URL (Azurite's or the proxy's), syncing into `cacheDir`. */
+    sourceAt(url: string, cacheDir: string, more: Partial<StorageSourceOptions> = {}) {
+      return createStorageCostSource({ location: parseStorageLocation(url), connectionString: azurite!.connectionString, cacheDir, ...more });
     },
   };
   return h;

@@ -65,6 +65,8 @@ export interface RunSpec {
   scope?: string;
   /** The run's last day (runInfo.endDate); default the end of startDate's month. */
   endDate?: string;
+  /** A part's byteCount in the manifest when it is not the part's length. */
+  byteCounts?: Record<string, number>;
 }
 
 /** Where a run lives: <root>/<export>/<range>/<stamp>/<runId>. */
@@ -76,7 +78,10 @@ export function runFolder(r: RunSpec): string {
 /** The run's manifest.json text, listing its files (and the missing ones) by their path in the container. */
 export function manifestOf(r: RunSpec): string {
   const folder = runFolder(r);
-  const listed = [...r.files.map((f) => ({ name: f.name, bytes: f.body.length })), ...(r.missing ?? []).map((name) => ({ name, bytes: 1000 }))];
+  const listed = [
+    ...r.files.map((f) => ({ name: f.name, bytes: r.byteCounts?.[f.name] ?? f.body.length })),
+    ...(r.missing ?? []).map((name) => ({ name, bytes: 1000 })),
+  ];
   const manifest = structuredClone(TEMPLATE);
   manifest.blobCount = listed.length;
   manifest.exportConfig = {

@@ -4,10 +4,9 @@
 // other scopes are added. Through a local copy and through Azure Storage (Azurite). Expected totals
 // come from the fixture's own CSV sums (csv-parse + BigInt), not from the code under test.
 import { describe, expect, it } from "vitest";
-import type { CostSource } from "../../src/cost/types.js";
-import { chooseRuns, createExportCostSource, type BlobInfo } from "../../src/cost/sources/export/index.js";
-import { exportHarness, writeRun } from "./export-harness.js";
-import { ACTUAL, ALL, cents, head, manifestOf, rowsWhere, runFolder, total, uploadRun, type RunSpec } from "./export-runs-fixture.js";
+import { chooseRuns, type BlobInfo } from "../../src/cost/sources/export/index.js";
+import { exportHarness } from "./export-harness.js";
+import { ACTUAL, ALL, cents, head, manifestOf, rowsWhere, runFolder, total, type RunSpec } from "./export-runs-fixture.js";
 
 const SUB2 = "/subscriptions/00000000-0000-0000-0000-000000000002";
 /** September 2023, as the daily export re-exports it on 3 October and the monthly one closes it on 1 October. */
@@ -74,23 +73,9 @@ const cases: Array<[string, RunSpec[], bigint]> = [
 
 const h = exportHarness();
 
-async function localCopy(runs: RunSpec[]): Promise<CostSource> {
-  const root = await h.tempDir();
-  for (const r of runs) await writeRun(root, r);
-  return createExportCostSource({ path: root });
-}
-
-let containers = 0;
-async function inStorage(runs: RunSpec[]): Promise<CostSource> {
-  const name = `scopes${++containers}`;
-  const c = await h.container(name);
-  for (const r of runs) await uploadRun(c, r);
-  return h.source(`${name}/costs`);
-}
-
 describe.each([
-  ["a local copy", localCopy],
-  ["Azure Storage", inStorage],
+  ["a local copy", (runs: RunSpec[]) => h.localCopy(runs)],
+  ["Azure Storage", (runs: RunSpec[]) => h.inStorage(runs)],
 ])("exports of one scope, %s: each day from the newest run covering it", (_where, source) => {
   it.each(cases)("%s", async (_name, runs, expected) => {
     const got = await (await source(runs)).query({ ...ALL, costType: "actual" });

@@ -1,55 +1,28 @@
 // Fault injection for the storage sync: the syncing process is killed (SIGKILL) halfway through a
 // blob's body, and a blob is overwritten between the listing and its download. A proxy in front of
-// Azurite (test/fakes/holding-proxy.ts) holds the chosen blob's GET and says so, so each fault lands at a known point.
+// Azurite (test/fakes/holding-h.proxy.ts) holds the chosen blob's GET and says so, so each fault lands at a known point.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { BlobServiceClient } from "@azure/storage-blob";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CostbotError } from "../../src/base/errors.js";
-import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
-import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
-import { AZURITE_ACCOUNT, startAzurite, type Azurite } from "../fakes/azurite.js";
-import { startHoldingProxy, type HoldingProxy } from "../fakes/holding-proxy.js";
+import { AZURITE_ACCOUNT } from "../fakes/azurite.js";
+import { exportHarness } from "./export-harness.js";
 import { ACTUAL, ALL, cents, copies, total, uploadRun } from "./export-runs-fixture.js";
 
 const run = { root: "k", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01" } as const;
 
-let azurite: Azurite;
-let proxy: HoldingProxy;
-let service: BlobServiceClient;
-const dirs: string[] = [];
-const newCache = async () => {
-  const d = await mkdtemp(join(tmpdir(), "costbot-faults-"));
-  dirs.push(d);
-  return d;
-};
-const container = async (name: string) => {
-  const c = service.getContainerClient(name);
-  await c.create();
-  return c;
-};
-const source = (url: string, cacheDir: string) =>
-  createStorageCostSource({ location: parseStorageLocation(url), connectionString: azurite.connectionString, cacheDir });
+const h = exportHarness({ proxy: true });
+const { container } = h;
+const newCache = () => h.tempDir();
+const source = (url: string, cacheDir: string) => h.sourceAt(url, cacheDir);
 /** The blob names the cache's state file records as downloaded (none without one). */
 const recorded = async (root: string) => Object.keys(await readFile(join(root, ".costbot-sync.json"), "utf8").then(JSON.parse, () => ({}))).sort();
 /** The temp files beside `file` (<file>.<pid>-<random>.part), by name. */
 const temps = async (file: string) =>
   (await readdir(dirname(file)).catch(() => [])).filter((n) => n.startsWith(`${basename(file)}.`) && n.endsWith(".part")).sort();
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-  proxy = await startHoldingProxy(azurite.blobUrl);
-  service = BlobServiceClient.fromConnectionString(azurite.connectionString);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await azurite?.stop();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
 
 describe("storage sync under faults (Azurite)", () => {
   it("a sync killed mid-download: the restart takes no .part for the file, downloads only that blob and totals to the cent", async () => {
@@ -68,9 +41,9 @@ describe("storage sync under faults (Azurite)", () => {
     const file = join(root, ...blob.split("/"));
     const HELD = 65_536;
 
-    const held = proxy.holdNext({ blob, afterBytes: HELD });
+    const held = h.proxy.holdNext({ blob, afterBytes: HELD });
     const child = spawn(process.execPath, ["--import", "tsx", "test/cost/export-sync-child.ts"], {
-      env: { ...process.env, CHILD_URL: `${proxy.url}/killed/k`, CHILD_CONNECTION: azurite.connectionString, CHILD_CACHE: cache },
+      env: { ...process.env, CHILD_URL: `${h.proxy.url}/killed/k`, CHILD_CONNECTION: h.azurite.connectionString, CHILD_CACHE: cache },
       stdio: ["ignore", "pipe", "inherit"],
     });
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
@@ -104,7 +77,7 @@ describe("storage sync under faults (Azurite)", () => {
     expect((await stat(join(dirname(file), left))).size).toBe(HELD);
     expect(await recorded(root)).toEqual([`${folder}/manifest.json`, `${folder}/part_0_0001.csv.gz`]);
 
-    const restarted = source(`${azurite.blobUrl}/killed/k`, cache);
+    const restarted = source(`${h.azurite.blobUrl}/killed/k`, cache);
     const { stats } = await restarted.sync();
     expect(stats).toEqual({ requests: 2, blobsDownloaded: 1, bytesDownloaded: big.length }); // the listing and the cut blob, nothing else
     expect((await stat(file)).size).toBe(big.length);
@@ -129,8 +102,8 @@ describe("storage sync under faults (Azurite)", () => {
     const file = join(root, ...blob.split("/"));
 
     let release!: () => void;
-    const held = proxy.holdNext({ blob, until: new Promise<void>((r) => (release = r)) });
-    const s = source(`${proxy.url}/overwritten/k`, cache);
+    const held = h.proxy.holdNext({ blob, until: new Promise<void>((r) => (release = r)) });
+    const s = source(`${h.proxy.url}/overwritten/k`, cache);
     const failed = s.sync().then(
       () => null,
       (e: unknown) => e,

@@ -2,17 +2,13 @@
 // one blob, each installs a whole file of its own; a state entry counts only for the file its
 // writer installed; temp files a killed sync left behind go once an hour old. Azurite behind the
 // holding proxy, so both downloads are provably mid-body at the same time.
-import { mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { BlobServiceClient } from "@azure/storage-blob";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SyncProgress } from "../../src/cost/sources/storage/sync.js";
-import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
-import { createStorageCostSource } from "../../src/cost/sources/storage/source.js";
-import { AZURITE_ACCOUNT, startAzurite, type Azurite } from "../fakes/azurite.js";
-import { startHoldingProxy, type HoldingProxy } from "../fakes/holding-proxy.js";
+import { AZURITE_ACCOUNT } from "../fakes/azurite.js";
+import { exportHarness } from "./export-harness.js";
 import { ACTUAL, ALL, cents, copies, total, uploadRun } from "./export-runs-fixture.js";
 
 const run = { root: "k", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01" } as const;
@@ -20,26 +16,11 @@ const run = { root: "k", exportName: "e", type: "ActualCost", stamp: "2023091709
 const CHANGED = Buffer.from(ACTUAL.toString("utf8").replace(",1,3.25,3.25,3.25,USD,", ",1,3.25,4.25,3.25,USD,"));
 const HELD = 65_536;
 
-let azurite: Azurite;
-let proxy: HoldingProxy;
-let service: BlobServiceClient;
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-  proxy = await startHoldingProxy(azurite.blobUrl);
-  service = BlobServiceClient.fromConnectionString(azurite.connectionString);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await azurite?.stop();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const h = exportHarness({ proxy: true });
 
 /** A container with one run (a small gzip part and `big`), an empty cache folder, and where `big` lands in it. */
 async function setup(name: string, big: Buffer) {
-  const c = service.getContainerClient(name);
-  await c.create();
+  const c = await h.container(name);
   const folder = await uploadRun(c, {
     ...run,
     files: [
@@ -47,8 +28,7 @@ async function setup(name: string, big: Buffer) {
       { name: "part_0_0002.csv", body: big },
     ],
   });
-  const cache = await mkdtemp(join(tmpdir(), "costbot-shared-"));
-  dirs.push(cache);
+  const cache = await h.tempDir();
   const blob = `${folder}/part_0_0002.csv`;
   return { c, cache, blob, file: join(cache, AZURITE_ACCOUNT, name, ...blob.split("/")) };
 }
@@ -58,12 +38,7 @@ function syncer(url: string, cache: string) {
   let seen!: () => void;
   const reached = new Promise<void>((r) => (seen = r));
   const onProgress = (p: SyncProgress) => (p.current?.loaded ?? 0) >= HELD && seen();
-  const source = createStorageCostSource({
-    location: parseStorageLocation(url),
-    connectionString: azurite.connectionString,
-    cacheDir: cache,
-    onProgress,
-  });
+  const source = h.sourceAt(url, cache, { onProgress });
   return { source, reached };
 }
 
@@ -92,14 +67,14 @@ const actual = async (s: ReturnType<typeof syncer>["source"]) => total((await s.
 async function race(name: string, cache: string, blob: string, between: () => Promise<void> = async () => {}) {
   let releaseA!: () => void;
   let releaseB!: () => void;
-  const url = `${proxy.url}/${name}/k`;
+  const url = `${h.proxy.url}/${name}/k`;
   const a = syncer(url, cache);
-  const heldA = proxy.holdNext({ blob, afterBytes: HELD, until: new Promise<void>((r) => (releaseA = r)) });
+  const heldA = h.proxy.holdNext({ blob, afterBytes: HELD, until: new Promise<void>((r) => (releaseA = r)) });
   const syncedA = a.source.sync();
   await Promise.all([heldA, a.reached]);
   await between();
   const b = syncer(url, cache);
-  const heldB = proxy.holdNext({ blob, afterBytes: HELD, until: new Promise<void>((r) => (releaseB = r)) });
+  const heldB = h.proxy.holdNext({ blob, afterBytes: HELD, until: new Promise<void>((r) => (releaseB = r)) });
   const syncedB = b.source.sync();
   await Promise.all([heldB, b.reached]);
   return { a: a.source, b: b.source, syncedA, syncedB, releaseA, releaseB };
@@ -126,7 +101,7 @@ describe("two syncs into one cache folder (Azurite)", () => {
     expect(await actual(r.b)).toBe(171_755n);
 
     // B's rename came last and B's entry names B's file: a third sync downloads nothing.
-    const third = syncer(`${azurite.blobUrl}/same/k`, cache).source;
+    const third = syncer(`${h.azurite.blobUrl}/same/k`, cache).source;
     expect((await third.sync()).stats).toEqual({ requests: 1, blobsDownloaded: 0, bytesDownloaded: 0 });
     expect(await actual(third)).toBe(171_755n);
     expect(await temps(file)).toEqual([]);
@@ -156,14 +131,14 @@ describe("two syncs into one cache folder (Azurite)", () => {
     expect(await actual(r.b)).toBe(191_755n); // 1717.55 + 200 x 1.00
     expect(await actual(r.b)).toBe(cents(ACTUAL, "Cost") + cents(v2, "Cost"));
 
-    const third = syncer(`${azurite.blobUrl}/overwritten/k`, cache).source;
+    const third = syncer(`${h.azurite.blobUrl}/overwritten/k`, cache).source;
     expect((await third.sync()).stats).toEqual({ requests: 1, blobsDownloaded: 0, bytesDownloaded: 0 });
     expect(await actual(third)).toBe(191_755n);
   });
 
   it("a recorded blob whose file another writer replaced (same size and mtime) is downloaded again", async () => {
     const { cache, file } = await setup("replaced", copies(ACTUAL, 2));
-    const url = `${azurite.blobUrl}/replaced/k`;
+    const url = `${h.azurite.blobUrl}/replaced/k`;
     await syncer(url, cache).source.sync();
     // What a racing writer's later rename leaves: other content under this writer's etag, size and mtime.
     const { mtime } = await stat(file);
@@ -179,7 +154,7 @@ describe("two syncs into one cache folder (Azurite)", () => {
 
   it("a sync removes temp files not written for over an hour and keeps fresh ones (a live download)", async () => {
     const { cache, file } = await setup("abandoned", copies(ACTUAL, 2));
-    const url = `${azurite.blobUrl}/abandoned/k`;
+    const url = `${h.azurite.blobUrl}/abandoned/k`;
     await syncer(url, cache).source.sync();
     const root = join(cache, AZURITE_ACCOUNT, "abandoned");
     const old = [`${file}.4242-0badf00d.part`, join(root, ".costbot-sync.json.4242-0badf00d.part")];

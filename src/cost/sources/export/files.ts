@@ -1,6 +1,6 @@
 // Finds the export files under a path: a .csv, .csv.gz or .parquet file, or a folder searched
 // recursively for them; a folder of export runs is read by the runs' rules (runs.ts). Must not import platform SDKs.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { CostbotError } from "../../../base/errors.js";
 import { chooseRuns, DATA_FILE, isManifest, parseManifest, type BlobInfo, type Dataset, type DayRange } from "./runs.js";
@@ -63,6 +63,7 @@ export async function findExportFiles(path: string): Promise<{ files: ExportFile
     parsed.push({ name: nameOf(m), manifest: parseManifest(await readFile(m, "utf8"), m) });
   }
   const { runs, warnings } = chooseRuns(listing, parsed, `"${path}"`, "read");
+  for (const r of runs) for (const [name, bytes] of Object.entries(r.unpacked)) await checkUnpackedSize(byName.get(name)!.path, bytes, name);
   const files = runs.flatMap((r) =>
     r.blobs.map((b) => ({
       ...byName.get(b.name)!,
@@ -80,6 +81,28 @@ async function walk(root: string, dir: string, out: ExportFile[], manifests: str
     else if (entry.isFile() && DATA_FILE.test(entry.name)) {
       out.push(await exportFile(full, join(basename(root), relative(root, full))));
     } else if (entry.isFile() && isManifest(entry.name)) manifests.push(full);
+  }
+}
+
+/**
+ * A gzip file whose manifest byteCount differs from its size must hold that many bytes unpacked:
+ * the gzip trailer's last four bytes are the uncompressed size (mod 2^32; Azure keeps each part
+ * under 1 GB unpacked). Otherwise it is not the file the run wrote: refused, nothing counted.
+ */
+export async function checkUnpackedSize(path: string, expected: number, name: string): Promise<void> {
+  const file = await open(path, "r");
+  try {
+    const { size } = await file.stat();
+    const trailer = Buffer.alloc(4);
+    if (size >= 18) await file.read(trailer, 0, 4, size - 4);
+    const unpacked = trailer.readUInt32LE(0);
+    if (size >= 18 && unpacked === expected % 2 ** 32) return;
+    throw new CostbotError(
+      `${name} does not match its export run's manifest (${expected} bytes; the file has ${size}, ${unpacked} unpacked); nothing counted.`,
+      "SOURCE_FAILED",
+    );
+  } finally {
+    await file.close();
   }
 }
 

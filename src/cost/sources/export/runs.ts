@@ -49,6 +49,12 @@ export interface Run {
   period: string;
   submitted: number;
   blobs: BlobInfo[];
+  /**
+   * Gzip blobs whose manifest byteCount is not their size: it may count the uncompressed bytes
+   * (no captured gzip manifest says which), so it is checked against the file's gzip trailer
+   * once downloaded (checkUnpackedSize).
+   */
+  unpacked: Record<string, number>;
   /** Why it cannot be read (a listed blob is missing or not fully written), else null. */
   incomplete: string | null;
 }
@@ -74,6 +80,7 @@ function runOf(manifestName: string, m: Manifest, listing: Map<string, BlobInfo>
   const period = start ?? folder;
   const submitted = Date.parse(m.runInfo?.submittedTime ?? "") || 0;
   const blobs: BlobInfo[] = [];
+  const unpacked: Record<string, number> = {};
   let incomplete: string | null = null;
   const listed = m.blobs ?? [];
   for (const b of listed) {
@@ -83,7 +90,8 @@ function runOf(manifestName: string, m: Manifest, listing: Map<string, BlobInfo>
       continue;
     }
     if (typeof b.byteCount === "number" && b.byteCount > 0 && found.size !== b.byteCount) {
-      incomplete ??= `${found.name} has ${found.size} bytes, its manifest says ${b.byteCount}`;
+      if (/\.gz$/i.test(found.name) && b.byteCount > found.size) unpacked[found.name] = b.byteCount;
+      else incomplete ??= `${found.name} has ${found.size} bytes, its manifest says ${b.byteCount}`;
     }
     blobs.push(found);
   }
@@ -94,7 +102,7 @@ function runOf(manifestName: string, m: Manifest, listing: Map<string, BlobInfo>
   // Without a readable end (or with one before the start), a run covers the rest of its start's month.
   const days = start ? { from: start, to: end && end >= start ? end : endOfMonth(start) } : null;
   const costs = `${scope}|${dataset}`;
-  return { manifest: manifestName, key: `${costs}|${period}`, costs, days, skip: [], dataset, period, submitted, blobs, incomplete };
+  return { manifest: manifestName, key: `${costs}|${period}`, costs, days, skip: [], dataset, period, submitted, blobs, unpacked, incomplete };
 }
 
 /** The date of a manifest timestamp as written ("2025-07-01T00:00:00", "...Z", "...+00:00"): UTC, so its first ten characters. */
@@ -217,6 +225,7 @@ export function chooseRuns(
       period: folder,
       submitted: files[0].lastModified.getTime(),
       blobs: [files[0]],
+      unpacked: {},
       incomplete: null,
     });
   }
@@ -233,7 +242,20 @@ export function chooseRuns(
   if (runs.length + legacy.length === 0 && other.length > 0) {
     if (loose === "read")
       return {
-        runs: [{ manifest: "", key: "files", costs: "files", days: null, skip: [], period: "", submitted: 0, blobs: other, incomplete: null }],
+        runs: [
+          {
+            manifest: "",
+            key: "files",
+            costs: "files",
+            days: null,
+            skip: [],
+            period: "",
+            submitted: 0,
+            blobs: other,
+            unpacked: {},
+            incomplete: null,
+          },
+        ],
         warnings,
       };
     const folder = folderOf(other[0].name);

@@ -10,6 +10,7 @@ import { dirname, join, resolve, sep } from "node:path";
 import type { ContainerClient } from "@azure/storage-blob";
 import { CostbotError } from "../../../base/errors.js";
 import {
+  checkUnpackedSize,
   chooseRuns,
   DATA_FILE,
   exportFile,
@@ -107,6 +108,7 @@ async function syncInto(
         current: { name: blob.name, loaded, size: blob.size },
       });
     const path = await fetchBlob(container, loc, root, state, blob, stats, current);
+    if (run.unpacked[blob.name] !== undefined) await checkUnpackedSize(path, run.unpacked[blob.name], `${loc.container}/${blob.name}`);
     const f = await exportFile(path, blob.name);
     files.push({ ...f, dataset: run.dataset, shownAs: `${loc.container}/${blob.name}`, ...(run.skip.length > 0 ? { skipDays: run.skip } : {}) });
     onProgress?.({ phase: "downloading", done: ++done, total: wanted.length, bytes: stats.bytesDownloaded });
