@@ -99,10 +99,12 @@ export interface ReadOptions {
  * Folds one file; a file DuckDB cannot read fails as a whole, naming the file.
  * All text columns: DuckDB groups by the usage date and a 64-bit hash of the text columns (two
  * narrow keys: grouping by thirteen long texts costs it twice the time and memory), and a second
- * scan names the text of each hash and proves it has only one: per column, the least and greatest
- * text of the hash's rows are equal. If two texts ever share a hash, the file is grouped by the texts
- * themselves. (A salted hash cannot prove it: DuckDB's hash(texts, salt) is a one-to-one function of
- * hash(texts), so it collides exactly when the key does.)
+ * scan lists the distinct (hash, texts) pairs: each hash's texts, and proof that it has only one. If
+ * two texts ever share a hash, the file is grouped by the texts themselves. (A salted hash cannot
+ * prove it: DuckDB's hash(texts, salt) is a one-to-one function of hash(texts), so it collides
+ * exactly when the key does.) DISTINCT keys spill to disk past DuckDB's memory limit; per-hash
+ * string aggregates (any_value, min/max) do not, and ran out of memory on an export of 200,000
+ * resources.
  * Meters only: one scan grouped by the date and the meter's texts (tens of groups a day, no hash);
  * resource columns are left empty except on rows that may be Marketplace (see marketplaceHint).
  */
@@ -153,15 +155,19 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
   if (meters) groups = await byTexts();
   else {
     const hash = (opts.keyHash ?? ((t: string) => `hash(${t})`))(texts.join(", "));
-    const named = await queryRows(
-      `SELECT ${hash} AS h, ${texts.map((t) => `min(coalesce(${t}, '')), max(coalesce(${t}, ''))`).join(", ")} FROM ${tableOf(file)} GROUP BY h`,
-    ).catch((cause: unknown) => unreadable(file, cause));
-    const least = (r: unknown[]) => texts.map((_, i) => r[1 + 2 * i]);
-    if (named.every((r) => texts.every((_, i) => r[1 + 2 * i] === r[2 + 2 * i]))) {
-      const byHash = new Map<unknown, Text>();
-      for (const r of named) byHash.set(r[0], intern(least(r), interned));
-      groups = await run([hash], ([h]) => byHash.get(h)!);
-    } else {
+    const named = await queryRows(`SELECT DISTINCT ${hash} AS h, ${texts.join(", ")} FROM ${tableOf(file)}`).catch((cause: unknown) =>
+      unreadable(file, cause),
+    );
+    // Texts that differ only as NULL and empty are one text (intern), so they may share a hash.
+    const byHash = new Map<unknown, Text>();
+    const collided = named.some((r) => {
+      const t = intern(r.slice(1), interned);
+      const seen = byHash.get(r[0]);
+      byHash.set(r[0], t);
+      return seen !== undefined && seen !== t;
+    });
+    if (!collided) groups = await run([hash], ([h]) => byHash.get(h)!);
+    else {
       keyedBy = "texts";
       groups = await byTexts();
     }
