@@ -29,7 +29,7 @@ function comparable(t: FileTotals) {
 }
 
 describe("export engine: a hash collision falls back to grouping by the texts", () => {
-  it.each([[REF + "EA_ActualCost_Small.csv"], [REF + "FOCUS-1.0-sample.Microsoft-rows.csv"], [FIX + "focus-1.0-multi-provider.csv"]])(
+  it.each([[FIX + "ea-marketplace-resources.csv"], [FIX + "focus-vendor-resources.csv"]])(
     "%s: a one-bit hash collides, is detected, and gives the same totals",
     async (path) => {
       const file = await exportFile(path);
@@ -44,8 +44,20 @@ describe("export engine: a hash collision falls back to grouping by the texts", 
     },
   );
 
+  it("folds the rows of AI models by resource and other services' rows by meter (the server's fold)", async () => {
+    const t = await readFileTotals(await exportFile(FIX + "ea-ai-and-others.csv"));
+    expect(t.keyedBy).toBe("hash");
+    // By hand from the file: gpt-4o on two accounts; three storage accounts 0.2 + 0.3 + 0.4; one VM.
+    expect(t.totals.map((k) => [k.texts[2], k.texts[10], k.cost.actual]).sort()).toEqual([
+      ["D2s v3", "", 2_500_000_000_000n],
+      ["LRS Data Stored", "", 900_000_000_000n],
+      ["gpt 4o 0513 Input global Tokens", "ai-east", 100_000_000_000n],
+      ["gpt 4o 0513 Input global Tokens", "ai-west", 50_000_000_000n],
+    ]);
+  });
+
   it("keeps the hash when each bucket holds one text", async () => {
-    const file = await exportFile(REF + "EA_ActualCost_Small.csv");
+    const file = await exportFile(FIX + "ea-marketplace-resources.csv");
     const wide = await readFileTotals(file, { keyHash: (texts) => `hash(${texts}, 'another seed')` });
     expect(wide.keyedBy).toBe("hash");
     expect(comparable(wide)).toEqual(comparable(await readFileTotals(file)));
@@ -78,6 +90,7 @@ describe("export engine: a question reading meter columns only (the CLI)", () =>
     [FIX + "mca-actual.csv", "actual"],
     [FIX + "ea-marketplace-resources.csv", "actual"],
     [FIX + "ea-marketplace-signals.csv", "actual"],
+    [FIX + "ea-ai-and-others.csv", "actual"],
     [FIX + "focus-vendor-resources.csv", "actual"],
   ] as const)("%s (%s): the same answer by model, meter, day, channel and deployment type", async (path, costType) => {
     const whole = await ask(path, { costType });

@@ -48,9 +48,10 @@ describe("export source: real reference samples", () => {
     expect(got.warnings).toEqual([]);
   });
 
-  it("maps EA columns onto CostRow fields and MM/DD/YYYY dates onto ISO dates", async () => {
+  it("maps EA columns onto CostRow fields and MM/DD/YYYY dates onto ISO dates; resources only on AI model rows", async () => {
     const { rows } = await run(REF + "EA_ActualCost_Small.csv");
     const storage = rows.find((r) => r.meterName === "GRS List and Create Container Operations");
+    // Not a model: its cost counts as "other", which is never shown by resource.
     expect(storage).toMatchObject({
       date: "2023-09-04",
       currency: "USD",
@@ -59,10 +60,19 @@ describe("export source: real reference samples", () => {
       meterSubCategory: "Tiered Block Blob",
       serviceName: "Microsoft.Storage",
       publisherType: "Azure",
-      resourceName: "dbstoragewp6hglwvvrad2",
-      resourceGroup: "databricks-rg-PeskyData-s6taefbli5c5e",
+      resourceId: "",
+      resourceName: "",
+      resourceGroup: "",
     });
     expect(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.date))).toBe(true);
+    const [gpt] = (await run(FIX + "ea-float-trap.csv")).rows;
+    expect(gpt).toMatchObject({
+      date: "2025-11-05",
+      meterName: "gpt 4o 0513 Input global Tokens",
+      resourceId: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/ai-east",
+      resourceName: "ai-east",
+      resourceGroup: "rg-ai",
+    });
   });
 
   it("filters by date inclusively at both ends", async () => {

@@ -2,13 +2,12 @@
 // changes), and a question takes its dataset's rows for the dates asked without touching the files.
 // Must not import platform SDKs.
 import { shiftDays, startOfUtcDay } from "../../../base/dates.js";
-import { makeRow, type CostQuery, type CostResult, type CostRow, type CostType } from "../../types.js";
+import type { CostQuery, CostResult, CostRow, CostType } from "../../types.js";
 import { createMemo } from "../cached.js";
 import { chooseDataset } from "./dataset.js";
 import { identify } from "./dataset.js";
-import { firstBadRow, readFileTotals, type FileTotals, type KeyColumns } from "./file-totals.js";
+import { firstBadRow, readFileTotals, rowOfTexts, type FileTotals, type KeyColumns } from "./file-totals.js";
 import { shown, skipKey, type ExportFile } from "./files.js";
-import { TEXT_FIELDS } from "./format.js";
 
 /** A file's key: it is read again only when this changes. */
 export const fileKey = (f: ExportFile) => `${f.path}\u0001${f.bytes}\u0001${f.mtimeMs}\u0001${f.dataset ?? ""}`;
@@ -122,9 +121,7 @@ async function buildRowSet(used: FileTotals[], costType: CostType): Promise<RowS
       if (!byDate) merged.set(k.textKey, (byDate = new Map()));
       let m = byDate.get(k.date);
       if (!m) {
-        const row = makeRow({ date: k.date, cost: 0n });
-        TEXT_FIELDS.forEach((f, i) => (row[f] = k.texts[i]));
-        fillDerived(row, t);
+        const row = rowOfTexts(t.plan, k.date, k.texts);
         byDate.set(k.date, (m = { row, quantity: 0 }));
       }
       m.row.cost += k.cost[costType];
@@ -158,17 +155,6 @@ async function buildRowSet(used: FileTotals[], costType: CostType): Promise<RowS
 }
 
 /** Fills what a format leaves out: names from the resource ID, FOCUS publisher categories. */
-function fillDerived(row: CostRow, t: FileTotals): void {
-  // Only when the format has no such column: an empty cell is what the export says (e.g. purchases).
-  if (t.plan.text.resourceName < 0 && row.resourceId) row.resourceName = row.resourceId.replace(/\/+$/, "").split("/").pop() ?? "";
-  if (t.plan.text.resourceGroup < 0 && row.resourceId) row.resourceGroup = /\/resourcegroups\/([^/]+)/i.exec(row.resourceId)?.[1] ?? "";
-  if (t.plan.format === "focus") {
-    // FOCUS says "Cloud Provider" / "Vendor"; CostRow uses the EA words.
-    if (/^vendor$|marketplace/i.test(row.publisherType)) row.publisherType = "Marketplace";
-    else if (/cloud provider/i.test(row.publisherType)) row.publisherType = "Microsoft";
-  }
-}
-
 /** The rows dated from..to (inclusive) of date-sorted rows. */
 function slice(rows: CostRow[], from: string, to: string): CostRow[] {
   const at = (d: string, after: boolean) => {
