@@ -1,11 +1,11 @@
 // One export file folded by DuckDB into exact totals per (usage date, text columns, provider):
-// both cost columns and the quantity summed as DECIMAL(38,12), never as floats. Dates and text are
+// both cost columns summed as DECIMAL(38,12), never as floats (the quantity, never money, as a float). Dates and text are
 // normalised here on the distinct values only. Must not import platform SDKs.
 import { CostbotError } from "../../../base/errors.js";
-import { MARKETPLACE_HINTS } from "../../meter-rules.js";
 import { parseAmount, type Amount } from "../../money.js";
 import { classify } from "../../classify.js";
 import { makeRow, type CostRow, type CostType } from "../../types.js";
+import { marketplaceHint, money, quantityOf, RESOURCE_FIELDS, text } from "./columns-sql.js";
 import { columnsOf, queryRows, quoteIdent, tableOf } from "./duckdb.js";
 import { shown, type ExportFile } from "./files.js";
 import { EXPECTED_COLUMNS, planColumns, TEXT_FIELDS, type ColumnPlan } from "./format.js";
@@ -43,40 +43,6 @@ export interface FileTotals {
   /** Rows with an unreadable date, and per cost type rows with an unreadable cost. */
   badDate: number;
   badCost: Record<CostType, number>;
-}
-
-const DECIMAL = "DECIMAL(38,12)";
-/**
- * A money column as an exact DECIMAL(38,12); NULL when absent or unreadable (counted). Text goes
- * through DECIMAL(18,12) first: the same value wherever it fits (|x| < 1e6), parsed with 64-bit
- * instead of 128-bit arithmetic, which halves a CSV scan; what does not fit is cast again, wide.
- */
-function money(col: number, names: string[], types: string[]): string {
-  if (col < 0) return `NULL::${DECIMAL}`;
-  const c = quoteIdent(names[col]);
-  return types[col] === "VARCHAR" ? `coalesce(TRY_CAST(${c} AS DECIMAL(18,12)), TRY_CAST(${c} AS ${DECIMAL}))` : `TRY_CAST(${c} AS ${DECIMAL})`;
-}
-/** A float, as CostRow keeps the quantity (never money); NULL when absent or unreadable. */
-const quantityOf = (col: number, names: string[]) => (col < 0 ? "NULL::DOUBLE" : `TRY_CAST(${quoteIdent(names[col])} AS DOUBLE)`);
-const text = (col: number, names: string[]) => (col < 0 ? "''" : `CAST(${quoteIdent(names[col])} AS VARCHAR)`);
-
-/** Kept on rows that may be Marketplace when only meters are asked for: the resource can name the model. */
-const RESOURCE_FIELDS = new Set<string>(["resourceId", "resourceName"]);
-
-/**
- * SQL true for every row the classifier may take for Marketplace (its model can be named by the
- * resource, so those rows keep their resource columns), and for few others: each MARKETPLACE
- * pattern's match contains its hint, and FOCUS "Vendor" publishers are read as Marketplace.
- */
-function marketplaceHint(plan: ColumnPlan, names: string[]): string {
-  // contains(lower()) measured as fast as ILIKE; regexp_matches(…, 'i') made a Parquet scan 2.5 times as slow.
-  const has = (col: number, words: string[]) => words.map((w) => `contains(lower(${text(col, names)}), '${w}')`);
-  const hints = [
-    ...has(plan.text.publisherType, [MARKETPLACE_HINTS.publisherType, "vendor"]),
-    ...has(plan.text.serviceName, [MARKETPLACE_HINTS.serviceName]),
-    ...has(plan.text.meterName, [MARKETPLACE_HINTS.meterName]),
-  ];
-  return `coalesce(${hints.join(" OR ")}, false)`;
 }
 
 /** Reads a file's header; throws BAD_INPUT naming the file when it is not a cost export. */
