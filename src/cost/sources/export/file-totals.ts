@@ -123,6 +123,7 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
     });
   };
   const interned = new Map<string, Text>();
+  if (opts.keys === "meters") return fold(file, plan, names, types, "meters", await run(meterTexts, (key) => intern(key, interned)));
   // The meter-level scan also returns each group's meter hash (one per meter text: no more groups).
   const hashOf = new Map<Text, Set<unknown>>();
   const byMeter = await run([...meterTexts, meterHash], (key) => {
@@ -130,7 +131,6 @@ export async function readFileTotals(file: ExportFile, opts: ReadOptions = {}): 
     hashOf.set(t, (hashOf.get(t) ?? new Set()).add(key[key.length - 1]));
     return t;
   });
-  if (opts.keys === "meters") return fold(file, plan, names, types, "meters", byMeter);
   const models = new Set([...hashOf.keys()].filter((t) => classify(rowOfTexts(plan, "", t.texts)).isModel).map(meterKey));
   if (models.size === 0) return fold(file, plan, names, types, "models", byMeter);
   const hashes = [...hashOf].filter(([t]) => models.has(meterKey(t))).flatMap(([, hs]) => [...hs]);
