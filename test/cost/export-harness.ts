@@ -5,14 +5,18 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { afterAll, beforeAll } from "vitest";
 import { createExportCostSource } from "../../src/cost/sources/export/index.js";
 import { parseStorageLocation } from "../../src/cost/sources/storage/location.js";
 import { createStorageCostSource, type StorageSourceOptions } from "../../src/cost/sources/storage/source.js";
-import { startAzurite, type Azurite } from "../fakes/azurite.js";
+import { AZURITE_ACCOUNT, startAzurite, type Azurite } from "../fakes/azurite.js";
 import { startHoldingProxy, type HoldingProxy } from "../fakes/holding-proxy.js";
-import { manifestOf, runFolder, uploadRun, type RunSpec } from "./export-runs-fixture.js";
+import { ACTUAL, manifestOf, runFolder, uploadRun, type RunSpec } from "./export-runs-fixture.js";
+
+/** The run the sync tests put in a container: export "e" under root folder "k", September 2023 actual cost. */
+export const SYNC_RUN = { root: "k", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01" } as const;
 
 export function exportHarness(opts: { proxy?: boolean } = {}) {
   let azurite: Azurite | undefined;
@@ -65,6 +69,21 @@ export function exportHarness(opts: { proxy?: boolean } = {}) {
       const c = await h.container(name);
       for (const r of runs) await uploadRun(c, r);
       return h.source(`${name}/${root}`);
+    },
+    /** A container holding SYNC_RUN (its `folder`) with a small gzip part and `big`, a new cache folder, and where the container and `big` land in it. */
+    async runWithBigPart(name: string, big: Buffer) {
+      const c = await h.container(name);
+      const folder = await uploadRun(c, {
+        ...SYNC_RUN,
+        files: [
+          { name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) },
+          { name: "part_0_0002.csv", body: big },
+        ],
+      });
+      const cache = await h.tempDir();
+      const blob = `${folder}/part_0_0002.csv`;
+      const root = join(cache, AZURITE_ACCOUNT, name);
+      return { c, cache, folder, blob, root, file: join(root, ...blob.split("/")) };
     },
     /** A storage source over a URL (Azurite's or the proxy's), syncing into `cacheDir`. */
     sourceAt(url: string, cacheDir: string, more: Partial<StorageSourceOptions> = {}) {

@@ -5,14 +5,11 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { CostbotError } from "../../src/base/errors.js";
 import { AZURITE_ACCOUNT } from "../fakes/azurite.js";
-import { exportHarness } from "./export-harness.js";
+import { exportHarness, SYNC_RUN } from "./export-harness.js";
 import { ACTUAL, ALL, cents, copies, total, uploadRun } from "./export-runs-fixture.js";
-
-const run = { root: "k", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01" } as const;
 
 const h = exportHarness({ proxy: true });
 const { container } = h;
@@ -26,19 +23,8 @@ const temps = async (file: string) =>
 
 describe("storage sync under faults (Azurite)", () => {
   it("a sync killed mid-download: the restart takes no .part for the file, downloads only that blob and totals to the cent", async () => {
-    const c = await container("killed");
     const big = copies(ACTUAL, 200); // about 2.3 MB: one GET whose body the proxy cuts after 64 KiB
-    const folder = await uploadRun(c, {
-      ...run,
-      files: [
-        { name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) },
-        { name: "part_0_0002.csv", body: big },
-      ],
-    });
-    const blob = `${folder}/part_0_0002.csv`;
-    const cache = await newCache();
-    const root = join(cache, AZURITE_ACCOUNT, "killed");
-    const file = join(root, ...blob.split("/"));
+    const { cache, folder, blob, root, file } = await h.runWithBigPart("killed", big);
     const HELD = 65_536;
 
     const held = h.proxy.holdNext({ blob, afterBytes: HELD });
@@ -91,7 +77,7 @@ describe("storage sync under faults (Azurite)", () => {
 
   it("a blob overwritten between the listing and its download: one line naming it, nothing recorded, the next sync reads the new content", async () => {
     const c = await container("overwritten");
-    const folder = await uploadRun(c, { ...run, files: [{ name: "part_0_0001.csv", body: ACTUAL }] });
+    const folder = await uploadRun(c, { ...SYNC_RUN, files: [{ name: "part_0_0001.csv", body: ACTUAL }] });
     const blob = `${folder}/part_0_0001.csv`;
     // The same size (so the size check cannot tell), one cost changed: 3.25 -> 4.25 in the first row.
     const changed = Buffer.from(ACTUAL.toString("utf8").replace(",1,3.25,3.25,3.25,USD,", ",1,3.25,4.25,3.25,USD,"));

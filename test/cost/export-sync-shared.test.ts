@@ -4,34 +4,16 @@
 // holding proxy, so both downloads are provably mid-body at the same time.
 import { readdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { SyncProgress } from "../../src/cost/sources/storage/sync.js";
-import { AZURITE_ACCOUNT } from "../fakes/azurite.js";
 import { exportHarness } from "./export-harness.js";
-import { ACTUAL, ALL, cents, copies, total, uploadRun } from "./export-runs-fixture.js";
+import { ACTUAL, ALL, cents, copies, total } from "./export-runs-fixture.js";
 
-const run = { root: "k", exportName: "e", type: "ActualCost", stamp: "202309170944", runId: "r1", startDate: "2023-09-01" } as const;
 /** ACTUAL with the first row's cost 3.25 -> 4.25: the same size, so only the content tells them apart. */
 const CHANGED = Buffer.from(ACTUAL.toString("utf8").replace(",1,3.25,3.25,3.25,USD,", ",1,3.25,4.25,3.25,USD,"));
 const HELD = 65_536;
 
 const h = exportHarness({ proxy: true });
-
-/** A container with one run (a small gzip part and `big`), an empty cache folder, and where `big` lands in it. */
-async function setup(name: string, big: Buffer) {
-  const c = await h.container(name);
-  const folder = await uploadRun(c, {
-    ...run,
-    files: [
-      { name: "part_0_0001.csv.gz", body: gzipSync(ACTUAL) },
-      { name: "part_0_0002.csv", body: big },
-    ],
-  });
-  const cache = await h.tempDir();
-  const blob = `${folder}/part_0_0002.csv`;
-  return { c, cache, blob, file: join(cache, AZURITE_ACCOUNT, name, ...blob.split("/")) };
-}
 
 /** A source syncing `url` into `cache`; `reached` settles once its download of a blob has passed `HELD` bytes. */
 function syncer(url: string, cache: string) {
@@ -83,7 +65,7 @@ async function race(name: string, cache: string, blob: string, between: () => Pr
 describe("two syncs into one cache folder (Azurite)", () => {
   it("racing on one blob, each installs the whole blob and both total to the cent", async () => {
     const big = copies(ACTUAL, 200); // about 2.3 MB
-    const { cache, blob, file } = await setup("same", big);
+    const { cache, blob, file } = await h.runWithBigPart("same", big);
     const r = await race("same", cache, blob);
     await written(file);
 
@@ -111,7 +93,7 @@ describe("two syncs into one cache folder (Azurite)", () => {
     const v1 = copies(ACTUAL, 200);
     const v2 = copies(CHANGED, 200); // the same size; +1.00 dollar in each of the 200 copies
     expect(v2.length).toBe(v1.length);
-    const { c, cache, blob, file } = await setup("overwritten", v1);
+    const { c, cache, blob, file } = await h.runWithBigPart("overwritten", v1);
     const r = await race("overwritten", cache, blob, () =>
       c
         .getBlockBlobClient(blob)
@@ -137,7 +119,7 @@ describe("two syncs into one cache folder (Azurite)", () => {
   });
 
   it("a recorded blob whose file another writer replaced (same size and mtime) is downloaded again", async () => {
-    const { cache, file } = await setup("replaced", copies(ACTUAL, 2));
+    const { cache, file } = await h.runWithBigPart("replaced", copies(ACTUAL, 2));
     const url = `${h.azurite.blobUrl}/replaced/k`;
     await syncer(url, cache).source.sync();
     // What a racing writer's later rename leaves: other content under this writer's etag, size and mtime.
@@ -153,10 +135,9 @@ describe("two syncs into one cache folder (Azurite)", () => {
   });
 
   it("a sync removes temp files not written for over an hour and keeps fresh ones (a live download)", async () => {
-    const { cache, file } = await setup("abandoned", copies(ACTUAL, 2));
+    const { cache, root, file } = await h.runWithBigPart("abandoned", copies(ACTUAL, 2));
     const url = `${h.azurite.blobUrl}/abandoned/k`;
     await syncer(url, cache).source.sync();
-    const root = join(cache, AZURITE_ACCOUNT, "abandoned");
     const old = [`${file}.4242-0badf00d.part`, join(root, ".costbot-sync.json.4242-0badf00d.part")];
     const fresh = `${file}.4243-5eed5eed.part`;
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);

@@ -106,8 +106,17 @@ export async function checkUnpackedSize(path: string, expected: number, name: st
   }
 }
 
-/** The days a file leaves to newer runs, as text: part of what says whether an answer changed. */
-export const skipKey = (f: ExportFile): string => (f.skipDays ?? []).map((d) => `${d.from}..${d.to}`).join(",");
+/** A file's key: it is read again only when this changes. */
+export const fileKey = (f: ExportFile) => `${f.path}\u0001${f.bytes}\u0001${f.mtimeMs}\u0001${f.dataset ?? ""}`;
+
+/** A file as answers depend on it: its key, and the days it leaves to newer runs. */
+export const fileVersion = (f: ExportFile) => `${fileKey(f)}\u0004${(f.skipDays ?? []).map((d) => `${d.from}..${d.to}`).join(",")}`;
+
+/** The version of an export's data, from its files (the one cache's key; the sync's "a new run"). */
+export const filesFingerprint = (files: ExportFile[]): string => files.map(fileVersion).join("\u0002");
+
+/** Bytes as megabytes for a progress line: one decimal below 10 MB unless told otherwise. */
+export const mb = (bytes: number, decimals = bytes < 1e7 ? 1 : 0) => `${(bytes / 1e6).toFixed(decimals)} MB`;
 
 /** The name a message shows for a file. */
 export function shown(file: ExportFile): string {

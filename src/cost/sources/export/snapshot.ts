@@ -7,10 +7,7 @@ import { createMemo } from "../cached.js";
 import { chooseDataset } from "./dataset.js";
 import { identify } from "./dataset.js";
 import { firstBadRow, readFileTotals, rowOfTexts, type FileTotals, type KeyColumns } from "./file-totals.js";
-import { shown, skipKey, type ExportFile } from "./files.js";
-
-/** A file's key: it is read again only when this changes. */
-export const fileKey = (f: ExportFile) => `${f.path}\u0001${f.bytes}\u0001${f.mtimeMs}\u0001${f.dataset ?? ""}`;
+import { fileKey, fileVersion, mb, shown, type ExportFile } from "./files.js";
 
 type ReadCount = { files: number; bytes: number; rows: number };
 
@@ -39,7 +36,7 @@ export class ExportSnapshot {
   /** Answers a query over `files` (the export's current files). */
   async query(files: ExportFile[], q: CostQuery): Promise<CostResult> {
     const keys = files.map(fileKey);
-    this.forgetOthers(new Set(keys));
+    this.forgetOthers(new Set(keys), new Set(files.map(fileVersion)));
     const read: ReadCount = { files: 0, bytes: 0, rows: 0 };
     const cols: KeyColumns = this.oneShot && q.columns === "meters" ? "meters" : "all";
     const folded = await Promise.all(files.map((file, i) => this.files.get(`${keys[i]}\u0003${cols}`, { file, of: files.length, read, keys: cols })));
@@ -50,7 +47,7 @@ export class ExportSnapshot {
       q.costType,
     );
     const used = totals.filter((t) => choice.files.some((c) => c.file === t.file));
-    const setKey = `${q.costType}\u0003${cols}\u0002${used.map((t) => fileKey(t.file) + SKIP + skipKey(t.file)).join("\u0002")}`;
+    const setKey = `${q.costType}\u0003${cols}\u0002${used.map((t) => fileVersion(t.file)).join("\u0002")}`;
     const { rows, warnings, latestDate } = await this.rowSets.get(setKey, { used, costType: q.costType });
     return {
       rows: slice(rows, q.from, q.to),
@@ -77,20 +74,16 @@ export class ExportSnapshot {
   }
 
   /** Drops what belongs to files no longer in the export, so memory follows the current export. */
-  private forgetOthers(current: Set<string>): void {
+  private forgetOthers(current: Set<string>, versions: Set<string>): void {
     this.files.prune((k) => current.has(k.split("\u0003")[0]));
     this.rowSets.prune((k) =>
       k
         .split("\u0002")
         .slice(1)
-        .every((f) => current.has(f.split(SKIP)[0])),
+        .every((v) => versions.has(v)),
     );
   }
 }
-
-const SKIP = "\u0004";
-
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
 interface RowSet {
   /** Sorted by date. */

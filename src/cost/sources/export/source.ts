@@ -3,8 +3,8 @@
 // changes. Must not import platform SDKs or the Azure SDK.
 import type { CostQuery, CostResult, CostSource, CostType } from "../../types.js";
 import type { Fingerprinted } from "../cached.js";
-import { findExportFiles, skipKey, type ExportFile } from "./files.js";
-import { ExportSnapshot, fileKey } from "./snapshot.js";
+import { filesFingerprint, findExportFiles, type ExportFile } from "./files.js";
+import { ExportSnapshot } from "./snapshot.js";
 
 export interface ExportSourceOptions {
   /** An export file (.csv, .csv.gz, .parquet) or a folder searched recursively for them. */
@@ -15,11 +15,6 @@ export interface ExportSourceOptions {
   progress?: (line: string) => void;
   /** Read each file for the question asked (meter columns only, when that is all it needs) instead of whole. */
   oneShot?: boolean;
-}
-
-/** The version of an export's data: its files' paths, sizes and mtimes (the one cache's key). */
-function filesFingerprint(files: ExportFile[]): string {
-  return files.map((f) => `${fileKey(f)}\u0004${skipKey(f)}`).join("\u0002");
 }
 
 export function createExportCostSource(opts: ExportSourceOptions): CostSource & Fingerprinted {

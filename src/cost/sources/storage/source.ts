@@ -2,7 +2,7 @@
 // local cache, keeps their aggregated rows in memory and answers from them; a sync older than
 // `syncEveryMs` starts the next one in the background (the server also syncs on a timer).
 import { CostbotError } from "../../../base/errors.js";
-import { createFileListCostSource, skipKey, type ExportFile } from "../export/index.js";
+import { createFileListCostSource, filesFingerprint, mb, type ExportFile } from "../export/index.js";
 import type { CostQuery, CostResult, CostSource, CostType } from "../../types.js";
 import type { Fingerprinted } from "../cached.js";
 import { openContainer } from "./client.js";
@@ -35,13 +35,6 @@ export interface StorageCostSource extends CostSource, Fingerprinted {
 
 const HOUR = 3_600_000;
 
-/** Which files a sync picked, as they are (a blob's mtime is its Last-Modified). */
-const fingerprint = (files: ExportFile[]) =>
-  files
-    .map((f) => `${f.label}|${f.bytes}|${f.mtimeMs}|${skipKey(f)}`)
-    .sort()
-    .join("\n");
-
 export function createStorageCostSource(opts: StorageSourceOptions): StorageCostSource {
   const now = () => (opts.clock ? opts.clock() : new Date()).getTime();
   const every = opts.syncEveryMs ?? HOUR;
@@ -66,7 +59,7 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
           },
           inUse,
         );
-        const changed = current !== null && fingerprint(current.result.files) !== fingerprint(result.files);
+        const changed = current !== null && filesFingerprint(current.result.files) !== filesFingerprint(result.files);
         current = { result, at: now() };
         lastError = null;
         opts.onSynced?.(result, Date.now() - started, changed);
@@ -114,11 +107,9 @@ export function createStorageCostSource(opts: StorageSourceOptions): StorageCost
   };
 }
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-
 /** The CLI's line for a sync step: blobs listed, or files and bytes downloaded (and the blob downloading now). */
 function progressLine(where: string, p: SyncProgress): string {
   if (p.phase === "listing") return `syncing ${where}: ${p.done} blobs listed`;
-  const now = p.current ? `; now ${p.current.name.split("/").pop()}, ${mb(p.current.loaded)} of ${mb(p.current.size)}` : "";
-  return `syncing ${where}: ${p.done}/${p.total} files, ${mb(p.bytes)} downloaded${now}`;
+  const now = p.current ? `; now ${p.current.name.split("/").pop()}, ${mb(p.current.loaded, 1)} of ${mb(p.current.size, 1)}` : "";
+  return `syncing ${where}: ${p.done}/${p.total} files, ${mb(p.bytes, 1)} downloaded${now}`;
 }

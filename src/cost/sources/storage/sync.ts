@@ -64,34 +64,36 @@ export async function syncExport(
   onProgress?: (p: SyncProgress) => void,
   inUse: ReadonlySet<string> = new Set(),
 ): Promise<SyncResult> {
-  const stats: SyncStats = { requests: 0, blobsDownloaded: 0, bytesDownloaded: 0 };
   const root = resolve(cacheRoot, loc.account, loc.container);
-  const state = await loadState(root);
+  const sync: Sync = { container, loc, root, state: await loadState(root), stats: { requests: 0, blobsDownloaded: 0, bytesDownloaded: 0 } };
   try {
-    const result = await syncInto(container, loc, root, state, stats, onProgress);
-    await prune(root, state, new Set([...result.files.map((f) => f.label), ...inUse]));
+    const result = await syncInto(sync, onProgress);
+    await prune(root, sync.state, new Set([...result.files.map((f) => f.label), ...inUse]));
     return result;
   } finally {
     // What was downloaded stays known even when a later blob fails.
-    await saveState(root, state);
+    await saveState(root, sync.state);
   }
 }
 
-async function syncInto(
-  container: ContainerClient,
-  loc: StorageLocation,
-  root: string,
-  state: State,
-  stats: SyncStats,
-  onProgress?: (p: SyncProgress) => void,
-): Promise<SyncResult> {
-  const listing = await list(container, loc, stats, onProgress);
+/** One sync of a container into its cache folder (`root`), and what it has done so far. */
+interface Sync {
+  container: ContainerClient;
+  loc: StorageLocation;
+  root: string;
+  state: State;
+  stats: SyncStats;
+}
+
+async function syncInto(sync: Sync, onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
+  const { loc, stats } = sync;
+  const listing = await list(sync, onProgress);
   if (listing.size === 0) {
     throw new CostbotError(`Nothing under ${loc.shown}: the container or folder is empty (no export has written there yet?).`, "NOT_FOUND");
   }
   const manifests: Array<{ name: string; manifest: Manifest }> = [];
   for (const m of [...listing.values()].filter((b) => isManifest(b.name))) {
-    const path = await fetchBlob(container, loc, root, state, m, stats);
+    const path = await fetchBlob(sync, m);
     manifests.push({ name: m.name, manifest: parseManifest(await readFile(path, "utf8"), m.name) });
   }
   const selection = chooseRuns(listing, manifests, loc.shown, "refuse");
@@ -107,7 +109,7 @@ async function syncInto(
         bytes: stats.bytesDownloaded,
         current: { name: blob.name, loaded, size: blob.size },
       });
-    const path = await fetchBlob(container, loc, root, state, blob, stats, current);
+    const path = await fetchBlob(sync, blob, current);
     if (run.unpacked[blob.name] !== undefined) await checkUnpackedSize(path, run.unpacked[blob.name], `${loc.container}/${blob.name}`);
     const f = await exportFile(path, blob.name);
     files.push({ ...f, dataset: run.dataset, shownAs: `${loc.container}/${blob.name}`, ...(run.skip.length > 0 ? { skipDays: run.skip } : {}) });
@@ -116,7 +118,7 @@ async function syncInto(
   return { files, runs: selection.runs, warnings: selection.warnings, stats };
 }
 
-async function list(container: ContainerClient, loc: StorageLocation, stats: SyncStats, onProgress?: (p: SyncProgress) => void) {
+async function list({ container, loc, stats }: Sync, onProgress?: (p: SyncProgress) => void) {
   const listing = new Map<string, BlobInfo>();
   try {
     for await (const page of container.listBlobsFlat({ prefix: loc.prefix || undefined }).byPage({ maxPageSize: 5000 })) {
@@ -155,15 +157,7 @@ const identity = async (path: string) => {
 };
 
 /** The blob's local copy, downloaded only when missing or when its etag changed. */
-async function fetchBlob(
-  container: ContainerClient,
-  loc: StorageLocation,
-  root: string,
-  state: State,
-  blob: BlobInfo,
-  stats: SyncStats,
-  onBytes?: (loaded: number) => void,
-) {
+async function fetchBlob({ container, loc, root, state, stats }: Sync, blob: BlobInfo, onBytes?: (loaded: number) => void) {
   const path = resolve(root, ...blob.name.split("/"));
   if (!path.startsWith(root + sep)) throw new CostbotError(`Blob name ${blob.name} points outside the cache folder.`, "BAD_INPUT");
   const known = state[blob.name];
